@@ -1,0 +1,44 @@
+# Two commands do everything on a fresh machine with Python 3 and make:
+#   make lab   - create .venv, install, open the course in JupyterLab
+#   make test  - create .venv, install with test extras, run every test
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
+
+.PHONY: lab test test-fast bench lint clean help
+
+help:
+	@echo "make lab    - install and open the course in JupyterLab"
+	@echo "make test   - install with test extras and run every test"
+	@echo "make bench  - run the benchmarks (prints figures)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.lab-installed: pyproject.toml | $(BIN)/python
+	$(PIP) install --quiet -e ".[lab]"
+	@mkdir -p $(dir $(LAB_SETTINGS))
+	@cp jupyter/overrides.json $(LAB_SETTINGS)
+	@touch $@
+
+$(VENV)/.test-installed: pyproject.toml $(VENV)/.lab-installed
+	$(PIP) install --quiet -e ".[test]"
+	@touch $@
+
+lab: $(VENV)/.lab-installed
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest -q
+
+test-fast: $(VENV)/.test-installed
+	$(BIN)/python -m pytest -q -m "not browser" tests powermap_kit
+
+bench: $(VENV)/.test-installed
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,40 @@
+"""powermap-kit: customer power maps (客户权力架构图) for sales training.
+
+The core (this package, without ``powermap_kit.widgets``) imports no Jupyter code, so a
+coach can score a cohort over SSH and every rule is testable in plain pytest.
+"""
+
+from __future__ import annotations
+
+from .errors import KeyFormatError, MapFormatError, PowerMapError, Problem, RelationshipNotFound, StakeholderNotFound
+from .io import dumps, load_map, loads, save_map, validate_file
+from .model import Account, Coverage, Opportunity, PowerMap, Relationship, Stakeholder
+from .vocab import codes, describe, get_language, label, set_language, text
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Account",
+    "Coverage",
+    "KeyFormatError",
+    "MapFormatError",
+    "Opportunity",
+    "PowerMap",
+    "PowerMapError",
+    "Problem",
+    "Relationship",
+    "RelationshipNotFound",
+    "Stakeholder",
+    "StakeholderNotFound",
+    "codes",
+    "describe",
+    "dumps",
+    "get_language",
+    "label",
+    "load_map",
+    "loads",
+    "save_map",
+    "set_language",
+    "text",
+    "validate_file",
+]

@@ -1,0 +1,57 @@
+"""The ``powermap`` command line.
+
+Each subcommand lives in its own module here with ``add_parser(subparsers, common)`` and
+``run(args) -> int``; :data:`COMMANDS` lists them in help order. Exit codes: 0 success,
+1 when an input had problems (the others are still processed), 2 for bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from .. import vocab
+
+__all__ = ["COMMANDS", "main"]
+
+COMMANDS = ("validate", "analyse", "score", "import_", "export")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=vocab.LANGUAGES, default=None,
+                        help="language of labels and messages (default: $POWERMAP_LANG or en)")
+    parser = argparse.ArgumentParser(prog="powermap", parents=[common],
+                                     description="Customer power maps for sales training: validate, analyse, score, import, export.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f".{name}", __name__)
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+            continue
+        module.add_parser(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    lang = args.lang or os.environ.get("POWERMAP_LANG", "en")
+    vocab.set_language(lang if lang in vocab.LANGUAGES else "en")
+    try:
+        return int(args.run(args) or 0)
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

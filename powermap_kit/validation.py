@@ -1,0 +1,332 @@
+"""Validation of the powermap/1 format (``design/format.md``), collecting every problem.
+
+:func:`validate_data` checks a parsed JSON value and returns a list of
+:class:`~powermap_kit.errors.Problem`; it never raises on bad input and never changes it.
+The allowed codes come from the vocabulary, so error text, dropdowns and validation
+always agree.
+
+>>> [p.render("en") for p in validate_data({"format": "powermap/1", "stakeholders": [
+...     {"id": "a", "name": "Wang", "stance": "supporter"}]})]
+["stakeholders[0].stance: \\"supporter\\" is not one of unknown, oppose, neutral, support, champion (did you mean \\"support\\"?)"]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from typing import Any
+
+from . import vocab
+from .errors import Problem
+
+__all__ = ["FORMAT", "validate_data", "validate_stakeholder"]
+
+FORMAT = "powermap/1"
+_FORMAT_RE = re.compile(r"^powermap/(\d+)(?:\.\d+)?$")
+_ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+_STRING_FIELDS = ("title", "department", "preferred_vendor", "notes")
+_CODED = {
+    "stance": "stance",
+    "relationship_step": "relationship_step",
+}
+
+
+class _Collector:
+    __slots__ = ("problems", "file")
+
+    def __init__(self, file: str | None):
+        self.problems: list[Problem] = []
+        self.file = file
+
+    def add(self, place: str, code: str, value: Any = None, **kw: Any) -> None:
+        self.problems.append(Problem(place=place, code=code, value=value, file=self.file, **kw))
+
+    def type_(self, place: str, value: Any, expected: str) -> None:
+        self.add(place, "wrong_type", value, params={"expected": vocab.text(f"type.{expected}")})
+
+    def code(self, place: str, value: Any, kind: str) -> bool:
+        allowed = vocab.codes(kind)
+        if isinstance(value, str) and value in allowed:
+            return True
+        self.add(place, "not_one_of", value, allowed=allowed, suggestion=vocab.closest(value, allowed, kind))
+        return False
+
+    def integer(self, place: str, value: Any, low: int, high: int) -> bool:
+        if type(value) is int and low <= value <= high:
+            return True
+        if isinstance(value, float) and not math.isfinite(value):
+            self.add(place, "not_finite", value)
+        else:
+            self.add(place, "out_of_range", value, params={"low": low, "high": high})
+        return False
+
+    def string(self, place: str, value: Any) -> bool:
+        if isinstance(value, str):
+            return True
+        self.type_(place, value, "string")
+        return False
+
+    def strings(self, place: str, value: Any) -> None:
+        if not isinstance(value, list):
+            self.type_(place, value, "list_of_strings")
+            return
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                self.type_(f"{place}[{i}]", item, "string")
+
+    def date(self, place: str, value: Any) -> None:
+        if isinstance(value, str) and _DATE_RE.match(value):
+            try:
+                date.fromisoformat(value)
+                return
+            except ValueError:
+                pass
+        self.add(place, "bad_date", value)
+
+    def obj(self, place: str, value: Any) -> bool:
+        if isinstance(value, dict):
+            return True
+        self.type_(place, value, "object")
+        return False
+
+
+def validate_data(data: Any, file: str | None = None) -> list[Problem]:
+    """Every problem in a parsed power map, in document order. An empty list means valid."""
+    c = _Collector(file)
+    if not isinstance(data, dict):
+        c.type_("", data, "object")
+        return c.problems
+    _check_format(c, data)
+    if "account" in data and c.obj("account", data["account"]):
+        for key in ("name", "industry"):
+            if key in data["account"]:
+                c.string(f"account.{key}", data["account"][key])
+    if "opportunity" in data:
+        _check_opportunity(c, data["opportunity"])
+    ids = _check_stakeholders(c, data)
+    _check_relationships(c, data.get("relationships"), ids)
+    _check_coverage(c, data.get("coverage"), ids)
+    for key in ("meta", "grading"):
+        if key in data:
+            c.obj(key, data[key])
+    return c.problems
+
+
+def _check_format(c: _Collector, data: dict) -> None:
+    fmt = data.get("format")
+    if fmt is None:
+        c.add("format", "format_missing")
+        return
+    match = _FORMAT_RE.match(fmt) if isinstance(fmt, str) else None
+    if match is None:
+        c.add("format", "format_wrong", fmt)
+    elif int(match.group(1)) > 1:
+        c.add("format", "format_newer", fmt)
+    elif int(match.group(1)) < 1:
+        c.add("format", "format_wrong", fmt)
+
+
+def _check_opportunity(c: _Collector, opp: Any) -> None:
+    if not c.obj("opportunity", opp):
+        return
+    for key in ("name", "currency"):
+        if key in opp:
+            c.string(f"opportunity.{key}", opp[key])
+    if "value" in opp:
+        value = opp["value"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            c.type_("opportunity.value", value, "number")
+        elif not math.isfinite(value):
+            c.add("opportunity.value", "not_finite", value)
+        elif value < 0:
+            c.add("opportunity.value", "negative", value)
+    if "stage" in opp:
+        c.code("opportunity.stage", opp["stage"], "stage")
+    if "decision_mode" in opp:
+        c.code("opportunity.decision_mode", opp["decision_mode"], "decision_mode")
+    if "competitors" in opp:
+        c.strings("opportunity.competitors", opp["competitors"])
+
+
+def _check_stakeholders(c: _Collector, data: dict) -> dict[str, int] | None:
+    """Check every stakeholder; return the ids with their first index (None: no usable list).
+
+    A malformed but present id still counts as an id here, so that lines naming it are
+    not reported a second time.
+    """
+    ids: dict[str, int] = {}
+    if "stakeholders" not in data:
+        c.add("stakeholders", "required")
+        return None
+    people = data["stakeholders"]
+    if not isinstance(people, list):
+        c.type_("stakeholders", people, "list")
+        return None
+    for i, person in enumerate(people):
+        place = f"stakeholders[{i}]"
+        sid = _check_person(c, place, person)
+        if sid is None:
+            continue
+        if sid in ids:
+            c.add(f"{place}.id", "duplicate_id", sid, params={"first": ids[sid]})
+        else:
+            ids[sid] = i
+    return ids
+
+
+def validate_stakeholder(person: Any, place: str = "stakeholder") -> list[Problem]:
+    """The problems of one stakeholder object on its own (fields only, not the map's rules)."""
+    c = _Collector(None)
+    _check_person(c, place, person)
+    return c.problems
+
+
+def _check_person(c: _Collector, place: str, person: Any) -> str | None:
+    if not c.obj(place, person):
+        return None
+    sid = person.get("id")
+    good_id = None
+    if sid is None:
+        c.add(f"{place}.id", "required")
+    elif not isinstance(sid, str) or not _ID_RE.match(sid):
+        c.add(f"{place}.id", "bad_id", sid)
+        good_id = sid if isinstance(sid, str) else None
+    else:
+        good_id = sid
+    name = person.get("name")
+    if name is None:
+        c.add(f"{place}.name", "required")
+    elif c.string(f"{place}.name", name) and not name.strip():
+        c.add(f"{place}.name", "empty", name)
+    for key in _STRING_FIELDS:
+        if key in person and person[key] is not None:
+            c.string(f"{place}.{key}", person[key])
+    if person.get("roles") is not None:
+        roles = person["roles"]
+        if isinstance(roles, list):
+            for j, role in enumerate(roles):
+                c.code(f"{place}.roles[{j}]", role, "role")
+        else:
+            c.type_(f"{place}.roles", roles, "list")
+    if person.get("power") is not None:
+        c.integer(f"{place}.power", person["power"], 1, 5)
+    for key, kind in _CODED.items():
+        if person.get(key) is not None:
+            c.code(f"{place}.{key}", person[key], kind)
+    coach = person.get("coach")
+    if coach is not None and not isinstance(coach, bool):
+        c.type_(f"{place}.coach", coach, "boolean")
+    if person.get("support") is not None:
+        support = person["support"]
+        if c.obj(f"{place}.support", support):
+            allowed = vocab.SUPPORT_DIMENSIONS
+            for dim, score in support.items():
+                if dim not in allowed:
+                    c.add(f"{place}.support", "not_one_of", dim, allowed=allowed,
+                          suggestion=vocab.closest(dim, allowed, "support_dimension"))
+                elif score is not None:
+                    c.integer(f"{place}.support.{dim}", score, 1, 5)
+    for key in ("needs", "motives"):
+        if person.get(key) is not None:
+            c.strings(f"{place}.{key}", person[key])
+    if person.get("last_verified") is not None:
+        c.date(f"{place}.last_verified", person["last_verified"])
+    if person.get("evidence") is not None:
+        evidence = person["evidence"]
+        if c.obj(f"{place}.evidence", evidence):
+            for key, why in evidence.items():
+                c.string(f"{place}.evidence.{key}", why)
+    return good_id
+
+
+def _check_end(c: _Collector, place: str, value: Any, ids: dict[str, int] | None) -> bool:
+    if value is None:
+        c.add(place, "required")
+        return False
+    if ids is None:  # the stakeholder list itself is unusable: already reported
+        return False
+    if not isinstance(value, str) or value not in ids:
+        c.add(place, "unknown_id", value, suggestion=vocab.closest(value, ids) if ids else None)
+        return False
+    return True
+
+
+def _check_relationships(c: _Collector, rels: Any, ids: dict[str, int] | None) -> None:
+    if rels is None:
+        return
+    if not isinstance(rels, list):
+        c.type_("relationships", rels, "list")
+        return
+    lines: dict[str, list[str]] = {}
+    for i, rel in enumerate(rels):
+        place = f"relationships[{i}]"
+        if not c.obj(place, rel):
+            continue
+        ok_s = _check_end(c, f"{place}.source", rel.get("source"), ids)
+        ok_t = _check_end(c, f"{place}.target", rel.get("target"), ids)
+        kind = rel.get("type")
+        ok_type = False
+        if kind is None:
+            c.add(f"{place}.type", "required")
+        else:
+            ok_type = c.code(f"{place}.type", kind, "relationship_type")
+        if rel.get("strength") is not None:
+            c.integer(f"{place}.strength", rel["strength"], 1, 3)
+        if rel.get("note") is not None:
+            c.string(f"{place}.note", rel["note"])
+        if ok_s and ok_t and rel["source"] == rel["target"]:
+            c.add(place, "self_relationship", rel["source"])
+        elif ok_s and ok_t and ok_type and kind == "reports_to":
+            lines.setdefault(rel["source"], []).append(rel["target"])
+    cycle = _find_cycle(lines)
+    if cycle:
+        c.add("relationships", "cycle", cycle, params={"cycle": " → ".join(cycle)})
+
+
+def _find_cycle(lines: dict[str, list[str]]) -> list[str] | None:
+    """One cycle in the reporting lines as a closed path of ids, or None (iterative DFS)."""
+    colour: dict[str, int] = {}
+    for start in lines:
+        if colour.get(start):
+            continue
+        stack = [(start, iter(lines.get(start, ())))]
+        path = [start]
+        colour[start] = 1
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                colour[node] = 2
+                stack.pop()
+                path.pop()
+            elif colour.get(child) == 1:
+                return path[path.index(child):] + [child]
+            elif not colour.get(child):
+                colour[child] = 1
+                path.append(child)
+                stack.append((child, iter(lines.get(child, ()))))
+    return None
+
+
+def _check_coverage(c: _Collector, coverage: Any, ids: dict[str, int] | None) -> None:
+    if coverage is None:
+        return
+    if not isinstance(coverage, list):
+        c.type_("coverage", coverage, "list")
+        return
+    for i, item in enumerate(coverage):
+        place = f"coverage[{i}]"
+        if not c.obj(place, item):
+            continue
+        _check_end(c, f"{place}.stakeholder", item.get("stakeholder"), ids)
+        if item.get("owner") is not None:
+            c.string(f"{place}.owner", item["owner"])
+        if item.get("channel") is not None:
+            c.code(f"{place}.channel", item["channel"], "channel")
+        if item.get("strength") is not None:
+            c.integer(f"{place}.strength", item["strength"], 1, 3)
+        if item.get("last_contact") is not None:
+            c.date(f"{place}.last_contact", item["last_contact"])
