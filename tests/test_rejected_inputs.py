@@ -81,7 +81,7 @@ CASES = [
 ]
 
 
-CASCADES = {"id missing", "bad id"}
+CASCADES = {"id missing", "bad id", "duplicate id"}
 SHOWN = {"unknown role": "decisionmaker", "unknown dimension": "trusts", "support out of range": 9}
 
 
