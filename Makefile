@@ -29,7 +29,7 @@ $(VENV)/.test-installed: pyproject.toml $(VENV)/.lab-installed
 	@touch $@
 
 lab: $(VENV)/.lab-installed
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00_start_here.ipynb
 
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest -q

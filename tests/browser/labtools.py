@@ -1,0 +1,68 @@
+"""Helpers for the browser tests (imported by conftest.py and the test modules)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
+
+
+@dataclass
+class Lab:
+    url: str
+    token: str
+    root: Path
+    process: subprocess.Popen
+
+    def tree_url(self, relpath: str) -> str:
+        return f"{self.url}/lab/tree/{relpath}?reset&token={self.token}"
+
+
+def open_notebook(page, lab: Lab, relpath: str, timeout: float = 60_000) -> None:
+    """Open a notebook (path relative to the lab root) and wait until its kernel is idle."""
+    page.goto(lab.tree_url(relpath))
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=timeout)
+    page.wait_for_function(
+        """() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+                   const k = w && w.context && w.context.sessionContext.session
+                             && w.context.sessionContext.session.kernel;
+                   return k && k.status === 'idle'; }""",
+        timeout=timeout,
+    )
+
+
+def execute(page, command: str, args: dict | None = None) -> None:
+    """Run a JupyterLab command by id, e.g. ``notebook:run-all-cells``."""
+    page.evaluate("([c, a]) => window.jupyterapp.commands.execute(c, a)", [command, args or {}])
+
+
+def run_all(page, timeout: float = 120_000) -> None:
+    """Run every cell and wait until all have finished (no ``[*]`` prompt, kernel idle)."""
+    execute(page, "notebook:run-all-cells")
+    page.wait_for_timeout(300)
+    page.wait_for_function(
+        """() => { const w = window.jupyterapp.shell.currentWidget;
+                   const k = w.context.sessionContext.session.kernel;
+                   const busy = [...document.querySelectorAll('.jp-InputPrompt')]
+                                .some(p => p.textContent.includes('*'));
+                   return k.status === 'idle' && !busy; }""",
+        timeout=timeout,
+    )
+
+
+def cell_errors(page) -> list[str]:
+    """Tracebacks shown in the notebook's outputs."""
+    return page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], "
+                        ".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']").all_inner_texts()
+
+
+def screenshot(page, name: str, **kwargs) -> Path:
+    """Save a PNG under test-artifacts/ (kept as a CI artefact) and return its path."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', name)}.png"
+    page.screenshot(path=str(path), **kwargs)
+    return path
