@@ -1,0 +1,371 @@
+"""CSV import (plain template, Salesforce and HubSpot contact-role exports) and CSV / GraphML export.
+
+Import never drops anything silently: a value it cannot map is kept in the person's
+``notes`` and reported in :attr:`ImportResult.notes`. Headers may be English or Chinese;
+UTF-8 with or without BOM (Excel's "CSV UTF-8") and GB18030 (Excel on Chinese Windows)
+are read. CRM role values map through the vocabulary's ``crm_role`` entries (the mapping
+table in the README is generated from the same data).
+
+>>> import io
+>>> csv_text = "Name,Title,Role\\nWang Wei,CIO,Economic Buyer\\nLi Na,IT manager,Technical Buyer\\n"
+>>> result = import_csv(io.StringIO(csv_text))
+>>> result.format, [(p.name, p.roles) for p in result.map]
+('salesforce', [('Wang Wei', ['approver']), ('Li Na', ['evaluator'])])
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from . import vocab
+from .io import write_text_atomic
+from .model import PowerMap
+from .validation import _ID_RE, _find_cycle
+
+__all__ = ["FORMATS", "ImportNote", "ImportResult", "crm_mapping", "export_csv", "export_graphml", "import_csv"]
+
+FORMATS = ("auto", "template", "salesforce", "hubspot")
+
+# Header spellings (normalised: lower case, punctuation to spaces) for each column we read.
+_HEADERS = {
+    "id": ["id", "编号", "人员编号"],
+    "name": ["name", "full name", "contact", "contact name", "contact full name", "姓名", "名字", "联系人", "联系人姓名"],
+    "first_name": ["first name", "given name", "名"],
+    "last_name": ["last name", "surname", "family name", "姓"],
+    "title": ["title", "job title", "position", "职务", "职位", "头衔", "岗位"],
+    "department": ["department", "dept", "部门", "科室"],
+    "roles": ["roles", "role", "contact role", "buying role", "buying roles", "buying role s", "角色", "购买角色", "决策角色"],
+    "power": ["power", "权力", "权力大小"],
+    "stance": ["stance", "attitude", "态度", "立场", "支持度"],
+    "coach": ["coach", "教练", "是否教练"],
+    "reports_to": ["reports to", "reports_to", "manager", "汇报给", "上级", "直属上级", "汇报对象"],
+    "notes": ["notes", "note", "description", "备注", "说明"],
+    "account": ["account name", "account", "company", "company name", "客户", "客户名称", "公司"],
+    "opportunity": ["opportunity name", "opportunity", "deal name", "deal", "商机", "商机名称", "项目"],
+}
+_TRUE = {"true", "yes", "y", "1", "x", "是", "√", "✓", "对"}
+_FALSE = {"false", "no", "n", "0", "否", "", "不是"}
+_SPLIT = re.compile(r"\s*[;,，；、|/]\s*")
+
+
+@dataclass(frozen=True)
+class ImportNote:
+    """One thing the import could not map (kept in notes) or decided, as data."""
+
+    row: int
+    name: str
+    column: str
+    value: str
+    code: str
+    detail: str = ""
+
+    def message(self, lang: str | None = None) -> str:
+        shown = f'"{self.value}"'
+        if self.code == "unmapped":
+            return vocab.text("cli.unmapped", lang, row=self.row, name=self.name, column=self.column, value=shown)
+        if self.code == "bad_value":
+            return vocab.text("import.bad_value", lang, row=self.row, name=self.name, column=self.column, value=shown,
+                              detail=self.detail)
+        return vocab.text(f"import.{self.code}", lang, row=self.row, name=self.name, value=shown)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+@dataclass
+class ImportResult:
+    """The imported map, the detected format and every note (unmapped values, skipped rows)."""
+
+    map: PowerMap
+    format: str
+    notes: list[ImportNote] = field(default_factory=list)
+    encoding: str = "utf-8"
+
+    def summary(self, lang: str | None = None) -> list[str]:
+        return [note.message(lang) for note in self.notes]
+
+
+def _norm(header: str) -> str:
+    header = unicodedata.normalize("NFKC", header).strip().lower()
+    header = re.sub(r"^contact\s*[:：]\s*", "", header)
+    return re.sub(r"[\s_:：()（）\-.]+", " ", header).strip()
+
+
+def _fold(value: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", value).strip().casefold())
+
+
+def crm_mapping() -> list[dict[str, Any]]:
+    """The CRM value → role/stance mapping as rows (for docs and the README table)."""
+    return [
+        {"value": item["code"], "systems": item["system"].split(), "roles": item.get("roles", []),
+         "stance": item.get("stance"), "notes": bool(item.get("keep_in_notes"))}
+        for item in vocab.entries("crm_role")
+    ]
+
+
+def _read_text(source: str | os.PathLike | IO[str]) -> tuple[str, str]:
+    if hasattr(source, "read"):
+        return source.read(), "text"  # type: ignore[union-attr]
+    raw = Path(source).read_bytes()
+    try:
+        return raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        return raw.decode("gb18030"), "gb18030"
+
+
+def _columns(headers: list[str]) -> dict[str, str]:
+    """Our field → the file's header, first match wins; unmatched headers are kept for notes."""
+    found: dict[str, str] = {}
+    for header in headers:
+        key = _norm(header)
+        for fieldname, spellings in _HEADERS.items():
+            if key in spellings and fieldname not in found:
+                found[fieldname] = header
+                break
+    return found
+
+
+def _our_role(value: str) -> str | None:
+    """Our role code when the value is a code or a label of ours (either language), else None."""
+    code = vocab.closest(value, vocab.ROLES, "role")
+    if code is not None and (_fold(value).replace(" ", "_") == code or any(
+            _fold(value) == _fold(lab) for lab in vocab.entry(code, "role")["label"].values())):
+        return code
+    return None
+
+
+def _crm_entry(value: str) -> dict[str, Any] | None:
+    for item in vocab.entries("crm_role"):
+        if _fold(value) in (_fold(item["code"]), _fold(item["label"]["zh"])):
+            return item
+    return None
+
+
+def _role_value(value: str) -> tuple[list[str], str | None, bool]:
+    """Map one role cell item: (roles, stance, mapped?). Our codes and labels first, then CRM values."""
+    code = _our_role(value)
+    if code is not None:
+        return [code], None, True
+    item = _crm_entry(value)
+    if item is not None:
+        return list(item.get("roles", [])), item.get("stance"), not item.get("keep_in_notes")
+    return [], None, False
+
+
+def _detect(values: list[str], requested: str) -> str:
+    """The CRM a file came from, by role values only one system uses (shared ones map alike)."""
+    if requested != "auto":
+        return requested
+    systems: set[str] = set()
+    for value in values:
+        item = None if _our_role(value) else _crm_entry(value)
+        if item is not None:
+            systems.add(item["system"])
+    if "hubspot" in systems:
+        return "hubspot"
+    return "salesforce" if systems else "template"
+
+
+def import_csv(source: str | os.PathLike | IO[str], format: str = "auto", account: str | None = None) -> ImportResult:
+    """Read a CSV of contacts into a :class:`PowerMap`.
+
+    Parameters
+    ----------
+    source : path or text stream
+        The CSV file. Headers in English or Chinese (see the README's import section).
+    format : {"auto", "template", "salesforce", "hubspot"}
+        How to read role values; ``auto`` detects CRM role values.
+    account : str, optional
+        The account name, when the file has no account column.
+
+    Raises
+    ------
+    ValueError
+        When the file is not CSV or has no name column (the message says which headers work).
+    """
+    if format not in FORMATS:
+        raise ValueError(f"format {format!r} is not one of {', '.join(FORMATS)}")
+    text, encoding = _read_text(source)
+    file = str(getattr(source, "name", source)) if not hasattr(source, "read") else "<stream>"
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        rows = list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error as exc:
+        raise ValueError(vocab.text("import.not_csv", file=file, detail=str(exc))) from None
+    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    headers = [h.strip() for h in rows[0]] if rows else []
+    cols = _columns(headers)
+    if "name" not in cols and not {"first_name", "last_name"} <= set(cols):
+        allowed = ", ".join(_HEADERS["name"][:4] + _HEADERS["name"][-4:])
+        raise ValueError(vocab.text("import.no_name_column", allowed=allowed))
+    index = {h: i for i, h in enumerate(headers)}
+    records = [{h: (r[index[h]].strip() if index[h] < len(r) else "") for h in headers} for r in rows[1:]]
+    role_values = [v for rec in records for v in _SPLIT.split(rec.get(cols.get("roles", ""), "")) if v]
+    fmt = _detect(role_values, format)
+
+    pm = PowerMap()
+    notes: list[ImportNote] = []
+    managers: list[tuple[int, str, str]] = []  # (row, person id, manager cell)
+    row_of: dict[str, int] = {}
+    used_cols = set(cols.values())
+    for n, rec in enumerate(records, start=2):
+        name = rec.get(cols["name"], "") if "name" in cols else " ".join(
+            p for p in (rec.get(cols.get("first_name", ""), ""), rec.get(cols.get("last_name", ""), "")) if p)
+        if not name:
+            notes.append(ImportNote(n, "", "name", "", "empty_name"))
+            continue
+        person: dict[str, Any] = {"name": name}
+        kept: list[str] = []
+
+        def keep(column: str, value: str, code: str = "unmapped", detail: str = "") -> None:
+            kept.append(vocab.text("import.unmapped_note", column=column, value=value))
+            notes.append(ImportNote(n, name, column, value, code, detail))
+
+        wanted_id = rec.get(cols.get("id", ""), "")
+        if wanted_id and _ID_RE.match(wanted_id) and wanted_id not in pm:
+            person["id"] = wanted_id
+        elif wanted_id:
+            keep(cols["id"], wanted_id, "bad_value", "id")
+        for key in ("title", "department"):
+            if rec.get(cols.get(key, "")):
+                person[key] = rec[cols[key]]
+        roles: list[str] = []
+        stances: list[str] = []
+        for value in _SPLIT.split(rec.get(cols.get("roles", ""), "")):
+            if not value:
+                continue
+            mapped, stance, ok = _role_value(value)
+            roles += [r for r in mapped if r not in roles]
+            if stance:
+                stances.append(stance)
+            if not ok:
+                keep(cols["roles"], value)
+        if roles:
+            person["roles"] = roles
+        power = rec.get(cols.get("power", ""), "")
+        if power:
+            if power.isdigit() and 1 <= int(power) <= 5:
+                person["power"] = int(power)
+            else:
+                keep(cols["power"], power, "bad_value", "1–5")
+        stance_cell = rec.get(cols.get("stance", ""), "")
+        if stance_cell:
+            code = vocab.closest(stance_cell, vocab.STANCES, "stance")
+            if code and (_fold(stance_cell).replace(" ", "_") == code or any(
+                    _fold(stance_cell) == _fold(lab) for lab in vocab.entry(code, "stance")["label"].values())):
+                person["stance"] = code
+            else:
+                keep(cols["stance"], stance_cell, "bad_value", ", ".join(vocab.STANCES))
+        if "stance" not in person and stances:
+            person["stance"] = stances[-1]
+        coach = rec.get(cols.get("coach", ""), "")
+        if coach and _fold(coach) in _TRUE:
+            person["coach"] = True
+        elif coach and _fold(coach) in _FALSE:
+            person["coach"] = False
+        elif coach:
+            keep(cols["coach"], coach, "bad_value", "yes / no")
+        for key, value in rec.items():
+            if value and key not in used_cols:
+                keep(key, value)
+        if rec.get(cols.get("account", "")) and not pm.account.name:
+            pm.account.name = rec[cols["account"]]
+        if rec.get(cols.get("opportunity", "")) and not pm.opportunity.name:
+            pm.opportunity.name = rec[cols["opportunity"]]
+        own_notes = rec.get(cols.get("notes", ""), "")
+        joined = "\n".join([own_notes] * bool(own_notes) + kept)
+        if joined:
+            person["notes"] = joined
+        added = pm.add_stakeholder(person)
+        row_of[added.id] = n
+        if rec.get(cols.get("reports_to", "")):
+            managers.append((n, added.id, rec[cols["reports_to"]]))
+    if account:
+        pm.account.name = account
+    _link_managers(pm, managers, notes)
+    return ImportResult(pm, fmt, notes, encoding)
+
+
+def _link_managers(pm: PowerMap, managers: list[tuple[int, str, str]], notes: list[ImportNote]) -> None:
+    by_name: dict[str, list[str]] = {}
+    for person in pm:
+        by_name.setdefault(_fold(person.name), []).append(person.id)
+    lines: dict[str, list[str]] = {}
+    for row, pid, cell in managers:
+        person = pm.stakeholder(pid)
+        targets = [cell] if cell in pm else by_name.get(_fold(cell), [])
+        code = "unknown_manager" if not targets else "ambiguous_manager" if len(targets) > 1 else None
+        if code is None and targets[0] == pid:
+            code = "unknown_manager"
+        if code is None:
+            trial = {k: list(v) for k, v in lines.items()}
+            trial.setdefault(pid, []).append(targets[0])
+            if _find_cycle(trial):
+                code = "cycle_dropped"
+        if code:
+            notes.append(ImportNote(row, person.name, "reports_to", cell, code))
+            extra = vocab.text("import.unmapped_note", column="reports_to", value=cell)
+            pm.update_stakeholder(pid, notes="\n".join(filter(None, [person.notes, extra])))
+            continue
+        lines.setdefault(pid, []).append(targets[0])
+        pm.add_relationship(pid, targets[0], "reports_to")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ";".join(map(str, value))
+    return str(value)
+
+
+def export_csv(pm: PowerMap, path: str | os.PathLike | None = None) -> str:
+    """The map's people in the plain import template (codes, reports_to by id); written when ``path`` is given.
+
+    Written with a BOM so Excel opens Chinese text correctly; :func:`import_csv` reads it back.
+    """
+    managers: dict[str, list[str]] = {}
+    for rel in pm.relationships:
+        if rel.type == "reports_to":
+            managers.setdefault(rel.source, []).append(rel.target)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    columns = ["id", "name", "title", "department", "roles", "power", "stance", "coach", "reports_to", "notes"]
+    writer.writerow(columns)
+    for p in pm:
+        writer.writerow([p.id, p.name, _cell(p.title), _cell(p.department), _cell(p.roles), _cell(p.power),
+                         _cell(p.stance), _cell(p.coach), ";".join(managers.get(p.id, [])[:1]), _cell(p.notes)])
+    text = out.getvalue()
+    if path is not None:
+        write_text_atomic(path, "\ufeff" + text)
+    return text
+
+
+def export_graphml(pm: PowerMap, path: str | os.PathLike) -> Path:
+    """Write the map as GraphML (people as nodes, every relationship as an edge with its type)."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph(account=pm.account.name or "", opportunity=pm.opportunity.name or "")
+    for p in pm:
+        attrs = {"name": p.name, "title": p.title, "department": p.department, "roles": ";".join(p.roles),
+                 "power": p.power, "stance": p.stance_or_unknown, "coach": p.coach}
+        graph.add_node(p.id, **{k: v for k, v in attrs.items() if v is not None})
+    for r in pm.relationships:
+        attrs = {"type": r.type, "directed": r.directed, "strength": r.strength, "note": r.note}
+        graph.add_edge(r.source, r.target, **{k: v for k, v in attrs.items() if v is not None})
+    buffer = io.BytesIO()
+    nx.write_graphml(graph, buffer, encoding="utf-8")
+    return write_text_atomic(path, buffer.getvalue().decode("utf-8"))
