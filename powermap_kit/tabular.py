@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
@@ -33,23 +35,9 @@ __all__ = ["FORMATS", "ImportNote", "ImportResult", "crm_mapping", "export_csv",
 
 FORMATS = ("auto", "template", "salesforce", "hubspot")
 
-# Header spellings (normalised: lower case, punctuation to spaces) for each column we read.
-_HEADERS = {
-    "id": ["id", "编号", "人员编号"],
-    "name": ["name", "full name", "contact", "contact name", "contact full name", "姓名", "名字", "联系人", "联系人姓名"],
-    "first_name": ["first name", "given name", "名"],
-    "last_name": ["last name", "surname", "family name", "姓"],
-    "title": ["title", "job title", "position", "职务", "职位", "头衔", "岗位"],
-    "department": ["department", "dept", "部门", "科室"],
-    "roles": ["roles", "role", "contact role", "buying role", "buying roles", "buying role s", "角色", "购买角色", "决策角色"],
-    "power": ["power", "权力", "权力大小"],
-    "stance": ["stance", "attitude", "态度", "立场", "支持度"],
-    "coach": ["coach", "教练", "是否教练"],
-    "reports_to": ["reports to", "reports_to", "manager", "汇报给", "上级", "直属上级", "汇报对象"],
-    "notes": ["notes", "note", "description", "备注", "说明"],
-    "account": ["account name", "account", "company", "company name", "客户", "客户名称", "公司"],
-    "opportunity": ["opportunity name", "opportunity", "deal name", "deal", "商机", "商机名称", "项目"],
-}
+# Header spellings (normalised: lower case, punctuation to spaces) for each column we read: data.
+_HEADERS: dict[str, list[str]] = json.loads(
+    resources.files("powermap_kit").joinpath("data/import_headers.json").read_text("utf-8"))["headers"]
 _TRUE = {"true", "yes", "y", "1", "x", "是", "√", "✓", "对"}
 _FALSE = {"false", "no", "n", "0", "否", "", "不是"}
 _SPLIT = re.compile(r"\s*[;,，；、|/]\s*")
@@ -233,7 +221,7 @@ def import_csv(source: str | os.PathLike | IO[str], format: str = "auto", accoun
             notes.append(ImportNote(n, name, column, value, code, detail))
 
         wanted_id = rec.get(cols.get("id", ""), "")
-        if wanted_id and _ID_RE.match(wanted_id) and wanted_id not in pm:
+        if wanted_id and _ID_RE.fullmatch(wanted_id) and wanted_id not in pm:
             person["id"] = wanted_id
         elif wanted_id:
             keep(cols["id"], wanted_id, "bad_value", "id")

@@ -23,9 +23,9 @@ from .errors import Problem
 __all__ = ["FORMAT", "validate_data", "validate_stakeholder"]
 
 FORMAT = "powermap/1"
-_FORMAT_RE = re.compile(r"^powermap/(\d+)(?:\.\d+)?$")
+_FORMAT_RE = re.compile(r"^powermap/(0|[1-9][0-9]*)(?:\.[0-9]+)?$")
 _ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 _STRING_FIELDS = ("title", "department", "preferred_vendor", "notes")
 _CODED = {
@@ -78,7 +78,7 @@ class _Collector:
                 self.type_(f"{place}[{i}]", item, "string")
 
     def date(self, place: str, value: Any) -> None:
-        if isinstance(value, str) and _DATE_RE.match(value):
+        if isinstance(value, str) and _DATE_RE.fullmatch(value):
             try:
                 date.fromisoformat(value)
                 return
@@ -120,7 +120,7 @@ def _check_format(c: _Collector, data: dict) -> None:
     if fmt is None:
         c.add("format", "format_missing")
         return
-    match = _FORMAT_RE.match(fmt) if isinstance(fmt, str) else None
+    match = _FORMAT_RE.fullmatch(fmt) if isinstance(fmt, str) else None
     if match is None:
         c.add("format", "format_wrong", fmt)
     elif int(match.group(1)) > 1:
@@ -191,7 +191,7 @@ def _check_person(c: _Collector, place: str, person: Any) -> str | None:
     good_id = None
     if sid is None:
         c.add(f"{place}.id", "required")
-    elif not isinstance(sid, str) or not _ID_RE.match(sid):
+    elif not isinstance(sid, str) or not _ID_RE.fullmatch(sid):
         c.add(f"{place}.id", "bad_id", sid)
         good_id = sid if isinstance(sid, str) else None
     else:
@@ -246,9 +246,12 @@ def _check_end(c: _Collector, place: str, value: Any, ids: dict[str, int] | None
     if value is None:
         c.add(place, "required")
         return False
+    if not isinstance(value, str):
+        c.type_(place, value, "string")
+        return False
     if ids is None:  # the stakeholder list itself is unusable: already reported
         return False
-    if not isinstance(value, str) or value not in ids:
+    if value not in ids:
         c.add(place, "unknown_id", value, suggestion=vocab.closest(value, ids) if ids else None)
         return False
     return True
