@@ -1,2 +1,10 @@
+import os
+import tempfile
+
 # Keep pytest's doctest collection away from the module that runs the CLI on import.
 collect_ignore = ["powermap_kit/__main__.py", "build", ".venv"]
+
+# Tests and the notebooks they run (nbval kernels inherit this) save work in a scratch
+# folder, never in the user's ~/powermap-work.
+os.environ.setdefault("POWERMAP_WORK", tempfile.mkdtemp(prefix="powermap-work-"))
+os.environ.setdefault("POWERMAP_LEARNER", "test-learner")

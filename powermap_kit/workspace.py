@@ -4,8 +4,6 @@ The folder is ``$POWERMAP_WORK`` when set (a trainer can point a whole room at a
 folder on JupyterHub), else ``~/powermap-work``. Files are named after the learner
 (``$POWERMAP_LEARNER``, else the login name), so a trainer can collect the folder as is.
 
->>> import os, tempfile
->>> os.environ["POWERMAP_WORK"] = tempfile.mkdtemp()
 >>> work_path("builder.json").name
 'builder.json'
 """
