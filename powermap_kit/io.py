@@ -73,7 +73,7 @@ def load_map(source: PathLike | dict[str, Any] | PowerMap) -> PowerMap:
     data, problems = read_json(source)
     if problems:
         raise MapFormatError(problems, str(source))
-    return PowerMap.from_dict(data, file=str(source))
+    return PowerMap.from_dict(data, file=str(source), copy=False)
 
 
 def loads(text: str) -> PowerMap:
@@ -81,7 +81,7 @@ def loads(text: str) -> PowerMap:
     data, problems = _parse(text, None)
     if problems:
         raise MapFormatError(problems)
-    return PowerMap.from_dict(data)
+    return PowerMap.from_dict(data, copy=False)
 
 
 def dumps(pm: PowerMap) -> str:

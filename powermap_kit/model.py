@@ -41,16 +41,22 @@ class _Record:
     """Shared dict conversion: known fields in declared order, then unknown keys."""
 
     extra: dict[str, Any]
+    _KNOWN: tuple[str, ...] = ()
 
     @classmethod
     def _known(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls) if f.name != "extra")  # type: ignore[arg-type]
+        if not cls.__dict__.get("_KNOWN"):
+            cls._KNOWN = tuple(f.name for f in fields(cls) if f.name != "extra")  # type: ignore[arg-type]
+        return cls._KNOWN
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]):
+    def from_dict(cls, data: dict[str, Any], copy: bool = True):
+        """Build from JSON data; ``copy=False`` adopts the given values (for freshly parsed data)."""
+        if copy:
+            data = _copy.deepcopy(data)
         known = cls._known()
-        kwargs = {k: _copy.deepcopy(data[k]) for k in known if k in data and data[k] is not None}
-        extra = {k: _copy.deepcopy(v) for k, v in data.items() if k not in known}
+        kwargs = {k: data[k] for k in known if k in data and data[k] is not None}
+        extra = {k: v for k, v in data.items() if k not in known}
         return cls(**kwargs, extra=extra)
 
     def to_dict(self) -> dict[str, Any]:
@@ -161,23 +167,29 @@ class PowerMap:
 
     # ---- conversion -------------------------------------------------------------------
     @classmethod
-    def from_dict(cls, data: Any, file: str | None = None, validate: bool = True) -> PowerMap:
-        """Build a map from parsed JSON; raise :class:`MapFormatError` listing every problem."""
+    def from_dict(cls, data: Any, file: str | None = None, validate: bool = True, copy: bool = True) -> PowerMap:
+        """Build a map from parsed JSON; raise :class:`MapFormatError` listing every problem.
+
+        The map never shares mutable values with ``data`` unless ``copy=False`` (used for
+        data parsed just for this map).
+        """
         if validate:
             problems = validate_data(data, file)
             if problems:
                 raise MapFormatError(problems, file)
+        if copy:
+            data = _copy.deepcopy(data)
         known = {"format", "account", "opportunity", "stakeholders", "relationships", "coverage", "meta", "grading"}
         return cls(
             format=data["format"],
-            account=Account.from_dict(data.get("account") or {}),
-            opportunity=Opportunity.from_dict(data.get("opportunity") or {}),
-            stakeholders=[Stakeholder.from_dict(p) for p in data["stakeholders"]],
-            relationships=[Relationship.from_dict(r) for r in data.get("relationships") or []],
-            coverage=[Coverage.from_dict(c) for c in data.get("coverage") or []],
-            meta=_copy.deepcopy(data.get("meta") or {}),
-            grading=_copy.deepcopy(data.get("grading")),
-            extra={k: _copy.deepcopy(v) for k, v in data.items() if k not in known},
+            account=Account.from_dict(data.get("account") or {}, copy=False),
+            opportunity=Opportunity.from_dict(data.get("opportunity") or {}, copy=False),
+            stakeholders=[Stakeholder.from_dict(p, copy=False) for p in data["stakeholders"]],
+            relationships=[Relationship.from_dict(r, copy=False) for r in data.get("relationships") or []],
+            coverage=[Coverage.from_dict(c, copy=False) for c in data.get("coverage") or []],
+            meta=data.get("meta") or {},
+            grading=data.get("grading"),
+            extra={k: v for k, v in data.items() if k not in known},
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -201,7 +213,7 @@ class PowerMap:
 
     def copy(self) -> PowerMap:
         """An independent deep copy (without change listeners)."""
-        return PowerMap.from_dict(self.to_dict(), validate=False)
+        return PowerMap.from_dict(self.to_dict(), validate=False, copy=False)
 
     def validate(self) -> list[Problem]:
         """Every problem the map has now (an empty list when valid)."""
@@ -311,7 +323,7 @@ class PowerMap:
             problems.append(Problem(f"{place}.id", "duplicate_id", new_id, params={"first": self._index(new_id)}))
         if problems:
             raise MapFormatError(problems)
-        updated = Stakeholder.from_dict(data)
+        updated = Stakeholder.from_dict(data, copy=False)
         for f in fields(Stakeholder):
             setattr(person, f.name, getattr(updated, f.name))
         if new_id != stakeholder_id:
