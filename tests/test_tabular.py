@@ -142,3 +142,13 @@ def test_cli_import_and_export(tmp_path, capsys):
     assert main(["export", str(out), "--to", "csv", "--out", "-"]) == 0
     assert capsys.readouterr().out.startswith("id,name,title")
     assert main(["--lang", "zh", "import", str(tmp_path / "missing.csv"), "--out", str(out)]) == 1
+
+
+def test_readme_import_table_matches_the_vocabulary():
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
+    for row in crm_mapping():
+        roles = ", ".join(f"`{r}`" for r in row["roles"]) or "—"
+        stance = f"`{row['stance']}`" if row["stance"] else "—"
+        assert f"| {row['value']} |" in readme and f"| {roles} | {stance} |" in readme.split(f"| {row['value']} |")[1].split("\n")[0]
