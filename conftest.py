@@ -3,6 +3,8 @@ import tempfile
 
 # Keep pytest's doctest collection away from the module that runs the CLI on import.
 collect_ignore = ["powermap_kit/__main__.py", "build", ".venv"]
+# Browser-test notebooks are run by the browser tests in JupyterLab, not by nbval.
+collect_ignore_glob = ["tests/browser/notebooks/*"]
 
 # Tests and the notebooks they run (nbval kernels inherit this) save work in a scratch
 # folder, never in the user's ~/powermap-work.
