@@ -5,9 +5,10 @@
 The allowed codes come from the vocabulary, so error text, dropdowns and validation
 always agree.
 
->>> [p.render("en") for p in validate_data({"format": "powermap/1", "stakeholders": [
-...     {"id": "a", "name": "Wang", "stance": "supporter"}]})]
-["stakeholders[0].stance: \\"supporter\\" is not one of unknown, oppose, neutral, support, champion (did you mean \\"support\\"?)"]
+>>> problems = validate_data({"format": "powermap/1", "stakeholders": [
+...     {"id": "a", "name": "Wang", "stance": "supporter"}]})
+>>> print(problems[0].render("en"))
+stakeholders[0].stance: "supporter" is not one of unknown, oppose, neutral, support, champion (did you mean "support"?)
 """
 
 from __future__ import annotations

@@ -51,3 +51,11 @@ def test_console_script_usage_errors_exit_2():
     assert result.returncode == 2 and "usage" in result.stderr
     result = subprocess.run([sys.executable, "-m", "powermap_kit", "frobnicate"], capture_output=True, text=True)
     assert result.returncode == 2
+
+
+def test_lang_works_before_or_after_the_subcommand(tmp_path, small_data, capsys):
+    small_data["stakeholders"][0]["stance"] = "supporter"
+    bad = write(tmp_path, "bad.json", small_data)
+    for argv in (["--lang", "zh", "validate", str(bad)], ["validate", "--lang", "zh", str(bad)]):
+        assert main(argv) == 1
+        assert "是否想写" in capsys.readouterr().out

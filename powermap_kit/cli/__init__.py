@@ -21,10 +21,14 @@ COMMANDS = ("validate", "analyse", "score", "import_", "export")
 
 
 def _parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(add_help=False)
+    top.add_argument("--lang", choices=vocab.LANGUAGES, default=None,
+                     help="language of labels and messages (default: $POWERMAP_LANG or en)")
+    # The subcommands' copy must not overwrite a --lang given before the subcommand.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=vocab.LANGUAGES, default=None,
+    common.add_argument("--lang", choices=vocab.LANGUAGES, default=argparse.SUPPRESS,
                         help="language of labels and messages (default: $POWERMAP_LANG or en)")
-    parser = argparse.ArgumentParser(prog="powermap", parents=[common],
+    parser = argparse.ArgumentParser(prog="powermap", parents=[top],
                                      description="Customer power maps for sales training: validate, analyse, score, import, export.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True

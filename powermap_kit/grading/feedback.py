@@ -1,0 +1,127 @@
+"""Feedback items: what a submission lost, why, and which notebook teaches it.
+
+A :class:`Feedback` holds its facts as data (codes, names, numbers) and renders a
+sentence in either language on demand, so a result graded in English can be shown in
+Chinese without grading again. Sentences live in ``data/text/grading.json``
+(``grading.fb.*``); the notebook to revisit is named by ``grading.notebook.*``.
+
+>>> item = Feedback("roles", "roles", 5.0, {"name": "Qian Hao", "given": Coded("roles", ["decision_maker"]),
+...                 "expected": Coded("roles", ["evaluator"])}, notebook="04")
+>>> print(item.text("en"))
+You marked Qian Hao as “Decision maker”; the key has “Evaluator” — revisit notebook 04, decision chain
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .. import vocab
+from ..diff import line_text, value_text
+
+if TYPE_CHECKING:
+    from .key import AnswerKey, Insight
+
+__all__ = ["Coded", "Feedback", "KeyName", "Line", "Summary"]
+
+
+@dataclass(frozen=True)
+class Coded:
+    """A field value shown as its label (roles, stance, stage, decision mode) or number."""
+
+    field: str
+    value: Any
+
+    def render(self, lang: str | None) -> str:
+        return value_text(self.field, self.value, lang)
+
+
+@dataclass(frozen=True)
+class KeyName:
+    """A key person's name, with the Latin alias first in English."""
+
+    key: AnswerKey
+    id: str
+
+    def render(self, lang: str | None) -> str:
+        return self.key.display_name(self.id, lang)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A relationship between two named people."""
+
+    source: Any
+    target: Any
+    type: str
+
+    def render(self, lang: str | None) -> str:
+        return line_text(_render(self.source, lang), _render(self.target, lang), self.type, lang)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the key says about a person: roles, power, stance, coach."""
+
+    key: AnswerKey
+    id: str
+
+    def render(self, lang: str | None) -> str:
+        person = self.key.map.stakeholder(self.id)
+        parts = []
+        if person.roles:
+            parts.append(value_text("roles", person.roles, lang))
+        if person.power is not None:
+            parts.append(vocab.text("grading.summary.power", lang=lang, power=person.power))
+        if person.stance is not None:
+            parts.append(vocab.text("grading.summary.stance", lang=lang,
+                                    stance=value_text("stance", person.stance, lang)))
+        if person.coach:
+            parts.append(vocab.text("grading.summary.coach", lang=lang))
+        return vocab.text("grading.sep", lang=lang).join(parts) or vocab.text("diff.unknown", lang=lang)
+
+
+def _render(value: Any, lang: str | None) -> str:
+    return value.render(lang) if hasattr(value, "render") else str(value)
+
+
+@dataclass
+class Feedback:
+    """One thing a submission lost points on (or a note that costs nothing).
+
+    ``lost`` is in the key's own units (criterion weights and insight points);
+    ``points`` is the same on the 0–100 scale of the result, set when grading.
+    """
+
+    criterion: str
+    code: str
+    lost: float
+    params: dict[str, Any] = field(default_factory=dict)
+    notebook: str | None = None
+    stakeholder: str | None = None
+    missing: bool = False
+    insight: Insight | None = None
+    points: float = 0.0
+
+    def text(self, lang: str | None = None) -> str:
+        """The sentence, in the current (or given) language, with the notebook to revisit."""
+        if self.insight is not None:
+            return self.insight.feedback_text(lang)
+        params = {k: _render(v, lang) for k, v in self.params.items()}
+        sentence = vocab.text(f"grading.fb.{self.code}", lang=lang, **params)
+        if self.notebook:
+            notebook = vocab.text(f"grading.notebook.{self.notebook}", lang=lang)
+            sentence = vocab.text("grading.revisit", lang=lang, text=sentence, notebook=notebook)
+        return sentence
+
+    def to_dict(self, lang: str | None = None, text: str | None = None) -> dict[str, Any]:
+        """The item as data; ``text`` saves rendering the sentence again when known."""
+        return {
+            "criterion": self.criterion,
+            "code": self.code,
+            "points_lost": self.points,
+            "stakeholder": self.stakeholder,
+            "insight": self.insight.id if self.insight is not None else None,
+            "notebook": self.notebook,
+            "text": text if text is not None else self.text(lang),
+        }
