@@ -6,7 +6,9 @@ coach can score a cohort over SSH and every rule is testable in plain pytest.
 
 from __future__ import annotations
 
+from .diff import compare
 from .errors import KeyFormatError, MapFormatError, PowerMapError, Problem, RelationshipNotFound, StakeholderNotFound
+from .grading import cohort_summary, grade, grade_cohort
 from .io import dumps, load_map, loads, save_map, validate_file
 from .model import Account, Coverage, Opportunity, PowerMap, Relationship, Stakeholder
 from .vocab import codes, describe, get_language, label, set_language, text
@@ -27,9 +29,13 @@ __all__ = [
     "Stakeholder",
     "StakeholderNotFound",
     "codes",
+    "cohort_summary",
+    "compare",
     "describe",
     "dumps",
     "get_language",
+    "grade",
+    "grade_cohort",
     "label",
     "load_map",
     "loads",

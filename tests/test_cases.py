@@ -80,3 +80,21 @@ def test_sample_submissions_load(case):
 def test_blank_map_for_a_case():
     pm = load_case("it-solution").blank_map()
     assert len(pm) == 0 and pm.meta["case"] == "it-solution"
+
+
+@pytest.mark.parametrize("case", CASES, ids=SLUGS)
+def test_keys_score_100_against_themselves_and_samples_rank_by_quality(case):
+    assert pk.grade(case.key, case.key).total == pytest.approx(100)
+    assert pk.grade(case.twist_key, case.twist_key).total == pytest.approx(100)
+    scores = {q: pk.grade(case.submission(q), case.key).total for q in ("strong", "typical", "weak")}
+    assert scores["strong"] > scores["typical"] > scores["weak"], scores
+    assert scores["strong"] >= 80 and scores["weak"] <= 40, scores
+
+
+@pytest.mark.parametrize("case", CASES, ids=SLUGS)
+def test_weak_sample_gets_the_case_lesson_as_feedback(case):
+    result = pk.grade(case.submission("weak"), case.key)
+    missed = [i for i in case.key.grading["insights"]]
+    assert result.feedback, "feedback lines"
+    insight_texts = {i["feedback"]["en"] for i in missed}
+    assert any(line in insight_texts or any(t in line for t in insight_texts) for line in result.feedback)
