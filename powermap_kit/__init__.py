@@ -6,10 +6,12 @@ coach can score a cohort over SSH and every rule is testable in plain pytest.
 
 from __future__ import annotations
 
+from .analysis import Analysis, analyse
 from .diff import compare
 from .errors import KeyFormatError, MapFormatError, PowerMapError, Problem, RelationshipNotFound, StakeholderNotFound
 from .grading import cohort_summary, grade, grade_cohort
 from .io import dumps, load_map, loads, save_map, validate_file
+from .picture import map_svg, plot_power_matrix, power_matrix_svg
 from .model import Account, Coverage, Opportunity, PowerMap, Relationship, Stakeholder
 from .vocab import codes, describe, get_language, label, set_language, text
 
@@ -17,6 +19,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Account",
+    "Analysis",
     "Coverage",
     "KeyFormatError",
     "MapFormatError",
@@ -28,6 +31,7 @@ __all__ = [
     "RelationshipNotFound",
     "Stakeholder",
     "StakeholderNotFound",
+    "analyse",
     "codes",
     "cohort_summary",
     "compare",
@@ -39,6 +43,9 @@ __all__ = [
     "label",
     "load_map",
     "loads",
+    "map_svg",
+    "plot_power_matrix",
+    "power_matrix_svg",
     "save_map",
     "set_language",
     "text",

@@ -139,3 +139,12 @@ def test_copy_is_independent(small_map):
     assert small_map.stakeholder("cio").power == 5
     small_map.replace_with(other)
     assert small_map.stakeholder("cio").power == 1
+
+
+def test_saved_file_has_ordinary_permissions(small_map, tmp_path):
+    import stat
+
+    path = pk.save_map(small_map, tmp_path / "m.json")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask

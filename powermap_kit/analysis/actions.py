@@ -1,0 +1,215 @@
+"""Action plan: one next action per person (seeds 002 and 003).
+
+Each row combines four answers, each explainable on its own:
+
+1. **Strategy by stance** (002): champion/support → keep and use their backing (win
+   supporters); neutral → convert; oppose → handle (understand concerns, data and cases,
+   common interest, a senior manager or third-party expert — 002 FAQ 5); unknown → find
+   out first.
+2. **Stage task by role** (003 unit 2): the seller's core work at the opportunity's stage
+   (vocabulary ``stage.seller_task``), aimed at what the person's role cares about.
+3. **Trust to build** (003 unit 4): the weakest recorded support dimension, if 3 or
+   below, picks it — trust → professional trust, solution fit → organisational trust in
+   our solution, cooperation → stance trust, contact frequency → more occasions to meet.
+   Without dimensions the role suggests one (approver → company strength, evaluator →
+   expertise trust, …). All dimensions at 4 or more → keep the trust we have.
+4. **Next relationship step** (003): the step after the recorded one (work together → get
+   information → one-to-one meeting → understand needs → solve problems → re-assess
+   support); the first step when none is recorded.
+
+Priority: 1 for key persons not yet with us (key targets, opponents, unknown stance) and
+uncovered key persons; 2 for other key persons, people with hidden power and coaches;
+3 for everyone else. Who acts: the coverage owner, else the first person of the best
+introduction route, else "find an introduction".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from .. import vocab
+from .context import Context, build_context
+from .findings import Label, Labels, Localised, Msg
+from .matrix import power_matrix, quadrant_name
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..model import PowerMap
+    from .paths import Route
+
+__all__ = ["ACTION_COLUMNS", "action_frame", "action_plan", "next_step", "trust_focus"]
+
+_DIMENSION_FOCUS = {
+    "trust": ("professional", "trust_dimension"),
+    "solution_fit": ("solution", "org_trust"),
+    "cooperation": ("stance", "trust_dimension"),
+    "contact_frequency": ("contact", None),
+}
+_ROLE_FOCUS = {
+    "approver": ("company_strength", "org_trust"),
+    "decision_maker": ("solution", "org_trust"),
+    "evaluator": ("expertise", "trust_dimension"),
+    "influencer": ("expertise", "trust_dimension"),
+    "purchaser": ("product_service", "org_trust"),
+    "user": ("product_service", "org_trust"),
+    "gatekeeper": ("professional", "trust_dimension"),
+    "observer": ("professional", "trust_dimension"),
+}
+ACTION_COLUMNS: tuple[str, ...] = ("priority", "id", "name", "title", "roles", "power", "stance", "quadrant",
+                                   "strategy", "stage_task", "trust_focus", "next_step", "through", "action")
+
+
+def next_step(current: str | None) -> str:
+    """The relationship step after ``current`` (003), ``"reassess"`` after the last one.
+
+    >>> next_step(None), next_step("get_information"), next_step("solve_problems")
+    ('work_together', 'private_meeting', 'reassess')
+    """
+    steps = vocab.RELATIONSHIP_STEPS
+    if current not in steps:
+        return steps[0]
+    i = steps.index(current)
+    return steps[i + 1] if i + 1 < len(steps) else "reassess"
+
+
+def trust_focus(support: Mapping[str, int], roles: list[str]) -> tuple[str, str | None, str]:
+    """``(code, kind, why)``: the trust to build and why (``why`` = a dimension, ``role`` or ``strong``).
+
+    >>> trust_focus({"trust": 2, "solution_fit": 4}, [])
+    ('professional', 'trust_dimension', 'trust')
+    >>> trust_focus({}, ["evaluator"])
+    ('expertise', 'trust_dimension', 'role')
+    """
+    dims = {d: v for d, v in support.items() if d in _DIMENSION_FOCUS and v is not None}
+    if dims:
+        weakest = min(dims, key=lambda d: (dims[d], list(_DIMENSION_FOCUS).index(d)))
+        if dims[weakest] <= 3:
+            code, kind = _DIMENSION_FOCUS[weakest]
+            return code, kind, weakest
+        return "keep", None, "strong"
+    for role in roles:
+        if role in _ROLE_FOCUS:
+            code, kind = _ROLE_FOCUS[role]
+            return code, kind, "role"
+    return "professional", "trust_dimension", "role"
+
+
+def _focus_msg(code: str, kind: str | None) -> Any:
+    if kind is None:
+        return Msg(f"analysis.action.focus.{code}")
+    return Msg("analysis.action.focus.build", {"trust": Label(code, kind), "how": Localised(
+        vocab.entry(code, kind)["description"])})
+
+
+def action_plan(pm: PowerMap, config: Mapping[str, Any] | None = None, *, ctx: Context | None = None,
+                routes: list[Route] | None = None, hidden: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """One action row per person, highest priority first (language-neutral; see :func:`action_frame`).
+
+    >>> from powermap_kit import load_map
+    >>> pm = load_map({"format": "powermap/1", "opportunity": {"stage": "evaluating"}, "stakeholders": [
+    ...     {"id": "cio", "name": "Wang", "roles": ["evaluator"], "power": 4, "stance": "neutral"}]})
+    >>> row = action_plan(pm)[0]
+    >>> row["priority"], row["strategy"], row["next_step"], row["trust_focus"]
+    (1, 'convert', 'work_together', 'expertise')
+    """
+    ctx = ctx or build_context(pm, config=config)
+    if routes is None:
+        from .paths import introduction_routes
+
+        routes = introduction_routes(pm, ctx=ctx)
+    if hidden is None:
+        from .hidden import hidden_power
+
+        hidden = hidden_power(pm, ctx=ctx)
+    quadrants = {r["id"]: r["quadrant"] for r in power_matrix(pm, ctx=ctx)}
+    first_route = {r.target: r for r in routes if r.rank == 1}
+    flagged = {r["id"] for r in hidden if r["flagged"]}
+    order = {r: i for i, r in enumerate(vocab.ROLES)}
+    tasks: dict[str | None, Msg] = {}
+    rows = []
+    for pid, p in ctx.people.items():
+        stance = ctx.stance[pid]
+        strategy = {"champion": "keep", "support": "keep", "neutral": "convert", "oppose": "handle"}.get(
+            stance or "", "find_out")
+        key = pid in ctx.key
+        if key and (not ctx.covered(pid) or stance in (None, "oppose", "neutral")):
+            priority = 1
+        elif key or pid in flagged or p.is_coach:
+            priority = 2
+        else:
+            priority = 3
+        focus, kind, why = trust_focus(p.support, p.roles)  # roles in recorded order: the first known one decides
+        step = next_step(p.relationship_step)
+        through = _through(ctx, pid, first_route.get(pid))
+        role = min(p.roles, key=order.__getitem__) if p.roles else None
+        if role not in tasks:
+            tasks[role] = _stage_task(ctx.stage, role)
+        stage_task = tasks[role]
+        parts = [Msg(f"analysis.action.strategy.{strategy}", {"name": p.name}), stage_task, _focus_msg(focus, kind),
+                 Msg("analysis.action.step", {"step": Label(step, "relationship_step") if step != "reassess"
+                                              else Msg("analysis.action.reassess")}), through]
+        if pid in flagged:
+            parts.insert(1, Msg("analysis.action.hidden", {"name": p.name}))
+        rows.append({"priority": priority, "id": pid, "name": p.name, "title": p.title, "roles": list(p.roles),
+                     "power": p.power, "stance": stance, "quadrant": quadrants[pid], "key": key,
+                     "strategy": strategy, "stage_task": stage_task, "trust_focus": focus, "trust_kind": kind,
+                     "trust_why": why, "next_step": step, "through": through, "parts": parts})
+    rows.sort(key=lambda r: (r["priority"], -(r["power"] or 0)))
+    return rows
+
+
+def _stage_task(stage: str | None, role: str | None) -> Msg:
+    focus = Msg(f"analysis.action.role_focus.{role}") if role else Msg("analysis.action.role_focus.none")
+    if not stage:
+        return Msg("analysis.action.stage_unknown", {"focus": focus})
+    return Msg("analysis.action.stage_task", {"stage": Label(stage, "stage"),
+                                              "task": Localised(vocab.entry(stage, "stage")["seller_task"]),
+                                              "focus": focus})
+
+
+def _through(ctx: Context, pid: str, route: Route | None) -> Msg:
+    cover = ctx.best_coverage(pid)
+    if cover is not None:
+        channel = Label(cover.channel, "channel") if cover.channel else Msg("analysis.word.channel_unrecorded")
+        return Msg("analysis.action.through_owner", {"owner": cover.owner or Msg("analysis.word.our_team"),
+                                                     "channel": channel})
+    if route is not None and route.source is not None:
+        return Msg("analysis.action.through_route", {"start": ctx.name(route.source),
+                                                     "via": " → ".join(route.names)})
+    return Msg("analysis.action.through_none")
+
+
+def action_frame(rows: list[dict[str, Any]], lang: str | None = None, labels: bool = True) -> pd.DataFrame:
+    """The action plan as a DataFrame in a language, ready for ``to_csv`` / ``to_excel``.
+
+    ``labels=True`` gives headings and labels in the language; ``labels=False`` keeps
+    codes in the coded columns (for programs) with the sentences still rendered.
+    """
+    import pandas as pd
+
+    out = []
+    for r in rows:
+        sentence = " ".join(part.render(lang) for part in r["parts"])
+        if labels:
+            roles = Labels(tuple(r["roles"]), "role").render(lang)
+            stance = vocab.label(r["stance"] or "unknown", "stance", lang)
+            quadrant = quadrant_name(r["quadrant"], lang)
+            focus = (vocab.label(r["trust_focus"], r["trust_kind"], lang) if r["trust_kind"]
+                     else vocab.text(f"analysis.action.focus_label.{r['trust_focus']}", lang=lang))
+            step = (vocab.label(r["next_step"], "relationship_step", lang) if r["next_step"] != "reassess"
+                    else vocab.text("analysis.action.reassess", lang=lang))
+            strategy = vocab.text(f"analysis.action.strategy_label.{r['strategy']}", lang=lang)
+        else:
+            roles, stance, quadrant = ", ".join(r["roles"]), r["stance"] or "unknown", r["quadrant"]
+            focus, step, strategy = r["trust_focus"], r["next_step"], r["strategy"]
+        out.append({"priority": r["priority"], "id": r["id"], "name": r["name"], "title": r["title"],
+                    "roles": roles, "power": r["power"], "stance": stance, "quadrant": quadrant,
+                    "strategy": strategy, "stage_task": r["stage_task"].render(lang), "trust_focus": focus,
+                    "next_step": step, "through": r["through"].render(lang), "action": sentence})
+    frame = pd.DataFrame(out, columns=list(ACTION_COLUMNS))
+    frame["power"] = frame["power"].astype("Int64")
+    if labels:
+        frame = frame.rename(columns={c: vocab.text(f"analysis.col.{c}", lang=lang) for c in ACTION_COLUMNS})
+    return frame
