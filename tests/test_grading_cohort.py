@@ -254,3 +254,15 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
     assert not isinstance(bar, score._NoBar)
     bar.close()
     assert isinstance(score._bar(3), score._NoBar)        # short runs: no bar
+
+
+def test_coach_comment_files_are_not_submissions(tmp_path):
+    import shutil
+
+    from powermap_kit.cases import load_case
+    from powermap_kit.grading import submission_files
+
+    case = load_case("it-solution")
+    shutil.copy(case.submission_paths["strong"], tmp_path / "strong.json")
+    (tmp_path / "strong.review.json").write_text("{}", "utf-8")
+    assert [p.name for p in submission_files(tmp_path)] == ["strong.json"]

@@ -62,7 +62,8 @@ class _Results(list):
 def submission_files(sources: Any, key_file: str | os.PathLike | None = None) -> list[Any]:
     """Expand folders to their ``*.json`` files (sorted by name); keep other items as given.
 
-    The key file itself is skipped when it lies in a folder being expanded.
+    The key file itself is skipped when it lies in a folder being expanded, and so are a
+    coach's comment files (``*.review.json``, written beside submissions by ReviewView).
     """
     if isinstance(sources, (str, os.PathLike, PowerMap, dict)):
         sources = [sources]
@@ -71,7 +72,8 @@ def submission_files(sources: Any, key_file: str | os.PathLike | None = None) ->
     for item in sources:
         if isinstance(item, (str, os.PathLike)) and Path(item).is_dir():
             out += [f for f in sorted(Path(item).glob("*.json"), key=lambda p: p.name)
-                    if f.is_file() and (skip is None or f.resolve() != skip)]
+                    if f.is_file() and not f.name.endswith(".review.json")
+                    and (skip is None or f.resolve() != skip)]
         else:
             out.append(item)
     return out

@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # for labtools, under --import-mode=importlib
 from labtools import REPO, Lab, screenshot
 
 CHROMIUM = os.environ.get("POWERMAP_CHROMIUM", "/usr/bin/chromium")

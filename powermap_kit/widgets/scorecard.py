@@ -1,0 +1,208 @@
+"""``ScoreCard``: one submission's score against an answer key — total, a bar per
+criterion, and the feedback sentences, most costly first.
+
+A thin view over :func:`powermap_kit.grading.grade`. Given a :class:`~powermap_kit.PowerMap`
+that is being edited (``MapBuilder(...).map``) the card scores again after every edit;
+given a file it scores again when :meth:`ScoreCard.refresh` (the button) is pressed.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as widgets
+from traitlets import Bool, Float, Int, Unicode, observe
+
+from .. import vocab
+from ..grading import GradeResult, grade, load_key
+from ..grading.key import AnswerKey
+from ..model import PowerMap
+from ._common import Listeners
+
+__all__ = ["ScoreCard", "score_colour"]
+
+
+def _t(key: str, **params: Any) -> str:
+    return vocab.text(f"widgets_review.{key}", **params)
+
+
+def score_colour(share: float | None) -> str:
+    """A colour for a 0–100 share: the stance colours, from oppose (low) to champion (high)."""
+    if share is None:
+        return vocab.colour("unknown")
+    for floor, stance in ((80, "champion"), (55, "support"), (30, "neutral")):
+        if share >= floor:
+            return vocab.colour(stance)
+    return vocab.colour("oppose")
+
+
+def close_tree(widget: widgets.Widget) -> None:
+    """Close the widgets inside a box, depth first (a box's own ``close`` leaves them open)."""
+    for child in getattr(widget, "children", ()):
+        if isinstance(child, widgets.Widget):
+            close_tree(child)
+            child.close()
+    # Layout and style are widgets of their own, with comms of their own.
+    for part in (getattr(widget, "layout", None), getattr(widget, "style", None)):
+        if isinstance(part, widgets.Widget):
+            part.close()
+
+
+def _num(value: float | None) -> str:
+    return "–" if value is None else f"{value:g}"
+
+
+def criteria_html(result: GradeResult, lang: str | None = None) -> str:
+    """The criterion bars of a result as HTML (label, bar, points of maximum)."""
+    rows = []
+    for name, points in result.criteria.items():
+        maximum = result.maxima.get(name) or 0.0
+        share = 100.0 * points / maximum if maximum else 0.0
+        label = html.escape(vocab.text(f"grading.criterion.{name}", lang=lang))
+        of = html.escape(vocab.text("widgets_review.score.of", lang=lang, points=_num(points), maximum=_num(maximum)))
+        rows.append(
+            f'<div class="pmk-criterion" data-criterion="{html.escape(name)}" style="display:contents">'
+            f'<span>{label}</span>'
+            f'<span style="background:rgba(127,127,127,0.18);height:12px;border-radius:6px;overflow:hidden">'
+            f'<span style="display:block;width:{share:.0f}%;height:100%;background:{score_colour(share)}">'
+            '</span></span>'
+            f'<span style="text-align:right;font-variant-numeric:tabular-nums">{of}</span></div>')
+    return ('<div class="pmk-criteria" style="display:grid;grid-template-columns:max-content minmax(120px,1fr) '
+            f'max-content;gap:5px 10px;align-items:center;margin:4px 0">{"".join(rows)}</div>')
+
+
+class ScoreCard(widgets.VBox):
+    """A submission's score against an answer key: total, criterion bars, feedback.
+
+    Parameters
+    ----------
+    submission : PowerMap or path
+        The trainee's map. A map being edited is scored again after each edit.
+    key : AnswerKey, PowerMap or path
+        The answer key.
+    live : bool
+        Follow edits of a ``PowerMap`` submission (default True).
+
+    Examples
+    --------
+    >>> card = ScoreCard("case_studies/it-solution/submissions/typical.json",
+    ...                  "case_studies/it-solution/key.json")          # doctest: +SKIP
+    >>> card.total, card.result.feedback[:2]                             # doctest: +SKIP
+    """
+
+    total = Float(None, allow_none=True, help="Total score 0–100; None when the submission could not be scored.")
+    author = Unicode("", help="Who handed the submission in (meta.author, else the file name).")
+    live = Bool(True, help="Score again after every edit of a PowerMap submission.")
+    max_feedback = Int(8, help="Feedback lines shown before 'Show all' (the most costly come first).")
+    show_all = Bool(False, help="Show every feedback line, not only the first max_feedback.")
+
+    def __init__(self, submission: PowerMap | str | os.PathLike, key: AnswerKey | PowerMap | str | os.PathLike,
+                 live: bool = True, max_feedback: int = 8, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.max_feedback = max_feedback
+        self.submission = submission
+        self.key = load_key(key)
+        self.live = live
+        self.result: GradeResult | None = None
+        self._score_callbacks = widgets.CallbackDispatcher()
+        self._header = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self._criteria = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self._feedback = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self._more = widgets.ToggleButton(layout=widgets.Layout(width="auto"))
+        self._more.observe(lambda change: setattr(self, "show_all", change["new"]), "value")
+        self._button = widgets.Button(icon="refresh", layout=widgets.Layout(width="auto"))
+        self._button.on_click(lambda _: self.refresh())
+        self.children = [self._header, self._criteria, self._feedback, widgets.HBox([self._more, self._button])]
+        self.add_class("pmk-scorecard")
+        self.layout.border = "1px solid rgba(127,127,127,0.35)"
+        self.layout.padding = "6px 12px"
+        self._listeners = Listeners()
+        self._listeners.language(self._on_language)
+        if isinstance(submission, PowerMap):
+            self._listeners.map(submission, self._on_map_change)
+        self.refresh()
+
+    def on_score(self, callback: Callable[[GradeResult], Any], remove: bool = False) -> None:
+        """Register ``callback(result)`` run after every (re)scoring."""
+        self._score_callbacks.register_callback(callback, remove=remove)
+
+    def refresh(self) -> GradeResult:
+        """Score the submission again (re-reading its file) and redraw; what the button does."""
+        self.result = grade(self.submission, self.key, lang=vocab.get_language())
+        self.total = self.result.total
+        self.author = self.result.submission
+        self._draw()
+        self._score_callbacks(self.result)
+        return self.result
+
+    @observe("show_all", "max_feedback")
+    def _shown_changed(self, change: dict[str, Any]) -> None:
+        if hasattr(self, "_more"):
+            self._more.value = self.show_all
+            self._draw()
+
+    def to_html(self) -> str:
+        """The whole card (every feedback line) as static HTML, where widgets do not render."""
+        shown, self.show_all = self.show_all, True
+        try:
+            return f"{self._header.value}{self._criteria.value}{self._feedback.value}"
+        finally:
+            self.show_all = shown
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        data = super()._repr_mimebundle_(**kwargs)
+        if data is not None:
+            data["text/html"] = self.to_html()
+        return data
+
+    def close(self) -> None:
+        """Close the card and its parts, and stop following the map and the language."""
+        self._listeners.clear()
+        close_tree(self)
+        super().close()
+
+    def _on_map_change(self, event: str, details: dict[str, Any]) -> None:
+        if self.live:
+            self.refresh()
+
+    def _on_language(self, lang: str) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        result = self.result
+        if result is None:
+            return
+        lang = vocab.get_language()
+        self._button.description = _t("score.refresh")
+        who = html.escape(_t("score.author", author=result.submission))
+        if result.error is not None:
+            self._more.layout.display = "none"
+            # The result's error is in the language it was scored in: redo it in this one.
+            detail = "; ".join(p.render(lang) for p in result.problems) or result.error
+            self._header.value = f"<div>{who}</div>"
+            self._criteria.value = ""
+            self._feedback.value = (f'<div class="pmk-score-error" style="color:{vocab.colour("oppose")}">'
+                                    f'{html.escape(_t("score.error", detail=detail))}</div>')
+            return
+        colour = score_colour(result.total)
+        self._header.value = (
+            f'<div class="pmk-score-total" style="display:flex;align-items:baseline;gap:12px;flex-wrap:wrap">'
+            f'<span style="font-size:1.1em">{html.escape(_t("score.total"))}</span>'
+            f'<span style="font-size:2em;font-weight:bold;color:{colour}">{_num(result.total)}</span>'
+            f'<span style="color:#777">/ 100</span><span style="margin-left:auto">{who}</span></div>')
+        self._criteria.value = criteria_html(result, lang)
+        lines = result.lines(lang)
+        hidden = 0 if self.show_all else max(0, len(lines) - self.max_feedback)
+        self._more.layout.display = "" if len(lines) > self.max_feedback else "none"
+        self._more.description = (_t("score.fewer") if self.show_all
+                                  else _t("score.more", count=len(lines)))
+        if lines:
+            items = "".join(f"<li>{html.escape(line)}</li>" for line in lines[:len(lines) - hidden])
+            body = f'<ol style="margin:4px 0;padding-left:22px;line-height:1.45">{items}</ol>'
+        else:
+            body = f"<div>{html.escape(_t('score.no_feedback'))}</div>"
+        self._feedback.value = (f'<div class="pmk-score-feedback"><b>{html.escape(_t("score.feedback"))}</b>'
+                                f"{body}</div>")
