@@ -10,3 +10,12 @@ collect_ignore_glob = ["tests/browser/notebooks/*"]
 # folder, never in the user's ~/powermap-work.
 os.environ.setdefault("POWERMAP_WORK", tempfile.mkdtemp(prefix="powermap-work-"))
 os.environ.setdefault("POWERMAP_LEARNER", "test-learner")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Close widgets the tests left open while the interpreter is whole, not in __del__ at exit."""
+    import sys
+
+    widgets = sys.modules.get("ipywidgets")
+    if widgets is not None:
+        widgets.Widget.close_all()

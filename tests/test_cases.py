@@ -98,3 +98,15 @@ def test_weak_sample_gets_the_case_lesson_as_feedback(case):
     assert result.feedback, "feedback lines"
     insight_texts = {i["feedback"]["en"] for i in missed}
     assert any(line in insight_texts or any(t in line for t in insight_texts) for line in result.feedback)
+
+
+@pytest.mark.parametrize("case", CASES, ids=SLUGS)
+def test_key_stances_agree_with_their_own_support_ratings(case):
+    """A learner who rates a person exactly as the key does reaches the key's stance."""
+    from powermap_kit.analysis.support import support_level, support_score
+
+    for key in (case.key, case.twist_key):
+        for person in key:
+            level = support_level(support_score(person))
+            if level is not None and person.stance != "unknown":
+                assert level == person.stance, (case.slug, person.id, person.support, person.stance)

@@ -1,0 +1,321 @@
+"""The course helpers (powermap_kit.course) and the shape of notebooks 01–06 and their workbooks.
+
+Checks are driven with right, wrong, unreadable and missing answers in both languages;
+the right answers come from the data the checks read (vocabulary, question banks, case
+keys), never from copies in this file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from powermap_kit import course, exercises, intel, vocab
+from powermap_kit.cases import list_cases, load_case
+
+REPO = Path(__file__).resolve().parents[1]
+LANGS = ("en", "zh")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+MODULES = ["01_why_power_maps", "02_roles_and_frameworks", "03_buying_stages", "04_decision_chain", "05_support",
+           "06_intelligence_and_coach"]
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    vocab.set_language("en")
+    yield
+    vocab.set_language("en")
+
+
+def _right_terms(code):
+    return {t["term"]: list(t["roles"]) for t in vocab.entry(code, "framework")["roles"]}
+
+
+def _unanswered_checks():
+    return {
+        "building_order": lambda a, lang: course.check_building_order(a, lang=lang),
+        "pitfalls": lambda a, lang: course.check_pitfalls(a, lang=lang),
+        "who_to_reach": lambda a, lang: course.check_who_to_reach("it-solution", a, contact="xu_kai", lang=lang),
+        "roles": lambda a, lang: course.check_role_answers("it-solution", a, lang=lang),
+        "terms": lambda a, lang: course.check_framework_terms("crm_power_map", a, lang=lang),
+        "stages": lambda a, lang: course.check_stage_answers(a, lang=lang),
+        "case_stage": lambda a, lang: course.check_case_stage("it-solution", a, lang=lang),
+        "modes": lambda a, lang: course.check_decision_mode_answers(a, lang=lang),
+        "case_mode": lambda a, lang: course.check_case_decision_mode("medical-device", a, lang=lang),
+        "levels": lambda a, lang: course.check_support_levels(a, lang=lang),
+        "support": lambda a, lang: course.check_support("it-solution", "ma_lixin", a, lang=lang),
+        "gaps": lambda a, lang: course.check_intelligence_gaps("it-solution", a, lang=lang),
+        "tips": lambda a, lang: course.check_coach_tips(a, lang=lang),
+        "coach": lambda a, lang: course.check_coach_choice("medical-device", a, lang=lang),
+    }
+
+
+# ---- unanswered, right, wrong, unreadable ------------------------------------------------
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", sorted(_unanswered_checks()))
+def test_an_unanswered_check_gives_guidance_and_never_raises(name, lang):
+    fb = _unanswered_checks()[name](None, lang)
+    assert fb.correct is None and fb.score == 0.0
+    assert fb.lines and fb.hint, "guidance says what to fill in and where to look"
+    assert ("notebook 0" in fb.hint) if lang == "en" else ("第0" in fb.hint and CJK.search(fb.message))
+    markdown = fb._repr_markdown_()
+    assert markdown.startswith("**○") and fb.hint in markdown.replace("\\", "")
+
+
+@pytest.mark.parametrize("blank", [{"s1": None, "s2": None}, {"s1": ""}, {}])
+def test_a_dict_of_blanks_counts_as_unanswered(blank):
+    assert course.check_pitfalls(blank).correct is None
+
+
+def test_right_answers_from_the_data_pass_every_check():
+    key = load_case("it-solution").key
+    checks = [
+        course.check_building_order(list(course.PROCESS_STEPS)),
+        course.check_pitfalls(dict(course.PITFALL_SITUATIONS)),
+        course.check_role_answers("it-solution", {p.id: p.roles for p in key.stakeholders if p.roles}),
+        course.check_stage_answers({q.id: q.expected for q in exercises.stage_questions(shuffle=False)}),
+        course.check_decision_mode_answers({q.id: q.expected for q in exercises.decision_mode_questions()}),
+        course.check_support_levels({p: exercises.assess_support(r).level for p, r in course.SUPPORT_PROFILES.items()}),
+        course.check_coach_tips(dict(course.COACH_TIPS["it-solution"])),
+    ]
+    checks += [course.check_framework_terms(fw, _right_terms(fw)) for fw in vocab.codes("framework")]
+    for case in list_cases():
+        checks.append(course.check_case_stage(case, case.key.opportunity.stage))
+        checks.append(course.check_case_decision_mode(case, case.key.opportunity.decision_mode))
+        shares = intel.intelligence_gaps(case.key).sections
+        checks.append(course.check_intelligence_gaps(case, [c for c, v in shares.items() if v is not None and v < 100]))
+        for coach in (p for p in case.key.stakeholders if p.is_coach):
+            checks.append(course.check_coach_choice(case, coach.id))
+        for person in (p for p in case.key.stakeholders if len(p.support) >= 2):
+            checks.append(course.check_support(case, person.id, dict(person.support)))
+    for fb in checks:
+        assert fb.correct is True and fb.score == 1.0, str(fb)
+        assert not fb.hint, "a right answer needs no pointer"
+
+
+def test_who_to_reach_accepts_names_and_aliases_and_names_the_missed():
+    fb = course.check_who_to_reach("it-solution", ["韩静", "Director Lu", "shen_guodong"], contact="xu_kai")
+    assert fb.correct is True
+    fb = course.check_who_to_reach("it-solution", ["Xu Kai", "Tang Lei", "nobody"], contact="xu_kai")
+    assert fb.correct is False and fb.score == 0.0
+    text = str(fb)
+    assert "contact we already have" in text and "'nobody'" in text and "Han Jing" in text  # the missed are named
+
+
+def test_wrong_answers_explain_and_point_to_the_notebook():
+    fb = course.check_case_stage("it-solution", "decision")
+    assert fb.correct is False and "Evaluating products" in fb.message
+    assert any("doc 03" in text for _, text in fb.lines), "the key's evidence is quoted"
+    assert "notebook 03" in fb.hint
+    fb = course.check_building_order(list(reversed(list(course.PROCESS_STEPS))))
+    assert fb.correct is False and 0 < fb.score < 1 and "notebook 01" in fb.hint
+    fb = course.check_coach_tips({"t4": "confirmed"})
+    assert fb.correct is False and "not answered yet" in fb.message
+    assert any("doc 02" in text for mark, text in fb.lines if mark == "✘")
+
+
+def test_partly_right_roles_score_in_between():
+    fb = course.check_role_answers("it-solution", {"lu_mingyuan": ["decision_maker"], "xu_kai": ["decision_maker"]})
+    assert fb.correct is False and 0 < fb.score < 1
+    assert [mark for mark, _ in fb.lines] == ["◐", "✘"]
+
+
+@pytest.mark.parametrize("call", [
+    lambda: course.check_pitfalls({"s1": "bogus"}),
+    lambda: course.check_case_stage("it-solution", "nonsense"),
+    lambda: course.check_role_answers("it-solution", {"xu_kai": ["boss"]}),
+    lambda: course.check_framework_terms("four_role", {"user": ["client"]}),
+    lambda: course.check_support("it-solution", "ma_lixin", {"charm": 3}),
+    lambda: course.check_intelligence_gaps("it-solution", ["gossip"]),
+    lambda: course.check_coach_tips({"t1": "maybe"}),
+])
+def test_an_unreadable_code_is_named_with_the_allowed_ones(call):
+    fb = call()
+    assert fb.correct is False
+    assert any("is not one of" in text for _, text in fb.lines), str(fb)
+
+
+def test_labels_in_either_language_are_read_as_codes():
+    assert course.check_case_stage("it-solution", "评估产品").correct is True
+    assert course.check_case_decision_mode("medical-device", "Committee scoring, highest score wins").correct is True
+
+
+def test_support_flags_a_rating_where_the_key_has_no_information():
+    fb = course.check_support("it-solution", "shen_guodong", {"influence": 5, "trust": 4, "contact_frequency": 1})
+    assert any(mark == "◐" and "unknown is better than a guess" in text for mark, text in fb.lines)
+
+
+def test_feedback_shows_html_in_answers_as_text():
+    fb = course.check_case_stage("it-solution", "<script>alert(1)</script>")
+    assert "<script>" not in fb._repr_markdown_() and "&lt;script&gt;" in fb._repr_markdown_()
+
+
+def test_feedback_follows_the_language():
+    vocab.set_language("zh")
+    fb = course.check_case_stage("it-solution", "decision")
+    assert "评估产品" in fb.message and "：" in str(fb)
+
+
+# ---- tables, pictures, fallbacks -------------------------------------------------------------
+TABLES = ["building_process", "pitfalls_table", "pitfall_situations", "role_table", "framework_table",
+          "show_stage_guide", "sales_cycle_table", "decision_modes_table", "mode_weights_table", "support_levels_table",
+          "support_dimensions_table", "support_profiles", "intelligence_checklist", "coach_guide", "coach_tips"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", TABLES)
+def test_every_table_renders_in_both_languages(name, lang):
+    styler = getattr(course, name)(lang=lang)
+    html = styler.to_html()
+    assert "<table" in html and len(styler.data) >= 3
+    assert styler.data.columns.is_unique
+    if lang == "zh":
+        assert CJK.search("".join(map(str, styler.data.columns)))
+
+
+def test_the_stage_guide_carries_every_stage_with_focus_task_and_signals():
+    frame = course.show_stage_guide(lang="en").data
+    assert len(frame) == len(vocab.STAGES)
+    for entry, (_, row) in zip(vocab.entries("stage"), frame.iterrows()):
+        assert entry["seller_task"]["en"] in row.values and entry["signals"]["en"][0] in " ".join(map(str, row.values))
+
+
+def test_the_framework_table_shows_blocker_and_coach_as_no_roles():
+    frame = course.framework_table(lang="en").data
+    assert list(frame.iloc[:8, 0]) == [vocab.label(r, "role", "en") for r in vocab.ROLES]
+    crm = next(c for c in frame.columns if c.startswith(vocab.label("crm_power_map", "framework", "en")))
+    mh = next(c for c in frame.columns if c.startswith("Miller Heiman"))
+    assert frame[crm].iloc[8] == "Blocker" and frame[mh].iloc[9] == "Coach"
+
+
+def test_case_tables_name_people_in_both_scripts():
+    frame = course.coverage_table("it-solution").data
+    assert frame.iloc[0, 0] == "Shen Guodong (沈国栋)"  # sorted by power
+    lens = course.roles_through("it-solution", "decision_chain").data
+    assert lens.iloc[2, -1] == "Decision maker, Decision-support evaluator"  # Lu Mingyuan, in seed 003's words
+    assert "Xu Kai" in course.evidence_table("it-solution", ["xu_kai"]).data.iloc[0, 0]
+
+
+def test_intelligence_gaps_name_what_is_missing_from_the_checklist():
+    weak = load_case("it-solution").submission("weak")
+    fb = course.check_intelligence_gaps(weak, ["needs"])
+    assert fb.correct is False and 0 < fb.score < 1
+    text = str(fb)
+    assert "Needs and motives: 0% of its checks filled; missing: Needs, Personal motives" in text
+    assert "a gap you missed" in text
+    assert list(course.intelligence_checklist().data["Code"]) == list(intel.SECTIONS)
+
+
+def test_documents_are_quoted_without_breaking_the_outline():
+    md = course.show_document("it-solution", 7)
+    assert md.startswith("**Document 07 ·") and "\n> **Internal memo" in md
+    assert not re.search(r"^#", md, re.M)
+
+
+def test_statements_and_worksheets_list_questions_without_answers():
+    sheet = course.worksheet(exercises.stage_questions(shuffle=False)[:3]).data
+    assert list(sheet.iloc[:, -1]) == ["", "", ""]
+    with pytest.raises(KeyError, match="stage-99"):
+        course.statements("stage", ["stage-99"])
+
+
+class FakeWidget:
+    def _repr_mimebundle_(self, **kwargs):
+        return {"text/plain": "FakeWidget()", "application/vnd.jupyter.widget-view+json": {"model_id": "abc"}}
+
+
+def test_a_widget_keeps_its_view_and_gains_a_text_fallback():
+    bundle = course.with_fallback(FakeWidget(), course.support_dimensions_table())._repr_mimebundle_()
+    assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == "abc"
+    assert "<table" in bundle["text/html"] and "Trust" in bundle["text/plain"]
+
+
+def test_pictures_fit_the_cell_and_keep_text_as_text():
+    html = course.map_picture("it-solution", highlight=["xu_kai"])._repr_html_()
+    assert 'width="100%"' in html and "min-width" in html and "许凯" in html
+    assert "<svg" in course.matrix_picture("it-solution")._repr_html_()
+
+
+def test_the_course_module_imports_no_jupyter_or_plotting():
+    code = ("import sys, powermap_kit.course;"
+            "print(','.join(m for m in ('ipywidgets', 'ipycytoscape', 'matplotlib', 'IPython') if m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == ""
+
+
+def test_every_course_text_is_used():
+    keys = set(json.loads(resources.files("powermap_kit").joinpath("data/text/course.json").read_text("utf-8")))
+    source = "".join(p.read_text("utf-8") for p in (REPO / "powermap_kit" / "lessons").glob("*.py"))
+    literal = set(re.findall(r"[\"']([a-z_]+(?:\.[a-z_0-9-]+)*)[\"']", source))
+    prefixes = set(re.findall(r"f[\"']([a-z_.]+)\{", source))
+    unused = [k for k in keys if k.removeprefix("course.") not in literal
+              and not any(k.removeprefix("course.").startswith(p) for p in prefixes)]
+    assert not unused
+
+
+# ---- the notebooks and workbooks ---------------------------------------------------------------
+def _nb(path):
+    return json.loads(path.read_text("utf-8"))
+
+
+def _agenda_files():
+    data = json.loads(resources.files("powermap_kit").joinpath("data/course_tools.json").read_text("utf-8"))
+    return {m["file"] for m in data["modules"]}
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_notebook_shape(module):
+    nb = _nb(REPO / "notebooks" / f"{module}.ipynb")
+    assert nb["metadata"]["kernelspec"] == {"name": "python3", "display_name": "Python 3 (ipykernel)",
+                                            "language": "python"}
+    cells = nb["cells"]
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in cells if c["cell_type"] == "code")
+    first = "".join(cells[0]["source"])
+    assert first.startswith(f"# {module[:2]} · ") and "**Time:**" in first and "teaching" in first
+    assert "**Questions**" in first and "**Objectives:**" in first
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert "## Key points" in text and "## Discuss" in text and "## Exercise 1" in text
+    for cell in cells:
+        if cell["cell_type"] == "markdown":
+            paragraph = 0
+            for line in "".join(cell["source"]).splitlines():
+                paragraph = 0 if line.startswith("#") else paragraph + 1
+                assert paragraph <= 15, f"{module}: more than 15 lines of prose without a break"
+        elif cell is not next(c for c in cells if c["cell_type"] == "code"):  # the setup cell imports
+            assert len("".join(cell["source"]).splitlines()) <= 6, "code cells stay short: logic lives in the package"
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_links_lead_to_course_files(module):
+    path = REPO / "notebooks" / f"{module}.ipynb"
+    text = "\n".join("".join(c["source"]) for c in _nb(path)["cells"] if c["cell_type"] == "markdown")
+    links = re.findall(r"\]\(([^)#]+\.ipynb)\)", text)
+    assert any("Previous:" in line for line in text.splitlines()) and "Next:" in text
+    for link in links:
+        target = (path.parent / link).resolve()
+        assert target.exists() or (target.parent == path.parent and target.name in _agenda_files()), link
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_workbook_and_solution_follow_nbgrader_conventions(module):
+    learner = _nb(REPO / "exercises" / f"{module}_exercises.ipynb")
+    solution = _nb(REPO / "exercises" / "solutions" / f"{module}_exercises_solution.ipynb")
+    ids = [[c["metadata"]["nbgrader"]["grade_id"] for c in nb["cells"]] for nb in (learner, solution)]
+    assert ids[0] == ids[1] and len(set(ids[0])) == len(ids[0])
+    for nb, is_solution in ((learner, False), (solution, True)):
+        source = "\n".join("".join(c["source"]) for c in nb["cells"])
+        assert ("### BEGIN SOLUTION" in source) is is_solution
+        assert ("### BEGIN HIDDEN TESTS" in source) is is_solution
+        checks = [c for c in nb["cells"] if c["metadata"]["nbgrader"]["grade"]]
+        assert checks and all("".join(c["source"]).startswith('"""') for c in checks), "docstring-headed checks"
+        assert all(c["metadata"]["nbgrader"]["points"] > 0 for c in checks)
+        answers = [c for c in nb["cells"] if c["metadata"]["nbgrader"]["solution"]]
+        assert len(answers) == len(checks)
+        for cell in answers:
+            body = "".join(cell["source"])
+            assert ("### BEGIN SOLUTION" in body) if is_solution else ("YOUR ANSWER HERE" in body)
