@@ -32,7 +32,7 @@ lab: $(VENV)/.lab-installed
 	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00_start_here.ipynb
 
 test: $(VENV)/.test-installed
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 test-fast: $(VENV)/.test-installed
 	$(BIN)/python -m pytest -q -m "not browser" tests powermap_kit
