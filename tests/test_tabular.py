@@ -152,3 +152,18 @@ def test_readme_import_table_matches_the_vocabulary():
         roles = ", ".join(f"`{r}`" for r in row["roles"]) or "—"
         stance = f"`{row['stance']}`" if row["stance"] else "—"
         assert f"| {row['value']} |" in readme and f"| {roles} | {stance} |" in readme.split(f"| {row['value']} |")[1].split("\n")[0]
+
+
+def test_cli_import_suggests_roles_from_titles_only_when_asked(tmp_path, capsys):
+    src = tmp_path / "t.csv"
+    src.write_text("姓名,职务\n王伟,采购部经理\n李娜,总经理\n", "utf-8")
+    out = tmp_path / "m.json"
+    assert main(["import", str(src), "--out", str(out)]) == 0
+    assert all(not p.roles for p in pk.load_map(out))
+    capsys.readouterr()
+    assert main(["import", str(src), "--out", str(out), "--suggest-roles"]) == 0
+    assert "Purchasing executor" in capsys.readouterr().err
+    assert all(not p.roles for p in pk.load_map(out))  # listed, not applied
+    assert main(["import", str(src), "--out", str(out), "--apply-suggested-roles"]) == 0
+    roles = {p.name: p.roles for p in pk.load_map(out)}
+    assert "purchaser" in roles["王伟"] and "approver" in roles["李娜"]

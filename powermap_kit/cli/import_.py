@@ -18,6 +18,10 @@ def add_parser(sub, common) -> None:
     p.add_argument("--out", required=True, metavar="MAP.json", help="where to write the map")
     p.add_argument("--format", choices=FORMATS, default="auto", help="how to read role values (default: detect)")
     p.add_argument("--account", help="account name, when the file has none")
+    p.add_argument("--suggest-roles", action="store_true",
+                   help="list roles the title rules suggest (each with its reason); nothing is applied")
+    p.add_argument("--apply-suggested-roles", action="store_true",
+                   help="apply the roles the title rules suggest, listing each with its reason")
     p.set_defaults(run=run)
 
 
@@ -27,6 +31,17 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         print(f"{args.file}: {exc}", file=sys.stderr)
         return 1
+    if args.suggest_roles or args.apply_suggested_roles:
+        from ..intel import suggest_roles_for_import
+
+        found = suggest_roles_for_import(result)
+        for suggestion in found:
+            if args.apply_suggested_roles:
+                suggestion.apply(result.map)
+            key = "intel.cli.applied" if args.apply_suggested_roles else "intel.cli.suggested"
+            print(vocab.text(key, action=suggestion.action(), why=suggestion.why()), file=sys.stderr)
+        if not found:
+            print(vocab.text("intel.cli.none"), file=sys.stderr)
     save_map(result.map, args.out)
     print(vocab.text("cli.import_summary", count=len(result.map), file=args.file, format=result.format))
     for line in result.summary():

@@ -1,0 +1,126 @@
+"""The fishbone view and the intelligence panel in real JupyterLab (Chromium, Playwright).
+
+The static fishbone SVG shows the decision chain with its labels as text; the IntelPanel
+beside the map lets a learner tick a question (saved to the learner's intelligence log),
+open the Fishbone tab and accept one suggestion; switching the language from the kernel
+relabels the panel, and a Chinese fishbone keeps Chinese as text. Screenshots in English and
+Chinese go to test-artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from labtools import ARTIFACTS, cell_errors, execute, open_notebook
+
+NOTEBOOK = "tests/browser/notebooks/fishbone_intel.ipynb"
+WAIT_IDLE = """() => { const w = window.jupyterapp.shell.currentWidget;
+                       const k = w.context.sessionContext.session.kernel;
+                       const busy = [...document.querySelectorAll('.jp-InputPrompt')]
+                                    .some(p => p.textContent.includes('*'));
+                       return k.status === 'idle' && !busy; }"""
+
+
+def _select_cell(page, index: int) -> None:
+    page.evaluate("(i) => { const nb = window.jupyterapp.shell.currentWidget.content;"
+                  " nb.activeCellIndex = i < 0 ? nb.widgets.length + i : i; }", index)
+
+
+def _run(page, command: str, timeout: float = 120_000) -> None:
+    execute(page, command)
+    page.wait_for_timeout(300)
+    page.wait_for_function(WAIT_IDLE, timeout=timeout)
+
+
+def _shot(locator, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    locator.screenshot(path=str(path))
+    return path
+
+
+def _tab(panel, title: str) -> None:
+    """Click the first tab whose title contains ``title`` (map/fishbone or gaps/questions/suggestions)."""
+    panel.locator(".lm-TabBar-tab", has_text=title).first.click()
+    panel.page.wait_for_timeout(300)
+
+
+def _log_path() -> Path:
+    # JupyterLab (and so the kernel) inherits the test run's work folder and learner name.
+    return Path(os.environ["POWERMAP_WORK"]) / f"intel-{os.environ['POWERMAP_LEARNER']}.json"
+
+
+def test_fishbone_and_intel_panel_in_english_and_chinese(page, lab):
+    log = _log_path()
+    if log.exists():
+        log.unlink()
+    open_notebook(page, lab, NOTEBOOK)
+    _select_cell(page, -1)
+    _run(page, "notebook:run-all-above")  # everything but the language switch
+    assert cell_errors(page) == []
+
+    # the static picture: a real <svg> whose labels are text
+    static = page.locator(".pmk-fishbone-static")
+    static.locator("svg").first.wait_for(timeout=30_000)
+    text = static.inner_text()
+    for label in ("Decision maker · 1", "Evaluator · 1", "End user · 3", "Zhao Min", "Outside the decision chain"):
+        assert label in text, label
+    assert _shot(static, "fishbone-static-en").stat().st_size > 20_000
+
+    # the panel beside the map
+    panel = page.locator(".pmk-intel").first
+    panel.wait_for(timeout=30_000)
+    panel.locator(".pmk-intel-summary", has_text="Intelligence completeness 68%").wait_for(timeout=15_000)
+    assert "Zhao Min: 4 of 10 items known" in panel.inner_text()
+    _shot(panel, "intel-panel-gaps-en")
+    _tab(panel, "Questions")
+    questions = panel.locator(".pmk-intel-question")
+    assert questions.count() >= 6
+    questions.first.locator("input[type=checkbox]").check()
+    panel.locator("text=Saved to intel-").wait_for(timeout=15_000)
+    saved = json.loads(log.read_text("utf-8"))
+    assert saved["maps"]["browser-fishbone"]["p07"] and saved["format"] == "powermap-intel/1"
+    _shot(panel, "intel-panel-questions-en")
+
+    # show Director Lu and accept the first suggestion: only that change is made
+    select = panel.locator(".pmk-intel-side select").first
+    value = select.evaluate("(s) => [...s.options].find(o => o.value.startsWith('Director Lu')).value")
+    select.select_option(value=value)
+    _tab(panel, "Suggestions (2)")
+    first = panel.locator(".pmk-intel-suggestion").first
+    first.wait_for(timeout=15_000)
+    assert "Director Lu" in first.inner_text()
+    _shot(panel, "intel-panel-suggestions-en")
+    first.locator("button", has_text="Accept").click()
+    panel.locator("text=Accepted:").wait_for(timeout=15_000)
+    _tab(panel, "Suggestions (1)")  # the accepted one is gone, the other waits for its own decision
+
+    # the Fishbone tab
+    _tab(panel, "Fishbone")
+    bone = panel.locator(".pmk-fishbone svg")
+    bone.first.wait_for(timeout=30_000)
+    assert "Decision maker · 1" in panel.locator(".pmk-fishbone").inner_text()
+    _shot(panel, "intel-panel-fishbone-en")
+
+    # the language, switched from the kernel
+    _select_cell(page, -1)
+    _run(page, "notebook:run-cell")
+    page.wait_for_function("() => [...document.querySelectorAll('.pmk-intel-summary')]"
+                           ".some(e => e.textContent.includes('情报完整度'))", timeout=20_000)
+    assert "鱼骨图" in panel.inner_text() and "已接受" in panel.inner_text()
+    panel.locator(".pmk-fishbone", has_text="决策者 · 1").wait_for(timeout=30_000)
+    _shot(panel, "intel-panel-fishbone-zh")
+    _tab(panel, "权力地图")
+    _tab(panel, "问题")
+    page.wait_for_timeout(800)
+    _shot(panel, "intel-panel-questions-zh")
+    _tab(panel, "缺口")
+    _shot(panel, "intel-panel-gaps-zh")
+    static_zh = page.locator(".pmk-fishbone-static-zh")
+    static_zh.locator("svg").first.wait_for(timeout=30_000)
+    zh_text = static_zh.inner_text()
+    for label in ("决策者 · 1", "最终用户 · 3", "决策链之外", "冯主任"):
+        assert label in zh_text, label
+    assert _shot(static_zh, "fishbone-static-zh").stat().st_size > 20_000
