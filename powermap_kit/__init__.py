@@ -9,7 +9,9 @@ from __future__ import annotations
 from .analysis import Analysis, analyse
 from .diff import compare
 from .errors import KeyFormatError, MapFormatError, PowerMapError, Problem, RelationshipNotFound, StakeholderNotFound
+from .fishbone import fishbone_positions, fishbone_svg
 from .grading import cohort_summary, grade, grade_cohort
+from .intel import Suggestion, intelligence_gaps, questions_for, suggestions
 from .io import dumps, load_map, loads, save_map, validate_file
 from .picture import map_svg, plot_power_matrix, power_matrix_svg
 from .model import Account, Coverage, Opportunity, PowerMap, Relationship, Stakeholder
@@ -31,23 +33,29 @@ __all__ = [
     "RelationshipNotFound",
     "Stakeholder",
     "StakeholderNotFound",
+    "Suggestion",
     "analyse",
     "codes",
     "cohort_summary",
     "compare",
     "describe",
     "dumps",
+    "fishbone_positions",
+    "fishbone_svg",
     "get_language",
     "grade",
     "grade_cohort",
+    "intelligence_gaps",
     "label",
     "load_map",
     "loads",
     "map_svg",
     "plot_power_matrix",
     "power_matrix_svg",
+    "questions_for",
     "save_map",
     "set_language",
+    "suggestions",
     "text",
     "validate_file",
 ]
