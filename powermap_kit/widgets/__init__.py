@@ -1,4 +1,27 @@
 """Jupyter widgets over the powermap-kit core: thin views and editors, no rules of their own.
 
 Importing this package needs ipywidgets and ipycytoscape (``pip install powermap-kit[lab]``).
+Every widget edits or shows a :class:`~powermap_kit.PowerMap` and asks the core to analyse
+or grade it; all labels follow :func:`powermap_kit.set_language`.
 """
+
+from .builder import MapBuilder
+from .dashboard import CohortDashboard
+from .intel import IntelPanel
+from .mapview import MapView
+from .quizzes import DecisionModeQuiz, RoleQuiz, StageQuiz, SupportAssessor
+from .review import ReviewView
+from .scorecard import ScoreCard
+
+__all__ = [
+    "CohortDashboard",
+    "DecisionModeQuiz",
+    "IntelPanel",
+    "MapBuilder",
+    "MapView",
+    "ReviewView",
+    "RoleQuiz",
+    "ScoreCard",
+    "StageQuiz",
+    "SupportAssessor",
+]

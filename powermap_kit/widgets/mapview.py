@@ -1,0 +1,398 @@
+"""``MapView``: a power map drawn with ipycytoscape, kept in step with its model.
+
+The view is thin: elements come from :func:`~powermap_kit.widgets.cyto.to_cytoscape`, style
+from :func:`~powermap_kit.widgets.cyto.cytoscape_style`. It listens to the map's
+``on_change`` and sends only what changed: an edited person updates the existing node's
+``data`` and ``classes`` (one small message each); the node and edge lists are resent only
+when people or lines are added, in one held message. Removed people and lines are hidden,
+not taken out of the lists (see ``MapView._sync`` for the browser-side bug this avoids),
+and their widgets are reused if the same id returns and closed with the view.
+ipycytoscape's traps this works around are listed in ``design/ipycytoscape-notes.md``.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as widgets
+from ipycytoscape import CytoscapeWidget, Edge, Node
+from traitlets import Bool, CaselessStrEnum, Unicode, observe, validate
+
+from .. import vocab
+from ..model import PowerMap
+from . import cyto
+from ._common import Listeners, t
+from .maplegend import legend_html
+
+__all__ = ["MapView"]
+
+_LAYOUT = {"name": "preset", "fit": True, "padding": 30, "animate": False}
+
+
+class MapView(widgets.VBox):
+    """An interactive drawing of a :class:`~powermap_kit.PowerMap`.
+
+    Colour shows stance (unknown: pale with a dashed outline), size shows power (unknown:
+    a neutral size), shape shows the first role, a double purple ring marks a coach;
+    lines are styled per relationship type. Click a person for a tooltip (title,
+    department, needs) and to select them.
+
+    Parameters
+    ----------
+    map : PowerMap
+        The map to draw; the view follows its edits.
+    lens : str, optional
+        A role framework code (``four_role``, ``decision_chain``, ``miller_heiman`` ...).
+    arrangement : {"org", "network"}
+        Top-down by reporting lines, or a force-directed network.
+    height : str
+        CSS height of the drawing.
+    legend : {"right", "below", None}
+        Where the legend goes (``None``: not placed; the caller may place ``view.legend``).
+    store_positions : bool
+        Keep drawing positions in the people's ``extra["position"]`` (saved with the map).
+    """
+
+    lens = Unicode("canonical", help="Role framework that labels roles (vocabulary kind 'framework').").tag(sync=False)
+    arrangement = CaselessStrEnum(list(cyto.ARRANGEMENTS), default_value="org",
+                                  help="'org' (top-down by reporting lines) or 'network'.").tag(sync=False)
+    selected = Unicode(None, allow_none=True, help="Id of the selected person, or None.").tag(sync=False)
+    store_positions = Bool(True, help="Keep positions in the model (Stakeholder.extra['position']).").tag(sync=False)
+
+    def __init__(self, map: PowerMap, lens: str | None = None, arrangement: str = "org", height: str = "480px",
+                 legend: str | None = "right", store_positions: bool = True, **kwargs: Any):
+        if not isinstance(map, PowerMap):
+            raise TypeError(f"MapView needs a PowerMap, not {type(map).__name__}")
+        self._map = map
+        self._nodes: dict[str, Node] = {}  # drawn now, by element id
+        self._edges: dict[str, Edge] = {}
+        self._all_nodes: dict[str, Node] = {}  # every element widget ever added, in list order
+        self._all_edges: dict[str, Edge] = {}
+        self._positions: dict[str, dict[str, float]] = {}
+        self._select_callbacks = widgets.CallbackDispatcher()
+        self._line_callbacks = widgets.CallbackDispatcher()
+        self._move_callbacks = widgets.CallbackDispatcher()
+        self._listeners = Listeners()
+        self._ready = False
+        self._relabelling = False
+
+        self.graph = CytoscapeWidget(layout=widgets.Layout(height=height, width="100%", min_width="320px"))
+        self.graph.cytoscape_layout = dict(_LAYOUT)
+        self.graph.cytoscape_style = cyto.cytoscape_style()
+        # A fitted one-person map would otherwise fill the cell at 2x; cap the zoom.
+        self.graph.max_zoom = 1.6
+        self.graph.min_zoom = 0.08
+        self.graph.tooltip_source = "tooltip"
+        # Handlers must exist before the first display (listenForUserEvents wires them once).
+        self.graph.on("node", "click", self._on_node_click)
+        self.graph.on("node", "tapend", self._on_node_release)
+        self.graph.on("edge", "click", self._on_edge_click)
+        # ipycytoscape fits the view before the browser applies our layout (its CSS default is
+        # 400px high), so the drawing ends up small in a corner. Count views and refit once
+        # each new view is on the page.
+        self._nudges = 0
+        self.graph._view_count = 0
+        self.graph.observe(self._on_view_count, "_view_count")
+
+        self.lens_picker = widgets.Dropdown(layout=widgets.Layout(width="auto"), style={"description_width": "auto"})
+        self.arrangement_picker = widgets.ToggleButtons(style={"button_width": "auto"})
+        self.fit_button = widgets.Button(icon="expand", layout=widgets.Layout(width="auto"))
+        self.legend = widgets.HTML(layout=widgets.Layout(width="250px" if legend == "right" else "auto",
+                                                         flex="0 0 auto", padding="0 0 0 8px"))
+        self.toolbar = widgets.HBox([self.arrangement_picker, self.lens_picker, self.fit_button],
+                                    layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+        # legend=None leaves self.legend for the caller to place (the builder does).
+        if legend == "right":
+            body: widgets.Widget = widgets.HBox([self.graph, self.legend], layout=widgets.Layout(width="100%"))
+        elif legend == "below":
+            body = widgets.VBox([self.graph, self.legend], layout=widgets.Layout(width="100%"))
+        else:
+            body = self.graph
+        super().__init__([self.toolbar, body], **kwargs)
+        self.store_positions = store_positions
+        self.lens = lens or "canonical"
+        self.arrangement = arrangement
+        self._relabel()  # after the traits, so the pickers show them
+        self.lens_picker.observe(self._lens_picked, "value")
+        self.arrangement_picker.observe(self._arrangement_picked, "value")
+        self.fit_button.on_click(lambda _b: self.fit())
+        self._ready = True
+        self._sync()
+        self._listeners.map(map, self._on_map_change)
+        self._listeners.language(self._on_language)
+
+    # ---- public API -------------------------------------------------------------------
+    @property
+    def map(self) -> PowerMap:
+        """The drawn map (edit it; the view follows)."""
+        return self._map
+
+    def on_select(self, callback: Callable[[str | None], Any], remove: bool = False) -> None:
+        """Call ``callback(stakeholder_id)`` when a person is clicked or :meth:`select` ed."""
+        self._select_callbacks.register_callback(callback, remove=remove)
+
+    def select(self, stakeholder_id: str | None) -> None:
+        """Select a person (highlighted), as a click on their node does, and tell listeners."""
+        if stakeholder_id is not None and stakeholder_id not in self._map:
+            raise KeyError(stakeholder_id)
+        self.selected = stakeholder_id
+        self._select_callbacks(stakeholder_id)
+
+    def on_select_relationship(self, callback: Callable[[int], Any], remove: bool = False) -> None:
+        """Call ``callback(index)`` when a relationship line is clicked or :meth:`select_relationship` ed."""
+        self._line_callbacks.register_callback(callback, remove=remove)
+
+    def select_relationship(self, index: int) -> None:
+        """Tell listeners a relationship (by index in ``map.relationships``) was picked."""
+        self._line_callbacks(index)
+
+    def on_move(self, callback: Callable[[list[str]], Any], remove: bool = False) -> None:
+        """Call ``callback(ids)`` when positions change (a drag, or a new arrangement)."""
+        self._move_callbacks.register_callback(callback, remove=remove)
+
+    def click(self, stakeholder_id: str) -> None:
+        """Simulate a click on a person's node, through the same path a browser click takes."""
+        node = self._nodes[stakeholder_id]
+        self.graph._handle_interaction(self.graph, {"widget": "node", "event": "click", "data": {
+            "group": "nodes", "data": dict(node.data), "position": dict(node.position)}}, [])
+
+    def fit(self) -> None:
+        """Fit the whole map into the cell (at most the capped zoom), after measuring the cell again."""
+        self._nudges += 1
+        # A sub-pixel change of the layout width makes ipycytoscape call cy.resize() and cy.fit()
+        # (the width, so a height someone set to hide the view stays as it is); a changed
+        # layout dict then re-runs the preset layout with our padding.
+        self.graph.layout.width = "100%" if self._nudges % 2 == 0 else "calc(100% - 0.1px)"
+        self.graph.cytoscape_layout = {**_LAYOUT, "padding": _LAYOUT["padding"] + self._nudges % 2}
+
+    def relayout(self, arrangement: str | None = None) -> None:
+        """Re-arrange everyone deliberately (``"org"`` or ``"network"``), store and fit."""
+        if arrangement is not None and arrangement != self.arrangement:
+            self.arrangement = arrangement  # observer calls back here
+            return
+        fresh = cyto.layout_positions(self._map, self.arrangement)
+        self._positions = {pid: _rounded(pos) for pid, pos in fresh.items()}
+        if self.store_positions:
+            for person in self._map.stakeholders:
+                person.extra["position"] = dict(self._positions[person.id])
+        self._sync()
+        # Apply the positions and fit in one layout run (node updates may land later).
+        self.graph.cytoscape_layout = {**_LAYOUT, "positions": copy.deepcopy(self._positions)}
+        self.graph.cytoscape_layout = dict(_LAYOUT)
+        self._move_callbacks(list(self._positions))
+
+    def elements(self) -> dict[str, list[dict[str, Any]]]:
+        """The elements JSON currently drawn (as :func:`~powermap_kit.widgets.cyto.to_cytoscape` gives)."""
+        return cyto.to_cytoscape(self._map, self.lens, positions=self._positions)
+
+    def to_html(self) -> str:
+        """A static picture for places without widgets: an SVG if available, else a table."""
+        try:
+            from ..picture import map_svg  # written alongside; optional
+        except ImportError:
+            map_svg = None
+        if map_svg is not None:
+            try:
+                return str(map_svg(self._map))
+            except Exception:  # a static fallback must never break display
+                pass
+        frame = self._map.stakeholders_frame(labels=True)
+        return frame.to_html(index=False, na_rep="", escape=True)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        data = super()._repr_mimebundle_(**kwargs)
+        if data is not None:
+            data["text/html"] = self.to_html()
+        return data
+
+    def close(self) -> None:
+        """Close the view, its element widgets, and stop following the map and the language."""
+        self._listeners.clear()
+        for w in [*self._all_nodes.values(), *self._all_edges.values()]:
+            w.close()
+        for table in (self._nodes, self._edges, self._all_nodes, self._all_edges):
+            table.clear()
+        self.graph.graph.close()
+        for w in (self.graph, self.legend, self.lens_picker, self.arrangement_picker, self.fit_button, self.toolbar):
+            w.close()
+        for child in self.children:
+            child.close()
+        super().close()
+
+    # ---- traits -----------------------------------------------------------------------
+    @validate("lens")
+    def _valid_lens(self, proposal: dict[str, Any]) -> str:
+        value = proposal["value"] or "canonical"
+        if value not in vocab.FRAMEWORKS:
+            raise ValueError(f"lens {value!r} is not one of {', '.join(vocab.FRAMEWORKS)}")
+        return value
+
+    @observe("lens")
+    def _lens_changed(self, change: dict[str, Any]) -> None:
+        if self.lens_picker.options and self.lens_picker.value != change["new"]:
+            self.lens_picker.value = change["new"]
+        if self._ready:
+            self._sync()
+            self.legend.value = legend_html(self.lens)
+
+    @observe("arrangement")
+    def _arrangement_changed(self, change: dict[str, Any]) -> None:
+        if self.arrangement_picker.options and self.arrangement_picker.value != change["new"]:
+            self.arrangement_picker.value = change["new"]
+        if self._ready:
+            self.relayout()
+
+    @observe("selected")
+    def _selected_changed(self, change: dict[str, Any]) -> None:
+        if self._ready:
+            self._sync()
+
+    def _lens_picked(self, change: dict[str, Any]) -> None:
+        if change["new"] is not None and not self._relabelling:
+            self.lens = change["new"]
+
+    def _arrangement_picked(self, change: dict[str, Any]) -> None:
+        if change["new"] is not None and not self._relabelling:
+            self.arrangement = change["new"]
+
+    # ---- events -----------------------------------------------------------------------
+    def _on_view_count(self, change: dict[str, Any]) -> None:
+        if (change["new"] or 0) > (change["old"] or 0):
+            self.fit()
+            # Once more a moment later, in case the page was still laying out.
+            timer = threading.Timer(0.6, self.fit)
+            timer.daemon = True
+            timer.start()
+
+    def _on_node_click(self, element: dict[str, Any]) -> None:
+        sid = (element.get("data") or {}).get("id")
+        if sid in self._map:
+            self.select(sid)
+
+    def _on_node_release(self, element: dict[str, Any]) -> None:
+        sid = (element.get("data") or {}).get("id")
+        pos = element.get("position")
+        if sid not in self._map or not isinstance(pos, dict):
+            return
+        new = _rounded(pos)
+        if new == self._positions.get(sid):
+            return
+        self._positions[sid] = new
+        node = self._nodes.get(sid)
+        if node is not None:
+            node.position = dict(new)
+        if self.store_positions:
+            self._map.stakeholder(sid).extra["position"] = dict(new)
+        self._move_callbacks([sid])
+
+    def _on_edge_click(self, element: dict[str, Any]) -> None:
+        index = (element.get("data") or {}).get("index")
+        if isinstance(index, int) and 0 <= index < len(self._map.relationships):
+            self.select_relationship(index)
+
+    def _on_map_change(self, event: str, details: dict[str, Any]) -> None:
+        if self.selected is not None and self.selected not in self._map:
+            old = details.get("old_id")
+            self.selected = details.get("id") if old == self.selected else None
+        self._sync()
+
+    def _on_language(self, lang: str) -> None:
+        self._relabel()
+        self._sync()
+
+    def _relabel(self) -> None:
+        self._relabelling = True  # new option labels must not read as a user's pick
+        try:
+            self.lens_picker.options = [(vocab.label(code, "framework"), code) for code in vocab.FRAMEWORKS]
+            self.lens_picker.value = self.lens
+            self.arrangement_picker.options = [(t(f"arrangement_{code}"), code) for code in cyto.ARRANGEMENTS]
+            self.arrangement_picker.value = self.arrangement
+        finally:
+            self._relabelling = False
+        self.lens_picker.description = vocab.kind_label("framework")
+        self.fit_button.description = t("fit")
+        self.fit_button.tooltip = t("fit_help")
+        self.legend.value = legend_html(self.lens)
+
+    # ---- keeping the drawing in step with the model ---------------------------------
+    def _target_positions(self) -> dict[str, dict[str, float]]:
+        positions: dict[str, dict[str, float]] = {}
+        missing = []
+        for person in self._map.stakeholders:
+            pos = cyto.stored_position(person) or self._positions.get(person.id)
+            if pos is None:
+                missing.append(person.id)
+            else:
+                positions[person.id] = pos
+        if missing:
+            if not self._nodes or len(missing) == len(self._map):
+                computed = cyto.layout_positions(self._map, self.arrangement)
+                for pid in missing:
+                    positions[pid] = _rounded(computed[pid])
+            else:  # people added to a drawn map: find them a free spot, move nobody
+                for pid in missing:
+                    positions[pid] = _rounded(cyto.place_new(self._map, pid, positions))
+            if self.store_positions:
+                for pid in missing:
+                    self._map.stakeholder(pid).extra["position"] = dict(positions[pid])
+        self._positions = positions
+        return positions
+
+    def _sync(self) -> None:
+        """Bring the widgets in line with the map, sending only what differs.
+
+        Element lists only ever grow. ipycytoscape's browser side, given a list with an item
+        taken out of the middle, re-adds every element after it before the old ones are
+        gone ("Can not create second element with ID") and then loses them. So a removed
+        person or line is hidden (class ``hidden``) and its widget kept for reuse if the same
+        id comes back (undo); new elements are appended in one held list update.
+        """
+        elements = cyto.to_cytoscape(self._map, self.lens, positions=self._target_positions())
+        nodes: dict[str, Node] = {}
+        edges: dict[str, Edge] = {}
+        added = False
+        for el in elements["nodes"]:
+            nid = el["data"]["id"]
+            classes = el["classes"] + (" selected" if nid == self.selected else "")
+            node = self._all_nodes.get(nid)
+            if node is None:
+                node = self._all_nodes[nid] = Node(data=el["data"], classes=classes, position=el["position"])
+                added = True
+            else:
+                _update(node, el["data"], classes, el["position"])
+            nodes[nid] = node
+        for el in elements["edges"]:
+            eid = el["data"]["id"]
+            edge = self._all_edges.get(eid)
+            if edge is None:
+                edge = self._all_edges[eid] = Edge(data=el["data"], classes=el["classes"])
+                added = True
+            else:
+                _update(edge, el["data"], el["classes"], None)
+            edges[eid] = edge
+        for table, shown in ((self._all_nodes, nodes), (self._all_edges, edges)):
+            for key, widget in table.items():
+                if key not in shown and widget.classes != "hidden":
+                    widget.classes = "hidden"
+        if added:
+            with self.graph.graph.hold_sync():
+                self.graph.graph.nodes = list(self._all_nodes.values())
+                self.graph.graph.edges = list(self._all_edges.values())
+        self._nodes, self._edges = nodes, edges
+
+
+def _rounded(pos: dict[str, Any]) -> dict[str, float]:
+    return {"x": round(float(pos["x"]), 1), "y": round(float(pos["y"]), 1)}
+
+
+def _update(element: Node | Edge, data: dict[str, Any], classes: str, position: dict[str, float] | None) -> None:
+    # Assign new objects: in-place edits of ipycytoscape's dicts do not sync.
+    if dict(element.data) != data:
+        element.data = dict(data)
+    if element.classes != classes:
+        element.classes = classes
+    if position is not None and dict(element.position) != position:
+        element.position = dict(position)
