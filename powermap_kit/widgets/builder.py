@@ -56,6 +56,24 @@ class MapBuilder(widgets.VBox):
         Passed to the :class:`MapView`.
     autosave_delay : float
         Seconds of quiet after an edit before the autosave.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import powermap_kit as pk
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "my_map.json"
+    >>> builder = MapBuilder(path=path)
+    >>> builder.person_form.name.value = "Li Na"
+    >>> builder.person_form.stance.value = "support"
+    >>> builder.add_person()          # what the "Add as new person" button does
+    True
+    >>> builder.save() == path
+    True
+    >>> pk.load_map(path).stakeholder("li_na").stance
+    'support'
+    >>> builder.close()
+    >>> MapBuilder(path=path).map.stakeholder("li_na").name      # reopened: nothing lost
+    'Li Na'
     """
 
     path = Unicode(None, allow_none=True, help="File the map is autosaved to and reloaded from.").tag(sync=False)
@@ -77,7 +95,8 @@ class MapBuilder(widgets.VBox):
         self.view = MapView(pm, lens=lens, arrangement=arrangement, height=height, legend=None)
         self.person_form = PersonForm()
         self.line_form = RelationshipForm()
-        self.tabs = widgets.Tab([self.person_form, self.line_form])
+        self.tabs = widgets.Tab([self.person_form, self.line_form],
+                                layout=widgets.Layout(flex="1 1 440px", max_width="620px"))
         self.panel = widgets.HTML(layout=widgets.Layout(width="100%"))
         self.undo_button = widgets.Button(icon="undo", disabled=True, layout=widgets.Layout(width="auto"))
         self.redo_button = widgets.Button(icon="repeat", disabled=True, layout=widgets.Layout(width="auto"))
@@ -89,7 +108,6 @@ class MapBuilder(widgets.VBox):
         # The drawing gets the full width (readable zoom); the forms sit under it beside the panel.
         side = widgets.VBox([self.panel, self.view.legend], layout=widgets.Layout(flex="1 1 280px", min_width="260px"))
         lower = widgets.HBox([side, self.tabs], layout=widgets.Layout(width="100%", flex_flow="row wrap"))
-        self.tabs.layout = widgets.Layout(flex="1 1 440px", max_width="620px")
         main = widgets.VBox([self.view, lower], layout=widgets.Layout(width="100%"))
         super().__init__([toolbar, self.load_problems, main], **kwargs)
         self.path = str(path) if path is not None else None

@@ -54,6 +54,22 @@ class MapView(widgets.VBox):
         Where the legend goes (``None``: not placed; the caller may place ``view.legend``).
     store_positions : bool
         Keep drawing positions in the people's ``extra["position"]`` (saved with the map).
+
+    Examples
+    --------
+    >>> import powermap_kit as pk
+    >>> pm = pk.PowerMap()
+    >>> _ = pm.add_stakeholder(id="cio", name="Wang Wei", roles=["decision_maker"], power=5)
+    >>> view = MapView(pm, lens="four_role")
+    >>> picked = []
+    >>> view.on_select(picked.append)
+    >>> view.click("cio")             # as a click in the browser arrives
+    >>> picked
+    ['cio']
+    >>> _ = pm.update_stakeholder("cio", stance="support")   # the drawing follows the model
+    >>> view.elements()["nodes"][0]["classes"]
+    'stance-support role-decision_maker power-5'
+    >>> view.close()
     """
 
     lens = Unicode("canonical", help="Role framework that labels roles (vocabulary kind 'framework').").tag(sync=False)
@@ -66,6 +82,10 @@ class MapView(widgets.VBox):
                  legend: str | None = "right", store_positions: bool = True, **kwargs: Any):
         if not isinstance(map, PowerMap):
             raise TypeError(f"MapView needs a PowerMap, not {type(map).__name__}")
+        if lens not in (None, "", *vocab.FRAMEWORKS):
+            raise ValueError(f"lens {lens!r} is not one of {', '.join(vocab.FRAMEWORKS)}")
+        if arrangement not in cyto.ARRANGEMENTS:
+            raise ValueError(f"arrangement {arrangement!r} is not one of {', '.join(cyto.ARRANGEMENTS)}")
         self._map = map
         self._nodes: dict[str, Node] = {}  # drawn now, by element id
         self._edges: dict[str, Edge] = {}
@@ -79,28 +99,26 @@ class MapView(widgets.VBox):
         self._ready = False
         self._relabelling = False
 
-        self.graph = CytoscapeWidget(layout=widgets.Layout(height=height, width="100%", min_width="320px"))
-        self.graph.cytoscape_layout = dict(_LAYOUT)
-        self.graph.cytoscape_style = cyto.cytoscape_style()
-        # A fitted one-person map would otherwise fill the cell at 2x; cap the zoom.
-        self.graph.max_zoom = 1.6
-        self.graph.min_zoom = 0.08
-        self.graph.tooltip_source = "tooltip"
+        # Everything known up front goes into the widget's first message.
+        # The zoom cap keeps a fitted one-person map from filling the cell at 2x.
+        # _view_count=0 asks the browser to report views; see _on_view_count.
+        self.graph = CytoscapeWidget(
+            layout=widgets.Layout(height=height, width="100%", min_width="320px"),
+            cytoscape_layout=dict(_LAYOUT), cytoscape_style=cyto.cytoscape_style(),
+            max_zoom=1.6, min_zoom=0.08, tooltip_source="tooltip", _view_count=0)
         # Handlers must exist before the first display (listenForUserEvents wires them once).
         self.graph.on("node", "click", self._on_node_click)
         self.graph.on("node", "tapend", self._on_node_release)
         self.graph.on("edge", "click", self._on_edge_click)
         # ipycytoscape fits the view before the browser applies our layout (its CSS default is
-        # 400px high), so the drawing ends up small in a corner. Count views and refit once
-        # each new view is on the page.
+        # 400px high), so the drawing ends up small in a corner: refit once a view is on the page.
         self._nudges = 0
-        self.graph._view_count = 0
         self.graph.observe(self._on_view_count, "_view_count")
 
         self.lens_picker = widgets.Dropdown(layout=widgets.Layout(width="auto"), style={"description_width": "auto"})
         self.arrangement_picker = widgets.ToggleButtons(style={"button_width": "auto"})
         self.fit_button = widgets.Button(icon="expand", layout=widgets.Layout(width="auto"))
-        self.legend = widgets.HTML(layout=widgets.Layout(width="250px" if legend == "right" else "auto",
+        self.legend = widgets.HTML(layout=widgets.Layout(width="220px" if legend == "right" else "auto",
                                                          flex="0 0 auto", padding="0 0 0 8px"))
         self.toolbar = widgets.HBox([self.arrangement_picker, self.lens_picker, self.fit_button],
                                     layout=widgets.Layout(flex_flow="row wrap", align_items="center"))

@@ -1,0 +1,190 @@
+"""MapBuilder and MapView in real JupyterLab on Chromium.
+
+The notebook ``notebooks/map_widgets.ipynb`` shows a builder (autosaving to
+``map_builder_work.json`` beside it) and a read-only view through the decision-chain
+lens. The test adds a person through the form, clicks a node with the mouse at its
+screen position (read from the page's cytoscape instance), edits the stance, switches
+the language to Chinese, restarts the kernel and checks nothing was lost. Screenshots go
+to ``test-artifacts/map-*.png``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from labtools import cell_errors, open_notebook, run_all, screenshot
+
+NOTEBOOK = "tests/browser/notebooks/map_widgets.ipynb"
+WORK = "tests/browser/notebooks/map_builder_work.json"
+
+_CY = "const el = document.querySelectorAll('.custom-widget')[i]; const cy = el && el._cyreg && el._cyreg.cy;"
+
+
+def cy(page, index: int, expression: str, arg=None):
+    """Evaluate ``expression`` with ``cy`` bound to the cytoscape instance of graph ``index``."""
+    return page.evaluate(f"([i, arg]) => {{ {_CY} return cy ? ({expression}) : null; }}", [index, arg])
+
+
+def wait_cy(page, index: int, expression: str, arg=None, timeout: float = 15_000) -> None:
+    page.wait_for_function(f"([i, arg]) => {{ {_CY} return !!cy && !!({expression}); }}", arg=[index, arg],
+                           timeout=timeout)
+
+
+def click_node(page, index: int, node_id: str) -> None:
+    """A real mouse click at the node's position on screen."""
+    page.evaluate(f"([i]) => {{ {_CY} el.scrollIntoView({{block: 'center'}}); }}", [index])
+    page.wait_for_timeout(300)
+    point = page.evaluate(f"""([i, id]) => {{ {_CY}
+        const p = cy.getElementById(id).renderedPosition(); const r = el.getBoundingClientRect();
+        return {{x: r.left + p.x, y: r.top + p.y}}; }}""", [index, node_id])
+    page.mouse.click(point["x"], point["y"])
+
+
+def run_in_kernel(page, code: str) -> None:
+    page.evaluate("""async (code) => {
+        const k = window.jupyterapp.shell.currentWidget.context.sessionContext.session.kernel;
+        await k.requestExecute({code}).done; }""", code)
+
+
+def field(page, kind: str, label: str):
+    """The input of an ipywidgets Text/Dropdown/... whose description is ``label``."""
+    box = page.locator(f".widget-{kind}", has=page.locator("label.widget-label", has_text=re.compile(f"^{label}$")))
+    return box.locator("input, select, textarea").first
+
+
+def output_of(page, cell: int):
+    return page.locator(".jp-Notebook .jp-Cell").nth(cell).locator(".jp-OutputArea")
+
+
+def show_graph(page, index: int) -> None:
+    """Scroll so graph ``index`` (with its toolbar) fills the top of the notebook panel."""
+    page.evaluate(f"([i]) => {{ {_CY} el.scrollIntoView({{block: 'start'}}); "
+                  "el.closest('.jp-WindowedPanel-outer, .jp-Notebook').scrollBy(0, -90); }", [index])
+    page.wait_for_timeout(400)
+
+
+def test_build_click_edit_relabel_and_survive_a_restart(page, lab):
+    work = lab.root / WORK
+    work.unlink(missing_ok=True)
+    open_notebook(page, lab, NOTEBOOK)
+    run_all(page)
+    assert cell_errors(page) == []
+    wait_cy(page, 0, "cy.nodes().length === 8")
+    wait_cy(page, 1, "cy.nodes().length === 8")
+    # Fitted at a readable zoom, capped for small maps.
+    zoom = cy(page, 0, "cy.zoom()")
+    assert 0.6 <= zoom <= 1.6, zoom
+    assert work.exists()
+    builder = output_of(page, 2)
+    show_graph(page, 0)
+    screenshot(page, "map-builder-loaded")
+
+    # -- add a person through the form
+    field(page, "text", "Name").fill("孙丽")
+    field(page, "text", "Title").fill("Head of quality")
+    page.get_by_role("button", name="I · Influencer").click()
+    field(page, "dropdown", "Power").select_option(label="3 · moderate")
+    field(page, "dropdown", "Stance").select_option(label="Supports us")
+    page.get_by_role("button", name="Add as new person").click()
+    page.get_by_text("Editing: 孙丽").wait_for(timeout=10_000)
+    new = "cy.nodes().filter(n => n.hasClass('stance-support') && n.hasClass('role-influencer'))"
+    wait_cy(page, 0, f"cy.nodes().length === 9 && {new}.length === 1")
+    new_id = cy(page, 0, f"{new}[0].id()")
+    page.wait_for_timeout(800)  # autosave delay
+    saved = json.loads(work.read_text("utf-8"))
+    assert any(p["name"] == "孙丽" and p["stance"] == "support" and "position" in p for p in saved["stakeholders"])
+
+    # -- click a node: the edit panel loads that person
+    click_node(page, 0, "cio")
+    page.get_by_text("Editing: 王伟").wait_for(timeout=10_000)
+    assert field(page, "text", "Name").input_value() == "王伟"
+    assert field(page, "text", "Department").input_value() == "IT"
+    wait_cy(page, 0, "cy.getElementById('cio').hasClass('selected')")
+    shot = screenshot(page, "map-builder-node-clicked")
+    assert shot.stat().st_size > 20_000
+
+    # -- edit the stance: the node recolours in place, nobody moves
+    before = cy(page, 0, "cy.nodes().map(n => [n.id(), Math.round(n.position('x')), Math.round(n.position('y'))])")
+    field(page, "dropdown", "Stance").select_option(label="Champions us")
+    page.get_by_role("button", name="Save changes").first.click()
+    wait_cy(page, 0, "cy.getElementById('cio').hasClass('stance-champion')")
+    after = cy(page, 0, "cy.nodes().map(n => [n.id(), Math.round(n.position('x')), Math.round(n.position('y'))])")
+    assert after == before
+    # the tooltip (raw HTML) shows escaped user text
+    click_node(page, 0, "cio")
+    page.locator(".tippy-content").first.wait_for(timeout=5_000)
+    assert "stable migration <no downtime>" in page.locator(".tippy-content").first.inner_text()
+    screenshot(page, "map-builder-edited-tooltip")
+
+    # -- drag a node: its new position is kept in the model (and saved with the map)
+    start = next(p["position"] for p in json.loads(work.read_text("utf-8"))["stakeholders"] if p["id"] == "ops")
+    click_node(page, 0, "ops")  # scrolls it into view; the click itself selects
+    point = page.evaluate(f"""([i, id]) => {{ {_CY}
+        const p = cy.getElementById(id).renderedPosition(); const r = el.getBoundingClientRect();
+        return {{x: r.left + p.x, y: r.top + p.y}}; }}""", [0, "ops"])
+    page.mouse.move(point["x"], point["y"])
+    page.mouse.down()
+    page.mouse.move(point["x"] + 70, point["y"] + 30, steps=10)
+    page.mouse.up()
+    moved = None
+    for _ in range(40):
+        page.wait_for_timeout(150)
+        moved = next(p["position"] for p in json.loads(work.read_text("utf-8"))["stakeholders"] if p["id"] == "ops")
+        if moved != start:
+            break
+    assert moved["x"] > start["x"] + 20 and moved["y"] > start["y"] + 5, (start, moved)
+
+    # -- delete a person: node and lines disappear, the other nodes stay, no browser error
+    click_node(page, 0, "asst")
+    page.get_by_text("Editing: 陈晓").wait_for(timeout=10_000)
+    page.get_by_role("button", name="Delete person").click()
+    wait_cy(page, 0, "cy.nodes(':visible').length === 8 && !cy.getElementById('asst').visible()")
+    assert cy(page, 0, "cy.edges(':visible').length") == 9
+    assert cy(page, 0, "cy.getElementById(arg).visible()", new_id)
+
+    # -- invalid input is shown inline and kept
+    page.get_by_role("button", name="New (empty form)").click()
+    field(page, "text", "Last verified").fill("31/12/2026")
+    page.get_by_role("button", name="Add as new person").click()
+    page.get_by_text("must not be empty").wait_for(timeout=5_000)
+    assert field(page, "text", "Last verified").input_value() == "31/12/2026"
+    page.locator(".powermap-problems").first.scroll_into_view_if_needed()
+    screenshot(page, "map-builder-invalid")
+
+    # -- the read-only view: network arrangement, fitted
+    show_graph(page, 1)
+    page.locator(".jp-Notebook .jp-Cell").nth(3).get_by_role("button", name="Network").click()
+    wait_cy(page, 1, "Math.abs(cy.getElementById('ceo').position('y') - cy.getElementById('cio').position('y')) > 1"
+                     " && cy.elements().renderedBoundingBox().x1 > 0")
+    page.wait_for_timeout(500)
+    bb = cy(page, 1, "[cy.elements().renderedBoundingBox(), cy.width(), cy.height()]")
+    assert bb[0]["x1"] >= 0 and bb[0]["x2"] <= bb[1] + 1 and bb[0]["y2"] <= bb[2] + 1  # all in view
+    screenshot(page, "map-view-network-en")
+
+    # -- switching the language relabels open widgets
+    run_in_kernel(page, "pk.set_language('zh')")
+    page.get_by_text("组织架构").first.wait_for(timeout=10_000)
+    wait_cy(page, 0, "cy.getElementById('cio').data('label').includes('决策者')")
+    wait_cy(page, 1, "cy.getElementById('it_mgr').data('label').includes('决策支持评估者')")
+    assert "不能为空" in builder.inner_text()
+    page.locator(".powermap-problems").first.scroll_into_view_if_needed()
+    screenshot(page, "map-builder-form-zh")
+    show_graph(page, 0)
+    screenshot(page, "map-builder-zh")
+    page.locator(".jp-Notebook .jp-Cell").nth(3).get_by_role("button", name="组织架构").click()
+    show_graph(page, 1)
+    screenshot(page, "map-view-decision-chain-zh")
+
+    # -- a kernel restart loses nothing: the cell reloads the autosaved file
+    # Not awaited: the command waits for the confirmation dialog clicked below.
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:restart-run-all'); }")
+    page.locator(".jp-Dialog button.jp-mod-accept").click()
+    page.wait_for_timeout(1500)
+    run_all(page)  # waits for the re-run to finish (and runs again, harmlessly)
+    wait_cy(page, 0, "cy.nodes().length === 8 && cy.getElementById('asst').length === 0", timeout=30_000)  # fresh
+    wait_cy(page, 0, "cy.getElementById(arg).length === 1 && cy.getElementById('cio').hasClass('stance-champion')",
+            arg=new_id)
+    assert cell_errors(page) == []
+    show_graph(page, 0)
+    screenshot(page, "map-builder-after-restart")
