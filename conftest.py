@@ -19,3 +19,23 @@ def pytest_sessionfinish(session, exitstatus):
     widgets = sys.modules.get("ipywidgets")
     if widgets is not None:
         widgets.Widget.close_all()
+
+
+def pytest_runtest_makereport(item, call):
+    """A notebook cell that writes to stderr (a warning, a logged error) fails under nbval too.
+
+    nbval's lax mode checks that cells run without errors; the course also promises that
+    no warnings are printed, so stderr output counts as a failure here.
+    """
+    outputs = getattr(item, "test_outputs", None)
+    if call.when != "call" or call.excinfo is not None or not outputs:
+        return None
+    stderr = [o.get("text", "") for o in outputs if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+    if any(text.strip() for text in stderr):
+        import pytest
+
+        report = pytest.TestReport.from_item_and_call(item, call)
+        report.outcome = "failed"
+        report.longrepr = "the cell wrote to stderr:\n" + "".join(stderr)
+        return report
+    return None
