@@ -24,3 +24,54 @@ def small_data():
 @pytest.fixture
 def small_map(small_data):
     return pk.load_map(small_data)
+
+
+class RecordingComm:
+    """A stand-in for a kernel comm that records what a widget sends (no browser needed)."""
+
+    kernel = "Truthy"
+
+    def __init__(self, **kwargs):
+        import uuid
+
+        self.comm_id = kwargs.get("comm_id") or uuid.uuid4().hex
+        self.opened = kwargs
+        self.messages: list = []
+
+    def open(self, *args, **kwargs):
+        pass
+
+    def on_msg(self, *args, **kwargs):
+        pass
+
+    def send(self, data=None, metadata=None, buffers=None):
+        self.messages.append(data)
+
+    def close(self, *args, **kwargs):
+        pass
+
+
+class CommLog(list):
+    """The comms the widgets opened during a test, in order."""
+
+    def sent_text(self) -> str:
+        """Everything the widgets sent to the front end, as one string (for text assertions)."""
+        parts = [json.dumps(c.opened.get("data"), ensure_ascii=False) for c in self]
+        parts += [json.dumps(m, ensure_ascii=False) for c in self for m in c.messages]
+        return "\n".join(parts)
+
+
+@pytest.fixture
+def comms(monkeypatch):
+    """Patch ``comm.create_comm`` so every widget talks to a :class:`RecordingComm`."""
+    import comm
+
+    created = CommLog()
+
+    def create_comm(**kwargs):
+        recorder = RecordingComm(**kwargs)
+        created.append(recorder)
+        return recorder
+
+    monkeypatch.setattr(comm, "create_comm", create_comm)
+    return created

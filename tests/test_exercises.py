@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 
-import comm
 import pytest
 
 import powermap_kit as pk
@@ -18,47 +16,6 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 # ---- a recording comm (ipywidgets' tests/utils.py pattern) ------------------------------
-class RecordingComm:
-    kernel = "Truthy"
-
-    def __init__(self, **kwargs):
-        self.comm_id = kwargs.get("comm_id") or uuid.uuid4().hex
-        self.opened = kwargs
-        self.messages: list = []
-
-    def open(self, *args, **kwargs):
-        pass
-
-    def on_msg(self, *args, **kwargs):
-        pass
-
-    def send(self, data=None, metadata=None, buffers=None):
-        self.messages.append(data)
-
-    def close(self, *args, **kwargs):
-        pass
-
-
-@pytest.fixture
-def comms(monkeypatch):
-    created: list[RecordingComm] = []
-
-    def create_comm(**kwargs):
-        c = RecordingComm(**kwargs)
-        created.append(c)
-        return c
-
-    monkeypatch.setattr(comm, "create_comm", create_comm)
-    return created
-
-
-def sent_values(comms) -> str:
-    """Everything the widgets sent to the front end, as one string (for text assertions)."""
-    parts = [json.dumps(c.opened.get("data"), ensure_ascii=False) for c in comms]
-    parts += [json.dumps(m, ensure_ascii=False) for c in comms for m in c.messages]
-    return "\n".join(parts)
-
-
 @pytest.fixture
 def key(small_map):
     return small_map
@@ -206,7 +163,7 @@ def test_stage_quiz_gives_feedback_records_and_restores(comms, tmp_path):
     assert [r["correct"] for r in records] == [False, True] and {r["learner"] for r in records} == {"ana"}
     assert "ana.jsonl" in quiz._status.value
     # the front end was told: the feedback text went over the comm
-    assert "Not quite" in sent_values(comms)
+    assert "Not quite" in comms.sent_text()
     # where widgets do not render, the quiz is a printable sheet of its questions
     sheet = quiz._repr_mimebundle_()["text/html"]
     assert all(html_text(x.prompt) in sheet for x in quiz.questions) and "Facing difficulties" in sheet

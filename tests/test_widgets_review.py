@@ -7,10 +7,8 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import uuid
 from pathlib import Path
 
-import comm
 import pytest
 
 import powermap_kit as pk
@@ -19,40 +17,6 @@ from powermap_kit.grading import grade
 REPO = Path(__file__).resolve().parents[1]
 CASE = REPO / "case_studies" / "it-solution"
 KEY = CASE / "key.json"
-
-
-class RecordingComm:
-    kernel = "Truthy"
-
-    def __init__(self, **kwargs):
-        self.comm_id = kwargs.get("comm_id") or uuid.uuid4().hex
-        self.opened = kwargs
-        self.messages: list = []
-
-    def open(self, *args, **kwargs):
-        pass
-
-    def on_msg(self, *args, **kwargs):
-        pass
-
-    def send(self, data=None, metadata=None, buffers=None):
-        self.messages.append(data)
-
-    def close(self, *args, **kwargs):
-        pass
-
-
-@pytest.fixture
-def comms(monkeypatch):
-    created: list[RecordingComm] = []
-
-    def create_comm(**kwargs):
-        c = RecordingComm(**kwargs)
-        created.append(c)
-        return c
-
-    monkeypatch.setattr(comm, "create_comm", create_comm)
-    return created
 
 
 def sent(comms) -> str:

@@ -7,7 +7,7 @@ this module adds the course's tables and self-checks around them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import vocab
 from ..cases import Case

@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import os
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
