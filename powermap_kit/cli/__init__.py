@@ -15,9 +15,22 @@ from collections.abc import Sequence
 
 from .. import vocab
 
-__all__ = ["COMMANDS", "main"]
+__all__ = ["COMMANDS", "load_or_report", "main"]
 
 COMMANDS = ("validate", "analyse", "score", "import_", "export")
+
+
+def load_or_report(path: str):
+    """Load a map for a command; on problems print each, one a line, to stderr and return None."""
+    from ..errors import MapFormatError
+    from ..io import load_map
+
+    try:
+        return load_map(path)
+    except MapFormatError as exc:
+        for problem in exc.problems:
+            print(problem.render(), file=sys.stderr)
+        return None
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -39,14 +39,11 @@ def add_parser(sub, common) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..analysis import analyse
-    from ..errors import MapFormatError
-    from ..io import load_map, write_text_atomic
+    from ..io import write_text_atomic
+    from . import load_or_report
 
-    try:
-        pm = load_map(args.map)
-    except MapFormatError as exc:
-        for problem in exc.problems:
-            print(problem.render(), file=sys.stderr)
+    pm = load_or_report(args.map)
+    if pm is None:
         return 1
     result = analyse(pm, today=args.today)
     lang = vocab.get_language()

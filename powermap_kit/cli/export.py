@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from .. import vocab
-from ..errors import MapFormatError
-from ..io import load_map
+from . import load_or_report
 from ..tabular import export_csv, export_graphml
 
 
@@ -21,11 +20,8 @@ def add_parser(sub, common) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        pm = load_map(args.map)
-    except MapFormatError as exc:
-        for problem in exc.problems:
-            print(problem.render(), file=sys.stderr)
+    pm = load_or_report(args.map)
+    if pm is None:
         return 1
     if args.to == "csv" and args.out == "-":
         sys.stdout.write(export_csv(pm))
