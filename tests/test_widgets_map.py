@@ -22,6 +22,7 @@ from ipywidgets.widgets import widget as widget_module  # noqa: E402
 
 import powermap_kit as pk  # noqa: E402
 from powermap_kit import vocab  # noqa: E402
+from powermap_kit.fishbone import fishbone_layout  # noqa: E402
 from powermap_kit.widgets import cyto  # noqa: E402
 from powermap_kit.widgets.builder import MapBuilder, panel_html  # noqa: E402
 from powermap_kit.widgets.maplegend import legend_html  # noqa: E402
@@ -474,3 +475,131 @@ def test_panel_degrades_when_analysis_is_missing(monkeypatch, small_map):
 
     monkeypatch.setattr(builder, "_analyse", lambda: broken)
     assert "RuntimeError: boom" in panel_html(small_map)
+
+
+# ---- the fishbone arrangement -----------------------------------------------------------
+def _drawn(view: MapView) -> dict[str, str]:
+    """Every element widget in the lists, by id → its classes (hidden ones included)."""
+    return {**{k: w.classes for k, w in view._all_nodes.items()}, **{k: w.classes for k, w in view._all_edges.items()}}
+
+
+def test_fishbone_draws_bones_and_never_writes_positions_into_the_map(wire, small_map):
+    view = MapView(small_map)
+    org = {p.id: dict(p.extra["position"]) for p in small_map}
+    saved = small_map.to_dict()
+    moves = []
+    view.on_move(moves.append)
+    view.arrangement_picker.value = "fishbone"  # as the user clicks the toggle
+    assert view.arrangement == "fishbone" and moves and set(moves[-1]) == set(small_map.ids)
+    # bones, spine, head and a tick per person on a bone, all appended (never removed)
+    bones = [k for k in view._nodes if k.startswith("fishbone:tip:")]
+    assert len(bones) == 6 and "fishbone:head" in view._nodes
+    assert {e.data["target"] for k, e in view._edges.items() if k.startswith("fishbone:tick:")} == set(small_map.ids)
+    tick = view._edges["fishbone:tick:buyer"]
+    assert "fishbone-tick-oppose" in tick.classes.split()
+    for helper in (view._nodes["fishbone:head"], view._nodes["fishbone:tip:approver"]):
+        assert not helper.grabbable and not helper.selectable and "fishbone" in helper.classes.split()
+    # people stand where the fishbone puts them; the map keeps its org positions
+    fish = cyto.layout_positions(small_map, "fishbone")
+    assert {pid: dict(view._nodes[pid].position) for pid in small_map.ids} == fish
+    assert {p.id: p.extra["position"] for p in small_map} == org and small_map.to_dict() == saved
+    # reporting lines are hidden meanwhile; influence and conflict lines stay
+    assert "fishbone-hidden" in view._edges["it_mgr>cio|reports_to#0"].classes.split()
+    assert "fishbone-hidden" not in view._edges["it_mgr>cio|influences#0"].classes.split()
+    # one class per style selector (ipycytoscape 1.3.3 ignores "edge.a.b")
+    assert all(rule["selector"].count(".") <= 1 for rule in view.graph.cytoscape_style)
+    assert view.arrangement_picker.options[-1] == ("Fishbone", "fishbone")
+    # a drag in the fishbone is not stored either
+    view.graph._handle_interaction(view.graph, {"widget": "node", "event": "tapend", "data": {
+        "data": {"id": "cio"}, "position": {"x": 999, "y": 999}}}, [])
+    assert small_map.stakeholder("cio").extra["position"] == org["cio"]
+
+
+def test_fishbone_follows_role_edits_and_language(wire, small_map):
+    view = MapView(small_map, arrangement="fishbone", store_positions=False)
+    assert "position" not in small_map.stakeholder("cio").extra  # never stored, even on first draw
+    tip = view._nodes["fishbone:tip:influencer"]
+    assert tip.data["label"].startswith("Influencer · 0")
+    before = dict(tip.position)
+    small_map.update_stakeholder("buyer", roles=["influencer", "purchaser"])  # roles decide the bones
+    assert view._nodes["fishbone:tip:influencer"] is tip and tip.data["label"].startswith("Influencer · 1")
+    assert dict(tip.position) != before  # the bone grew: its tip moved
+    assert dict(view._nodes["buyer"].position) == cyto.layout_positions(small_map, "fishbone")["buyer"]
+    anchor = view._nodes[view._edges["fishbone:tick:buyer"].data["source"]]  # his tick left the purchaser bone
+    assert tuple(anchor.position.values()) == fishbone_layout(small_map).anchors["buyer"]
+    assert fishbone_layout(small_map).bone("influencer").people == ("buyer",)
+    # a stance change recolours the tick without re-running the layout
+    layout = view.graph.cytoscape_layout
+    small_map.update_stakeholder("cfo", stance="support")
+    assert "fishbone-tick-support" in view._edges["fishbone:tick:cfo"].classes.split()
+    assert view.graph.cytoscape_layout is layout
+    pk.set_language("zh")
+    assert view._nodes["fishbone:head"].data["label"].startswith("决策")
+    assert view.arrangement_picker.options[-1] == ("鱼骨图", "fishbone")
+
+
+def test_switching_back_from_the_fishbone_restores_the_drawing(wire, small_map):
+    view = MapView(small_map)
+    dragged = {"x": 321.3, "y": -40.0}
+    view.graph._handle_interaction(view.graph, {"widget": "node", "event": "tapend", "data": {
+        "data": {"id": "cio"}, "position": dragged}}, [])
+    org = {pid: dict(view._nodes[pid].position) for pid in small_map.ids}
+    view.arrangement = "fishbone"
+    n_nodes, n_edges = len(view._all_nodes), len(view._all_edges)
+    mark = wire.mark()
+    view.arrangement = "org"
+    # the same drawing as before, the drag included; the fishbone helpers hidden, not removed
+    assert {pid: dict(view._nodes[pid].position) for pid in small_map.ids} == org
+    assert small_map.stakeholder("cio").extra["position"] == dragged
+    assert set(view._nodes) == set(small_map.ids) and len(view._edges) == 3
+    assert (len(view._all_nodes), len(view._all_edges)) == (n_nodes, n_edges)
+    helpers = [c for k, c in _drawn(view).items() if k.startswith("fishbone:")]
+    assert helpers and all(c == "hidden" for c in helpers)
+    assert "fishbone-hidden" not in view._edges["it_mgr>cio|reports_to#0"].classes
+    graph_id = view.graph.graph.comm.comm_id
+    assert [m for m in wire.since(mark) if m[1] == graph_id] == []  # no list update: nothing removed
+    # again into the fishbone: the same helper widgets come back, none is added
+    mark = wire.mark()
+    view.arrangement = "fishbone"
+    assert wire.since(mark, "open") == [] and "hidden" not in view._nodes["fishbone:head"].classes
+    # from the fishbone to the other arrangement: a fresh network layout
+    view.arrangement = "network"
+    assert {pid: dict(view._nodes[pid].position) for pid in small_map.ids} == {
+        pid: {"x": round(p["x"], 1), "y": round(p["y"], 1)}
+        for pid, p in cyto.layout_positions(small_map, "network").items()}
+
+
+def test_fishbone_view_without_positions_then_org(wire, small_map):
+    for person in small_map:
+        person.extra.pop("position", None)
+    view = MapView(small_map, arrangement="fishbone")
+    assert all("position" not in p.extra for p in small_map)
+    view.arrangement = "org"  # opened in the fishbone: the org chart is laid out afresh and stored
+    assert {p.id: p.extra["position"] for p in small_map} == {
+        pid: dict(view._nodes[pid].position) for pid in small_map.ids}
+    assert view._nodes["cio"].position["y"] < view._nodes["it_mgr"].position["y"]
+
+
+# ---- the extra-classes hook -------------------------------------------------------------
+def test_extra_classes_and_style_hook(wire, small_map):
+    marks = {"cio": ["pmk-wrong"], "cfo>cio|conflict#0": ["pmk-commented"]}
+    rule = {"selector": "node.pmk-wrong", "style": {"border-color": "#d62728"}}
+    view = MapView(small_map, extra_classes=lambda: marks, extra_style=[rule])
+    assert view.graph.cytoscape_style[-1] == rule  # after the view's own, so it wins
+    assert view._nodes["cio"].classes.split()[-1] == "pmk-wrong"
+    assert view._edges["cfo>cio|conflict#0"].classes.endswith(" pmk-commented")
+    click(view, "cio")  # the view's own classes and the caller's live side by side
+    assert {"selected", "pmk-wrong"} <= set(view._nodes["cio"].classes.split())
+    # the hook is asked again on every redraw and on refresh_classes(), and only changes are sent
+    small_map.update_stakeholder("cio", stance="support")
+    assert {"stance-support", "pmk-wrong"} <= set(view._nodes["cio"].classes.split())
+    marks = {"buyer": ["pmk-extra"]}
+    mark = wire.mark()
+    view.refresh_classes()
+    sent = wire.since(mark)
+    assert len(sent) == 3 and all(set(m[2]["state"]) == {"classes"} for m in sent)
+    assert "pmk-wrong" not in view._nodes["cio"].classes and "pmk-extra" in view._nodes["buyer"].classes
+    view.arrangement = "fishbone"  # classes survive a change of arrangement
+    assert "pmk-extra" in view._nodes["buyer"].classes
+    with pytest.raises(TypeError, match="extra_classes"):
+        MapView(small_map, extra_classes={"cio": ["x"]})

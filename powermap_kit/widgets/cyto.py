@@ -2,7 +2,7 @@
 
 Pure functions (no ipywidgets): :func:`to_cytoscape` turns a map into elements JSON,
 :func:`cytoscape_style` builds the one selector/style list from the vocabulary, and
-:func:`layout_positions` computes an org-chart or network arrangement. Styling is data:
+:func:`layout_positions` computes an org-chart, network or fishbone arrangement. Styling is data:
 stance, role, power, coach flag and relationship type become CSS classes on the
 elements, so a stance change is a class change, not a new element.
 
@@ -54,8 +54,9 @@ __all__ = [
     "tooltip_html",
 ]
 
-ARRANGEMENTS = ("org", "network")
-"""Drawing arrangements: ``org`` (top-down by reporting lines) and ``network``."""
+ARRANGEMENTS = ("org", "network", "fishbone")
+"""Drawing arrangements: ``org`` (top-down by reporting lines), ``network`` (force-directed) and
+``fishbone`` (the decision chain, :mod:`powermap_kit.fishbone`; positions derived from roles)."""
 
 # Geometry of the drawing, in cytoscape model units (1 unit = 1 px at zoom 1).
 DX, DY = 150.0, 135.0
@@ -204,7 +205,8 @@ def _network_positions(pm: PowerMap) -> dict[str, dict[str, float]]:
 
 
 def layout_positions(pm: PowerMap, arrangement: str = "org") -> dict[str, dict[str, float]]:
-    """Positions for every person: ``"org"`` (top-down by reporting lines) or ``"network"``.
+    """Positions for every person: ``"org"`` (top-down by reporting lines), ``"network"`` or
+    ``"fishbone"`` (each person on the bone of their first decision-chain role).
 
     Deterministic, so drawing the same map twice gives the same picture.
 
@@ -216,9 +218,15 @@ def layout_positions(pm: PowerMap, arrangement: str = "org") -> dict[str, dict[s
     >>> _ = pm.add_relationship("b", "boss", "reports_to")
     >>> layout_positions(pm)["boss"]
     {'x': 75.0, 'y': 0.0}
+    >>> layout_positions(pm, "fishbone")["boss"]      # no chain role: in the row below the fish
+    {'x': -1196.5, 'y': 335.0}
     """
     if arrangement not in ARRANGEMENTS:
         raise ValueError(f"arrangement {arrangement!r} is not one of {', '.join(ARRANGEMENTS)}")
+    if arrangement == "fishbone":
+        from ..fishbone import fishbone_positions  # the core module; no widget imports
+
+        return {pid: {"x": x, "y": y} for pid, (x, y) in fishbone_positions(pm).items()}
     return _org_positions(pm) if arrangement == "org" else _network_positions(pm)
 
 

@@ -8,13 +8,21 @@ when people or lines are added, in one held message. Removed people and lines ar
 not taken out of the lists (see ``MapView._sync`` for the browser-side bug this avoids),
 and their widgets are reused if the same id returns and closed with the view.
 ipycytoscape's traps this works around are listed in ``design/ipycytoscape-notes.md``.
+
+Three arrangements: ``org`` and ``network`` keep their positions in the model (a drag is
+saved with the map); ``fishbone`` (:mod:`powermap_kit.fishbone`) derives everyone's place
+from their roles, draws the spine and bones around the people, hides reporting lines, and
+never writes a position into the map — switching back restores the drawing as it was.
+
+Views built on this one (the coach's review) decorate elements through the public hook
+``extra_classes`` / :meth:`MapView.refresh_classes` and add style with ``extra_style``.
 """
 
 from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import ipywidgets as widgets
@@ -22,6 +30,7 @@ from ipycytoscape import CytoscapeWidget, Edge, Node
 from traitlets import Bool, CaselessStrEnum, Unicode, observe, validate
 
 from .. import vocab
+from ..fishbone import fishbone_edge_classes, fishbone_elements, fishbone_style
 from ..model import PowerMap
 from . import cyto
 from ._common import Listeners, t
@@ -30,6 +39,25 @@ from .maplegend import legend_html
 __all__ = ["MapView"]
 
 _LAYOUT = {"name": "preset", "fit": True, "padding": 30, "animate": False}
+FISHBONE = "fishbone"
+# The fishbone fitted into a notebook cell is drawn at about 0.4x, where fishbone_style's sizes
+# (14-16 px at 1x) shrink past reading: larger text here (later rules win). People show just
+# their name (the bone says the role; the tooltip has the rest), above their node when they
+# are above the spine, so no label covers the spine. The head grows to hold its label's lines
+# (pre-wrapped at 24 columns; cytoscape cannot break Chinese, which has no spaces, and its
+# "text-overflow-wrap: anywhere" drops the spaces of English text).
+_FISHBONE_TEXT: list[dict[str, Any]] = [
+    {"selector": "node.fishbone-person", "style": {"font-size": 28, "text-max-width": 230}},
+    {"selector": "node.fishbone-above", "style": {"text-valign": "top", "text-margin-y": -5}},
+    {"selector": "node.fishbone", "style": {"font-size": 24, "text-max-width": 320}},
+    {"selector": "node.fishbone-up", "style": {"text-margin-y": -14}},  # clear of the bone's end
+    {"selector": "node.fishbone-down", "style": {"text-margin-y": 14}},
+    {"selector": "node.fishbone-head", "style": {"font-size": 22, "width": 290, "height": 130, "text-max-width": 280}},
+]
+
+ExtraClasses = Callable[[], Mapping[str, Iterable[str]]]
+"""``extra_classes`` hook: element id (a stakeholder id, or :func:`~powermap_kit.widgets.cyto.edge_id`
+of a line) → extra CSS classes for that element."""
 
 
 class MapView(widgets.VBox):
@@ -38,7 +66,8 @@ class MapView(widgets.VBox):
     Colour shows stance (unknown: pale with a dashed outline), size shows power (unknown:
     a neutral size), shape shows the first role, a double purple ring marks a coach;
     lines are styled per relationship type. Click a person for a tooltip (title,
-    department, needs) and to select them.
+    department, needs) and to select them. The fishbone arrangement draws the decision
+    chain (a bone per chain role) around the same people.
 
     Parameters
     ----------
@@ -46,14 +75,24 @@ class MapView(widgets.VBox):
         The map to draw; the view follows its edits.
     lens : str, optional
         A role framework code (``four_role``, ``decision_chain``, ``miller_heiman`` ...).
-    arrangement : {"org", "network"}
-        Top-down by reporting lines, or a force-directed network.
+    arrangement : {"org", "network", "fishbone"}
+        Top-down by reporting lines, a force-directed network, or the decision chain as a
+        fishbone (positions derived from roles, never stored in the map).
     height : str
         CSS height of the drawing.
     legend : {"right", "below", None}
         Where the legend goes (``None``: not placed; the caller may place ``view.legend``).
     store_positions : bool
         Keep drawing positions in the people's ``extra["position"]`` (saved with the map).
+        The fishbone arrangement never stores positions.
+    extra_classes : callable, optional
+        ``extra_classes() -> {element_id: [css_class, ...]}``, asked at every redraw and by
+        :meth:`refresh_classes`: extra classes for people (by stakeholder id) and lines (by
+        :func:`~powermap_kit.widgets.cyto.edge_id`), added after the view's own classes.
+        One class per style selector: ipycytoscape 1.3.3 ignores ``node.a.b``.
+    extra_style : list of dict, optional
+        Cytoscape ``{"selector": ..., "style": ...}`` entries added after the view's style
+        (so they win), for the extra classes.
 
     Examples
     --------
@@ -69,19 +108,39 @@ class MapView(widgets.VBox):
     >>> _ = pm.update_stakeholder("cio", stance="support")   # the drawing follows the model
     >>> view.elements()["nodes"][0]["classes"]
     'stance-support role-decision_maker power-5'
+    >>> view.arrangement = "fishbone"      # the decision chain; nothing is written into the map
+    >>> sorted(n["data"]["id"] for n in view.elements()["nodes"])[:2]
+    ['cio', 'fishbone:at:cio']
+    >>> view.close()
+
+    Extra classes from a caller (as the coach's review marks wrong answers):
+
+    >>> marks = {"cio": ["pmk-wrong"]}
+    >>> view = MapView(pm, extra_classes=lambda: marks,
+    ...                extra_style=[{"selector": "node.pmk-wrong", "style": {"border-color": "red"}}])
+    >>> view._nodes["cio"].classes
+    'stance-support role-decision_maker power-5 pmk-wrong'
+    >>> marks.clear(); view.refresh_classes()
+    >>> view._nodes["cio"].classes
+    'stance-support role-decision_maker power-5'
     >>> view.close()
     """
 
     lens = Unicode("canonical", help="Role framework that labels roles (vocabulary kind 'framework').").tag(sync=False)
     arrangement = CaselessStrEnum(list(cyto.ARRANGEMENTS), default_value="org",
-                                  help="'org' (top-down by reporting lines) or 'network'.").tag(sync=False)
+                                  help="'org' (top-down by reporting lines), 'network' or 'fishbone'.").tag(sync=False)
     selected = Unicode(None, allow_none=True, help="Id of the selected person, or None.").tag(sync=False)
     store_positions = Bool(True, help="Keep positions in the model (Stakeholder.extra['position']).").tag(sync=False)
 
     def __init__(self, map: PowerMap, lens: str | None = None, arrangement: str = "org", height: str = "480px",
-                 legend: str | None = "right", store_positions: bool = True, **kwargs: Any):
+                 legend: str | None = "right", store_positions: bool = True,
+                 extra_classes: ExtraClasses | None = None, extra_style: Iterable[Mapping[str, Any]] = (),
+                 **kwargs: Any):
         if not isinstance(map, PowerMap):
             raise TypeError(f"MapView needs a PowerMap, not {type(map).__name__}")
+        if extra_classes is not None and not callable(extra_classes):
+            raise TypeError(f"extra_classes must be a function returning {{element id: classes}}, "
+                            f"not {type(extra_classes).__name__}")
         if lens not in (None, "", *vocab.FRAMEWORKS):
             raise ValueError(f"lens {lens!r} is not one of {', '.join(vocab.FRAMEWORKS)}")
         if arrangement not in cyto.ARRANGEMENTS:
@@ -92,6 +151,10 @@ class MapView(widgets.VBox):
         self._all_nodes: dict[str, Node] = {}  # every element widget ever added, in list order
         self._all_edges: dict[str, Edge] = {}
         self._positions: dict[str, dict[str, float]] = {}
+        # The arrangement and positions before the fishbone, to come back to (fishbone positions
+        # are derived from roles and never stored, so the earlier drawing is still the user's).
+        self._before_fishbone: tuple[str, dict[str, dict[str, float]]] | None = None
+        self._extra_classes = extra_classes
         self._select_callbacks = widgets.CallbackDispatcher()
         self._line_callbacks = widgets.CallbackDispatcher()
         self._move_callbacks = widgets.CallbackDispatcher()
@@ -104,7 +167,9 @@ class MapView(widgets.VBox):
         # _view_count=0 asks the browser to report views; see _on_view_count.
         self.graph = CytoscapeWidget(
             layout=widgets.Layout(height=height, width="100%", min_width="320px"),
-            cytoscape_layout=dict(_LAYOUT), cytoscape_style=cyto.cytoscape_style(),
+            cytoscape_layout=dict(_LAYOUT),
+            cytoscape_style=[*cyto.cytoscape_style(), *fishbone_style(), *_FISHBONE_TEXT,
+                             *(dict(rule) for rule in extra_style)],
             max_zoom=1.6, min_zoom=0.08, tooltip_source="tooltip", _view_count=0)
         # Handlers must exist before the first display (listenForUserEvents wires them once).
         self.graph.on("node", "click", self._on_node_click)
@@ -187,24 +252,30 @@ class MapView(widgets.VBox):
         self.graph.cytoscape_layout = {**_LAYOUT, "padding": _LAYOUT["padding"] + self._nudges % 2}
 
     def relayout(self, arrangement: str | None = None) -> None:
-        """Re-arrange everyone deliberately (``"org"`` or ``"network"``), store and fit."""
+        """Re-arrange everyone deliberately (``"org"``, ``"network"`` or ``"fishbone"``) and fit.
+
+        Org and network positions are stored in the map (with ``store_positions``); fishbone
+        positions never are.
+        """
         if arrangement is not None and arrangement != self.arrangement:
             self.arrangement = arrangement  # observer calls back here
             return
         fresh = cyto.layout_positions(self._map, self.arrangement)
         self._positions = {pid: _rounded(pos) for pid, pos in fresh.items()}
-        if self.store_positions:
+        if self.store_positions and self.arrangement != FISHBONE:
             for person in self._map.stakeholders:
                 person.extra["position"] = dict(self._positions[person.id])
         self._sync()
-        # Apply the positions and fit in one layout run (node updates may land later).
-        self.graph.cytoscape_layout = {**_LAYOUT, "positions": copy.deepcopy(self._positions)}
-        self.graph.cytoscape_layout = dict(_LAYOUT)
-        self._move_callbacks(list(self._positions))
+        self._show_positions()
+
+    def refresh_classes(self) -> None:
+        """Ask ``extra_classes`` again and update the drawing (sends only classes that changed)."""
+        self._sync()
 
     def elements(self) -> dict[str, list[dict[str, Any]]]:
-        """The elements JSON currently drawn (as :func:`~powermap_kit.widgets.cyto.to_cytoscape` gives)."""
-        return cyto.to_cytoscape(self._map, self.lens, positions=self._positions)
+        """The elements JSON currently drawn (as :func:`~powermap_kit.widgets.cyto.to_cytoscape` gives,
+        plus the spine and bones of :func:`~powermap_kit.fishbone.fishbone_elements` in the fishbone)."""
+        return self._drawing(self._positions)
 
     def to_html(self) -> str:
         """A static picture for places without widgets: an SVG if available, else a table."""
@@ -228,6 +299,9 @@ class MapView(widgets.VBox):
 
     def close(self) -> None:
         """Close the view, its element widgets, and stop following the map and the language."""
+        if "toolbar" not in self.__dict__:  # __init__ refused its arguments before building anything
+            super().close()
+            return
         self._listeners.clear()
         for w in [*self._all_nodes.values(), *self._all_edges.values()]:
             w.close()
@@ -260,7 +334,21 @@ class MapView(widgets.VBox):
     def _arrangement_changed(self, change: dict[str, Any]) -> None:
         if self.arrangement_picker.options and self.arrangement_picker.value != change["new"]:
             self.arrangement_picker.value = change["new"]
-        if self._ready:
+        old, new = change["old"], change["new"]
+        if new == FISHBONE:
+            self._before_fishbone = (old, copy.deepcopy(self._positions))
+        if not self._ready:
+            return
+        back = self._before_fishbone
+        if new != FISHBONE:
+            self._before_fishbone = None
+        if old == FISHBONE and back is not None and back[0] == new:
+            # Back to the arrangement the fishbone was opened from: the drawing as it was
+            # (stored positions win in _target_positions; people added meanwhile get a free spot).
+            self._positions = back[1]
+            self._sync()
+            self._show_positions()
+        else:
             self.relayout()
 
     @observe("selected")
@@ -302,7 +390,8 @@ class MapView(widgets.VBox):
         node = self._nodes.get(sid)
         if node is not None:
             node.position = dict(new)
-        if self.store_positions:
+        # A fishbone place is derived from roles: a drag there is a moment's nudge, not data.
+        if self.store_positions and self.arrangement != FISHBONE:
             self._map.stakeholder(sid).extra["position"] = dict(new)
         self._move_callbacks([sid])
 
@@ -315,7 +404,14 @@ class MapView(widgets.VBox):
         if self.selected is not None and self.selected not in self._map:
             old = details.get("old_id")
             self.selected = details.get("id") if old == self.selected else None
-        self._sync()
+        if self.arrangement == FISHBONE:
+            # Roles decide the bones: any edit may move people and bones. Refit only if so.
+            before = self._positions
+            self._sync()
+            if self._positions != before:
+                self._show_positions()
+        else:
+            self._sync()
 
     def _on_language(self, lang: str) -> None:
         self._relabel()
@@ -336,7 +432,17 @@ class MapView(widgets.VBox):
         self.legend.value = legend_html(self.lens)
 
     # ---- keeping the drawing in step with the model ---------------------------------
+    def _show_positions(self) -> None:
+        # Apply the positions and fit in one layout run (node updates may land later).
+        self.graph.cytoscape_layout = {**_LAYOUT, "positions": copy.deepcopy(self._positions)}
+        self.graph.cytoscape_layout = dict(_LAYOUT)
+        self._move_callbacks(list(self._positions))
+
     def _target_positions(self) -> dict[str, dict[str, float]]:
+        if self.arrangement == FISHBONE:  # derived from roles, never stored in the map
+            fresh = cyto.layout_positions(self._map, FISHBONE)
+            self._positions = {pid: _rounded(pos) for pid, pos in fresh.items()}
+            return self._positions
         positions: dict[str, dict[str, float]] = {}
         missing = []
         for person in self._map.stakeholders:
@@ -368,28 +474,37 @@ class MapView(widgets.VBox):
         person or line is hidden (class ``hidden``) and its widget kept for reuse if the same
         id comes back (undo); new elements are appended in one held list update.
         """
-        elements = cyto.to_cytoscape(self._map, self.lens, positions=self._target_positions())
+        elements = self._drawing(self._target_positions())
+        extra = self._extra_classes() if self._extra_classes is not None else {}
+
+        def classes_of(eid: str, own: str) -> str:
+            return " ".join([own, *extra.get(eid, ())])
+
         nodes: dict[str, Node] = {}
         edges: dict[str, Edge] = {}
         added = False
         for el in elements["nodes"]:
             nid = el["data"]["id"]
-            classes = el["classes"] + (" selected" if nid == self.selected else "")
+            classes = classes_of(nid, el["classes"] + (" selected" if nid == self.selected else ""))
             node = self._all_nodes.get(nid)
             if node is None:
-                node = self._all_nodes[nid] = Node(data=el["data"], classes=classes, position=el["position"])
+                # Fishbone helpers are neither grabbable nor selectable, but never locked:
+                # cytoscape ignores new positions for a locked node, and bones move as roles change.
+                flags = {k: el[k] for k in ("grabbable", "selectable") if k in el}
+                node = self._all_nodes[nid] = Node(data=el["data"], classes=classes, position=el["position"], **flags)
                 added = True
             else:
                 _update(node, el["data"], classes, el["position"])
             nodes[nid] = node
         for el in elements["edges"]:
             eid = el["data"]["id"]
+            classes = classes_of(eid, el["classes"])
             edge = self._all_edges.get(eid)
             if edge is None:
-                edge = self._all_edges[eid] = Edge(data=el["data"], classes=el["classes"])
+                edge = self._all_edges[eid] = Edge(data=el["data"], classes=classes)
                 added = True
             else:
-                _update(edge, el["data"], el["classes"], None)
+                _update(edge, el["data"], classes, None)
             edges[eid] = edge
         for table, shown in ((self._all_nodes, nodes), (self._all_edges, edges)):
             for key, widget in table.items():
@@ -400,6 +515,19 @@ class MapView(widgets.VBox):
                 self.graph.graph.nodes = list(self._all_nodes.values())
                 self.graph.graph.edges = list(self._all_edges.values())
         self._nodes, self._edges = nodes, edges
+
+    def _drawing(self, positions: Mapping[str, Mapping[str, float]]) -> dict[str, list[dict[str, Any]]]:
+        """People and lines; in the fishbone also the spine and bones, with reporting lines hidden."""
+        elements = cyto.to_cytoscape(self._map, self.lens, positions=positions)
+        if self.arrangement != FISHBONE:
+            return elements
+        scaffold = fishbone_elements(self._map)
+        for el in elements["nodes"]:
+            el["data"]["label"] = self._map.stakeholder(el["data"]["id"]).name
+            el["classes"] += " fishbone-person" + (" fishbone-above" if el["position"]["y"] < 0 else "")
+        for el in elements["edges"]:
+            el["classes"] = fishbone_edge_classes(el["classes"])
+        return {"nodes": elements["nodes"] + scaffold["nodes"], "edges": elements["edges"] + scaffold["edges"]}
 
 
 def _rounded(pos: dict[str, Any]) -> dict[str, float]:

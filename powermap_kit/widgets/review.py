@@ -129,29 +129,26 @@ class ReviewNotes:
         return write_text_atomic(self.path, json.dumps(self.data, ensure_ascii=False, indent=2) + "\n")
 
 
+Decorations = Callable[[], tuple[dict[str, list[str]], dict[str, list[str]]]]
+
+
 class _ReviewMap(MapView):
-    """A MapView whose elements carry review classes (ghost, wrong, extra, commented)."""
+    """A MapView whose elements carry review classes (ghost, wrong, extra, commented), through
+    MapView's public ``extra_classes`` hook."""
 
-    def __init__(self, map: PowerMap, decorations: Callable[[], tuple[dict[str, list[str]], dict[str, list[str]]]],
-                 **kwargs: Any) -> None:
-        self._decorations = decorations
+    def __init__(self, map: PowerMap, decorations: Decorations, **kwargs: Any) -> None:
         self.drawing_height = kwargs.setdefault("height", "460px")
-        super().__init__(map, legend=None, store_positions=False, **kwargs)
-        self.graph.cytoscape_style = cyto.cytoscape_style() + REVIEW_STYLE
 
-    def _sync(self) -> None:
-        super()._sync()
-        self.decorate()
+        def classes() -> dict[str, list[str]]:
+            nodes, lines = decorations()
+            return {**nodes, **lines}  # person ids and line ids never collide (cyto.edge_id)
+
+        super().__init__(map, legend=None, store_positions=False, extra_classes=classes, extra_style=REVIEW_STYLE,
+                         **kwargs)
 
     def decorate(self) -> None:
         """Put the review classes on the elements (and take stale ones off)."""
-        nodes, lines = self._decorations()
-        for wanted, elements in ((nodes, self._nodes), (lines, self._edges)):
-            for eid, element in elements.items():
-                parts = [c for c in element.classes.split() if not c.startswith("pmk-")] + wanted.get(eid, [])
-                classes = " ".join(parts)
-                if classes != element.classes:
-                    element.classes = classes
+        self.refresh_classes()
 
 
 def _edge_ids(pm: PowerMap) -> list[str | None]:
@@ -184,7 +181,7 @@ class ReviewView(widgets.VBox):
         The coach's name, stored with each comment.
     mode : {"side_by_side", "overlay"}
         How the maps are shown first.
-    arrangement : {"org", "network"}, optional
+    arrangement : {"org", "network", "fishbone"}, optional
         Arrangement of the trainee's and the key's drawings (default ``"org"``).
     """
 

@@ -3,13 +3,16 @@
 The notebook ``notebooks/map_widgets.ipynb`` shows a builder (autosaving to
 ``map_builder_work.json`` beside it) and a read-only view through the decision-chain
 lens. The test adds a person through the form, clicks a node with the mouse at its
-screen position (read from the page's cytoscape instance), edits the stance, switches
-the language to Chinese, restarts the kernel and checks nothing was lost. Screenshots go
-to ``test-artifacts/map-*.png``.
+screen position (read from the page's cytoscape instance), edits the stance, switches the
+view to the network and to the fishbone (鱼骨图: bones drawn, reporting lines hidden, a role
+edit moves the bones, nothing written into the map, switching back restores the drawing),
+switches the language to Chinese, restarts the kernel and checks nothing was lost.
+Screenshots go to ``test-artifacts/map-*.png``.
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 
@@ -45,6 +48,26 @@ def run_in_kernel(page, code: str) -> None:
     page.evaluate("""async (code) => {
         const k = window.jupyterapp.shell.currentWidget.context.sessionContext.session.kernel;
         await k.requestExecute({code}).done; }""", code)
+
+
+def kernel_value(page, expression: str):
+    """The value of a Python expression in the notebook's kernel (it must be JSON)."""
+    reply = page.evaluate("""async (expr) => {
+        const k = window.jupyterapp.shell.currentWidget.context.sessionContext.session.kernel;
+        const done = await k.requestExecute({code: '', silent: true,
+                                             user_expressions: {v: `__import__('json').dumps(${expr})`}}).done;
+        return done.content.user_expressions.v; }""", expression)
+    assert reply["status"] == "ok", reply
+    return json.loads(ast.literal_eval(reply["data"]["text/plain"]))  # the repr of a JSON str
+
+
+def positions(page, index: int) -> dict:
+    return cy(page, index, "Object.fromEntries(cy.nodes().filter(n => !n.id().startsWith('fishbone:'))"
+                           ".map(n => [n.id(), [Math.round(n.position('x')), Math.round(n.position('y'))]]))")
+
+
+FISH = "cy.getElementById('fishbone:head')"
+STORED = "{p.id: p.extra.get('position') for p in view.map}"
 
 
 def field(page, kind: str, label: str):
@@ -162,6 +185,42 @@ def test_build_click_edit_relabel_and_survive_a_restart(page, lab):
     assert bb[0]["x1"] >= 0 and bb[0]["x2"] <= bb[1] + 1 and bb[0]["y2"] <= bb[2] + 1  # all in view
     screenshot(page, "map-view-network-en")
 
+    # -- the fishbone (鱼骨图): bones around the same people, reporting lines hidden
+    network, stored = positions(page, 1), kernel_value(page, STORED)
+    view_cell = page.locator(".jp-Notebook .jp-Cell").nth(3)
+    view_cell.get_by_role("button", name="Fishbone").click()
+    wait_cy(page, 1, f"{FISH}.length === 1 && {FISH}.visible() && cy.elements().renderedBoundingBox().x1 > 0")
+    assert cy(page, 1, "cy.nodes('.fishbone-tip').filter(n => n.visible()).length") == 6
+    assert cy(page, 1, "cy.edges('.rel-reports_to').filter(e => e.visible()).length") == 0
+    assert cy(page, 1, "cy.edges('.rel-conflict').filter(e => e.visible()).length") == 1
+    assert cy(page, 1, "cy.getElementById('fishbone:tip:decision_maker').data('label')").startswith(
+        "Decision maker · 1")
+    fish = positions(page, 1)
+    assert fish["ceo"][1] < 0 < fish["cio"][1] and fish["ceo"][0] > fish["ops"][0]  # approver above, nearest the head
+    assert fish == {pid: [round(p["x"]), round(p["y"])] for pid, p in
+                    kernel_value(page, "{k: n.position for k, n in view._nodes.items() if ':' not in k}").items()}
+    page.wait_for_timeout(500)
+    bb = cy(page, 1, "[cy.elements(':visible').renderedBoundingBox(), cy.width(), cy.height()]")
+    assert bb[0]["x1"] >= 0 and bb[0]["x2"] <= bb[1] + 1 and bb[0]["y2"] <= bb[2] + 1  # all in view
+    show_graph(page, 1)
+    screenshot(page, "map-view-fishbone-en")
+    assert kernel_value(page, STORED) == stored  # fishbone places are never written into the map
+    # roles decide the bones: an edit in the kernel moves the (unlocked) bone in the browser
+    run_in_kernel(page, "view.map.update_stakeholder('ops', roles=['influencer', 'user'])")
+    tip = kernel_value(page, "view._nodes['fishbone:tip:influencer'].position")
+    wait_cy(page, 1, "Math.abs(cy.getElementById('fishbone:tip:influencer').position('y') - arg.y) < 0.5"
+                     " && cy.getElementById('fishbone:tip:influencer').data('label').startsWith('Influencer · 1')",
+            arg=tip)
+    run_in_kernel(page, "view.map.update_stakeholder('ops', roles=['user'])")
+    wait_cy(page, 1, "cy.getElementById('fishbone:tip:influencer').data('label').startsWith('Influencer · 0')")
+    # back to the network: the same drawing as before, bones hidden (not removed), lines back
+    view_cell.get_by_role("button", name="Network").click()
+    wait_cy(page, 1, f"!{FISH}.visible() && cy.edges('.rel-reports_to').filter(e => e.visible()).length === 7")
+    page.wait_for_timeout(300)
+    assert positions(page, 1) == network
+    assert cy(page, 1, "cy.nodes('.fishbone').length") == 0  # helpers carry only 'hidden' now
+    assert kernel_value(page, STORED) == stored
+
     # -- switching the language relabels open widgets
     run_in_kernel(page, "pk.set_language('zh')")
     page.get_by_text("组织架构").first.wait_for(timeout=10_000)
@@ -175,6 +234,12 @@ def test_build_click_edit_relabel_and_survive_a_restart(page, lab):
     page.locator(".jp-Notebook .jp-Cell").nth(3).get_by_role("button", name="组织架构").click()
     show_graph(page, 1)
     screenshot(page, "map-view-decision-chain-zh")
+    page.locator(".jp-Notebook .jp-Cell").nth(3).get_by_role("button", name="鱼骨图").click()
+    wait_cy(page, 1, f"{FISH}.visible() && {FISH}.data('label').startsWith('决策')"
+                     " && cy.getElementById('fishbone:tip:decision_maker').data('label').startsWith('决策者 · 1')")
+    page.wait_for_timeout(600)
+    show_graph(page, 1)
+    screenshot(page, "map-view-fishbone-zh")
 
     # -- a kernel restart loses nothing: the cell reloads the autosaved file
     # Not awaited: the command waits for the confirmation dialog clicked below.
