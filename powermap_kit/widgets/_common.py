@@ -14,7 +14,7 @@ from .. import vocab
 from ..errors import MapFormatError, Problem
 from ..model import PowerMap
 
-__all__ = ["UNKNOWN", "Listeners", "choice_options", "problem_lines", "relabel_options", "t"]
+__all__ = ["UNKNOWN", "Listeners", "StaticHtml", "choice_options", "problem_lines", "relabel_options", "t"]
 
 UNKNOWN = 0
 """The value a dropdown uses for "not recorded" (``None`` in the model)."""
@@ -105,3 +105,17 @@ def relabel_options(widget: Any, options: list[tuple[str, Any]]) -> None:
         widget.value = tuple(v for v in value if v in {o[1] for o in options})
     elif value in [o[1] for o in options]:
         widget.value = value
+
+
+class StaticHtml:
+    """Mixin: add the widget's static ``to_html()`` to its display data.
+
+    Front ends that cannot show widgets (a static HTML export, a printed handout, GitHub)
+    then show this text fallback instead of a bare "Widget" placeholder.
+    """
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        data = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
+        if data is not None:
+            data["text/html"] = self.to_html()  # type: ignore[attr-defined]
+        return data

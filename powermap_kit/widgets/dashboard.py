@@ -24,7 +24,7 @@ from ..grading import grade_cohort, load_key, submission_files
 from ..grading.key import AnswerKey
 from ..grading.report import cohort_view
 from ..model import PowerMap
-from ._common import Listeners
+from ._common import Listeners, StaticHtml
 from .scorecard import close_tree, score_colour
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def _row(cells: list[tuple[str, str]], head: bool = False) -> str:
     return "<tr>" + "".join(f'<{tag} {_CELL.format(align=align)}>{text}</{tag}>' for text, align in cells) + "</tr>"
 
 
-class CohortDashboard(widgets.VBox):
+class CohortDashboard(StaticHtml, widgets.VBox):
     """The cohort's results for a trainer or coach, refreshed on demand.
 
     Parameters
@@ -148,12 +148,6 @@ class CohortDashboard(widgets.VBox):
         """The dashboard as static HTML (where widgets do not render)."""
         parts = (self._title, self._summary, self._chart, self._criteria, self._mistakes, self._table)
         return "".join(f"<div>{part.value}</div>" for part in parts)
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
-        data = super()._repr_mimebundle_(**kwargs)
-        if data is not None:
-            data["text/html"] = self.to_html()
-        return data
 
     def close(self) -> None:
         """Close the dashboard and its parts, and stop following the language."""

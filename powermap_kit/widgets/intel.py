@@ -26,7 +26,7 @@ from .. import intel, vocab
 from ..fishbone import fishbone_html
 from ..intel import IntelLog, IntelReport, Question, Suggestion
 from ..model import PowerMap
-from ._common import Listeners
+from ._common import Listeners, StaticHtml
 
 __all__ = ["IntelPanel"]
 
@@ -42,7 +42,7 @@ def _esc(text: Any) -> str:
     return html.escape(str(text))
 
 
-class IntelPanel(widgets.VBox):
+class IntelPanel(StaticHtml, widgets.VBox):
     """The intelligence toolkit for one map (see the module docstring).
 
     Parameters
@@ -201,12 +201,6 @@ class IntelPanel(widgets.VBox):
     def to_html(self) -> str:
         """A static version (summary and gaps table) for places without widgets."""
         return self.report._repr_html_()
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
-        data = super()._repr_mimebundle_(**kwargs)
-        if data is not None:
-            data["text/html"] = self.to_html()
-        return data
 
     # ---- events -----------------------------------------------------------------------
     def _on_map_change(self, event: str, details: dict[str, Any]) -> None:

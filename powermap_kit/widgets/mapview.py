@@ -33,7 +33,7 @@ from .. import vocab
 from ..fishbone import fishbone_edge_classes, fishbone_elements, fishbone_style
 from ..model import PowerMap
 from . import cyto
-from ._common import Listeners, t
+from ._common import Listeners, StaticHtml, t
 from .maplegend import legend_html
 
 __all__ = ["MapView"]
@@ -60,7 +60,7 @@ ExtraClasses = Callable[[], Mapping[str, Iterable[str]]]
 of a line) → extra CSS classes for that element."""
 
 
-class MapView(widgets.VBox):
+class MapView(StaticHtml, widgets.VBox):
     """An interactive drawing of a :class:`~powermap_kit.PowerMap`.
 
     Colour shows stance (unknown: pale with a dashed outline), size shows power (unknown:
@@ -290,12 +290,6 @@ class MapView(widgets.VBox):
                 pass
         frame = self._map.stakeholders_frame(labels=True)
         return frame.to_html(index=False, na_rep="", escape=True)
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
-        data = super()._repr_mimebundle_(**kwargs)
-        if data is not None:
-            data["text/html"] = self.to_html()
-        return data
 
     def close(self) -> None:
         """Close the view, its element widgets, and stop following the map and the language."""

@@ -23,7 +23,7 @@ from traitlets import Int, Unicode
 from .. import exercises, vocab
 from ..exercises import AnswerLog, Feedback, Question, SupportAssessment
 from ..model import PowerMap
-from ._common import Listeners
+from ._common import Listeners, StaticHtml
 
 __all__ = ["DecisionModeQuiz", "RoleQuiz", "StageQuiz", "SupportAssessor"]
 
@@ -83,7 +83,7 @@ class _Recording:
             self._status.value = f'<span style="color:#666">{html.escape(vocab.text(key, **params))}</span>'
 
 
-class _Quiz(widgets.VBox, _Recording):
+class _Quiz(StaticHtml, widgets.VBox, _Recording):
     """One question at a time, immediate feedback, previous/next; subclasses say what to ask."""
 
     index = Int(0, help="Position (0-based) of the question shown.")
@@ -219,12 +219,6 @@ class _Quiz(widgets.VBox, _Recording):
         items = "".join(f"<li>{html.escape(x.prompt)}</li>" for x in self._questions)
         return (f"<div><b>{html.escape(vocab.text(self._title_key))}</b><br><i>{choices}</i>"
                 f"<ol>{items}</ol></div>")
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
-        data = super()._repr_mimebundle_(**kwargs)
-        if data is not None:
-            data["text/html"] = self.to_html()
-        return data
 
     def _on_language(self, lang: str) -> None:
         self._relabel()
@@ -408,7 +402,7 @@ class RoleQuiz(_Quiz):
             self.select_roles(())
 
 
-class SupportAssessor(widgets.VBox, _Recording):
+class SupportAssessor(StaticHtml, widgets.VBox, _Recording):
     """Five dimension sliders → support level and explanation, by the analysis engine's formula.
 
     Parameters
@@ -498,12 +492,6 @@ class SupportAssessor(widgets.VBox, _Recording):
                        f"<td>{html.escape(vocab.describe(d, 'support_dimension'))}</td></tr>"
                        for d, v in self.ratings.items())
         return f"{self._title.value}<table>{rows}</table>{self._result.value}"
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
-        data = super()._repr_mimebundle_(**kwargs)
-        if data is not None:
-            data["text/html"] = self.to_html()
-        return data
 
     def _extra(self) -> dict[str, Any]:
         extra: dict[str, Any] = {}

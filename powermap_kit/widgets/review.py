@@ -34,7 +34,7 @@ from ..io import load_map, read_json, write_text_atomic
 from ..model import PowerMap
 from ..validation import FORMAT
 from . import cyto
-from ._common import Listeners
+from ._common import Listeners, StaticHtml
 from .mapview import MapView
 from .scorecard import ScoreCard, close_tree
 
@@ -165,7 +165,7 @@ def _edge_ids(pm: PowerMap) -> list[str | None]:
     return ids
 
 
-class ReviewView(widgets.VBox):
+class ReviewView(StaticHtml, widgets.VBox):
     """Review a trainee's map against the key, with comments saved beside the submission.
 
     Parameters
@@ -508,12 +508,6 @@ class ReviewView(widgets.VBox):
             f"{html.escape(str(c.get('text', '')))}</li>" for c in self.notes.comments)
         return (f"{self._title.value}{self._differences.value}{self._list_title.value}<ul>{comments}</ul>"
                 f"{self.scorecard.to_html()}")
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
-        data = super()._repr_mimebundle_(**kwargs)
-        if data is not None:
-            data["text/html"] = self.to_html()
-        return data
 
     def close(self) -> None:
         """Close the review, its drawings and parts, and stop following the language."""

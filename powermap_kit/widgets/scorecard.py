@@ -20,7 +20,7 @@ from .. import vocab
 from ..grading import GradeResult, grade, load_key
 from ..grading.key import AnswerKey
 from ..model import PowerMap
-from ._common import Listeners
+from ._common import Listeners, StaticHtml
 
 __all__ = ["ScoreCard", "score_colour"]
 
@@ -74,7 +74,7 @@ def criteria_html(result: GradeResult, lang: str | None = None) -> str:
             f'max-content;gap:5px 10px;align-items:center;margin:4px 0">{"".join(rows)}</div>')
 
 
-class ScoreCard(widgets.VBox):
+class ScoreCard(StaticHtml, widgets.VBox):
     """A submission's score against an answer key: total, criterion bars, feedback.
 
     Parameters
@@ -151,12 +151,6 @@ class ScoreCard(widgets.VBox):
             return f"{self._header.value}{self._criteria.value}{self._feedback.value}"
         finally:
             self.show_all = shown
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
-        data = super()._repr_mimebundle_(**kwargs)
-        if data is not None:
-            data["text/html"] = self.to_html()
-        return data
 
     def close(self) -> None:
         """Close the card and its parts, and stop following the map and the language."""
