@@ -19,12 +19,6 @@ CASE = REPO / "case_studies" / "it-solution"
 KEY = CASE / "key.json"
 
 
-def sent(comms) -> str:
-    parts = [json.dumps(c.opened.get("data"), ensure_ascii=False) for c in comms]
-    parts += [json.dumps(m, ensure_ascii=False) for c in comms for m in c.messages]
-    return "\n".join(parts)
-
-
 @pytest.fixture
 def submissions(tmp_path):
     folder = tmp_path / "cohort"
@@ -53,7 +47,7 @@ def test_scorecard_shows_total_criteria_and_feedback(comms, submissions):
     import html
 
     assert html.escape(expected.feedback[0]) in card._feedback.value
-    assert "Feedback" in sent(comms)
+    assert "Feedback" in comms.sent_text()
     # the most costly lines first; the rest behind "Show all"
     assert len(expected.feedback) > 8
     assert html.escape(expected.feedback[8]) not in card._feedback.value
@@ -177,7 +171,7 @@ def test_review_pins_comments_saves_beside_and_never_touches_the_submission(comm
     assert saved["comments"][0]["reviewer"] == "coach-a"
     assert saved["comments"][2]["target"]["source"] == review.map.relationships[0].source
     assert events[0] == ("added", "Check the org chart: <b>who</b> signs?")
-    assert "&lt;b&gt;who&lt;/b&gt;" in sent(comms) and "Saved to typical.review.json" in review._status.value
+    assert "&lt;b&gt;who&lt;/b&gt;" in comms.sent_text() and "Saved to typical.review.json" in review._status.value
     assert not list(submissions.glob(".*.tmp"))
 
     # pins and review marks on the drawings

@@ -66,3 +66,28 @@ def screenshot(page, name: str, **kwargs) -> Path:
     path = ARTIFACTS / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', name)}.png"
     page.screenshot(path=str(path), **kwargs)
     return path
+
+
+# ---- the cytoscape graphs of ipycytoscape widgets on the page ---------------------------
+CY_BINDING = "const el = document.querySelectorAll('.custom-widget')[i]; const cy = el && el._cyreg && el._cyreg.cy;"
+
+
+def cy(page, index: int, expression: str, arg=None):
+    """Evaluate ``expression`` with ``cy`` bound to the cytoscape instance of graph ``index``."""
+    return page.evaluate(f"([i, arg]) => {{ {CY_BINDING} return cy ? ({expression}) : null; }}", [index, arg])
+
+
+def wait_cy(page, index: int, expression: str, arg=None, timeout: float = 15_000) -> None:
+    """Wait until ``expression`` (with ``cy`` bound as in :func:`cy`) is true."""
+    page.wait_for_function(f"([i, arg]) => {{ {CY_BINDING} return !!cy && !!({expression}); }}", arg=[index, arg],
+                           timeout=timeout)
+
+
+def click_node(page, index: int, node_id: str) -> None:
+    """A real mouse click at the node's position on screen."""
+    page.evaluate(f"([i]) => {{ {CY_BINDING} el.scrollIntoView({{block: 'center'}}); }}", [index])
+    page.wait_for_timeout(300)
+    point = page.evaluate(f"""([i, id]) => {{ {CY_BINDING}
+        const p = cy.getElementById(id).renderedPosition(); const r = el.getBoundingClientRect();
+        return {{x: r.left + p.x, y: r.top + p.y}}; }}""", [index, node_id])
+    page.mouse.click(point["x"], point["y"])

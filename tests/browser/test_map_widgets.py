@@ -16,33 +16,10 @@ import ast
 import json
 import re
 
-from labtools import cell_errors, open_notebook, run_all, screenshot
+from labtools import CY_BINDING, cell_errors, click_node, cy, open_notebook, run_all, screenshot, wait_cy
 
 NOTEBOOK = "tests/browser/notebooks/map_widgets.ipynb"
 WORK = "tests/browser/notebooks/map_builder_work.json"
-
-_CY = "const el = document.querySelectorAll('.custom-widget')[i]; const cy = el && el._cyreg && el._cyreg.cy;"
-
-
-def cy(page, index: int, expression: str, arg=None):
-    """Evaluate ``expression`` with ``cy`` bound to the cytoscape instance of graph ``index``."""
-    return page.evaluate(f"([i, arg]) => {{ {_CY} return cy ? ({expression}) : null; }}", [index, arg])
-
-
-def wait_cy(page, index: int, expression: str, arg=None, timeout: float = 15_000) -> None:
-    page.wait_for_function(f"([i, arg]) => {{ {_CY} return !!cy && !!({expression}); }}", arg=[index, arg],
-                           timeout=timeout)
-
-
-def click_node(page, index: int, node_id: str) -> None:
-    """A real mouse click at the node's position on screen."""
-    page.evaluate(f"([i]) => {{ {_CY} el.scrollIntoView({{block: 'center'}}); }}", [index])
-    page.wait_for_timeout(300)
-    point = page.evaluate(f"""([i, id]) => {{ {_CY}
-        const p = cy.getElementById(id).renderedPosition(); const r = el.getBoundingClientRect();
-        return {{x: r.left + p.x, y: r.top + p.y}}; }}""", [index, node_id])
-    page.mouse.click(point["x"], point["y"])
-
 
 def run_in_kernel(page, code: str) -> None:
     page.evaluate("""async (code) => {
@@ -82,7 +59,7 @@ def output_of(page, cell: int):
 
 def show_graph(page, index: int) -> None:
     """Scroll so graph ``index`` (with its toolbar) fills the top of the notebook panel."""
-    page.evaluate(f"([i]) => {{ {_CY} el.scrollIntoView({{block: 'start'}}); "
+    page.evaluate(f"([i]) => {{ {CY_BINDING} el.scrollIntoView({{block: 'start'}}); "
                   "el.closest('.jp-WindowedPanel-outer, .jp-Notebook').scrollBy(0, -90); }", [index])
     page.wait_for_timeout(400)
 
@@ -143,7 +120,7 @@ def test_build_click_edit_relabel_and_survive_a_restart(page, lab):
     # -- drag a node: its new position is kept in the model (and saved with the map)
     start = next(p["position"] for p in json.loads(work.read_text("utf-8"))["stakeholders"] if p["id"] == "ops")
     click_node(page, 0, "ops")  # scrolls it into view; the click itself selects
-    point = page.evaluate(f"""([i, id]) => {{ {_CY}
+    point = page.evaluate(f"""([i, id]) => {{ {CY_BINDING}
         const p = cy.getElementById(id).renderedPosition(); const r = el.getBoundingClientRect();
         return {{x: r.left + p.x, y: r.top + p.y}}; }}""", [0, "ops"])
     page.mouse.move(point["x"], point["y"])

@@ -13,13 +13,10 @@ from __future__ import annotations
 import hashlib
 import json
 
-from labtools import ARTIFACTS, cell_errors, open_notebook, run_all
+from labtools import ARTIFACTS, cell_errors, click_node, open_notebook, run_all, wait_cy
 
 QUIZZES = "tests/browser/notebooks/review_quizzes.ipynb"
 COACH = "tests/browser/notebooks/review_coach.ipynb"
-_CY = "const el = document.querySelectorAll('.custom-widget')[i]; const cy = el && el._cyreg && el._cyreg.cy;"
-
-
 def run_in_kernel(page, code: str) -> None:
     page.evaluate("""async (code) => {
         const k = window.jupyterapp.shell.currentWidget.context.sessionContext.session.kernel;
@@ -45,20 +42,6 @@ def see(locator, *texts: str, timeout: float = 15_000) -> None:
     locator.page.wait_for_function(
         "([el, texts]) => { const t = el.textContent.replace(/\\u00a0/g, ' ');"
         " return texts.every(x => t.includes(x)); }", arg=[handle, list(texts)], timeout=timeout)
-
-
-def wait_cy(page, index: int, expression: str, timeout: float = 15_000) -> None:
-    page.wait_for_function(f"([i]) => {{ {_CY} return !!cy && !!({expression}); }}", arg=[index], timeout=timeout)
-
-
-def click_node(page, index: int, node_id: str) -> None:
-    """A real mouse click at the node's position on screen."""
-    page.evaluate(f"([i]) => {{ {_CY} el.scrollIntoView({{block: 'center'}}); }}", [index])
-    page.wait_for_timeout(300)
-    point = page.evaluate(f"""([i, id]) => {{ {_CY}
-        const p = cy.getElementById(id).renderedPosition(); const r = el.getBoundingClientRect();
-        return {{x: r.left + p.x, y: r.top + p.y}}; }}""", [index, node_id])
-    page.mouse.click(point["x"], point["y"])
 
 
 def test_quiz_feedback_scorecard_and_language_switch(page, lab):
