@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="language of labels and messages (default: $POWERMAP_LANG or en)")
     parser = argparse.ArgumentParser(prog="powermap", parents=[top],
                                      description="Customer power maps for sales training: validate, analyse, score, import, export.")
+    from .. import __version__
+
+    parser.add_argument("--version", action="version", version=f"powermap-kit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in COMMANDS:
