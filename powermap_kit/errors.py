@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from . import vocab
 
@@ -55,11 +55,14 @@ class Problem:
     params: dict[str, Any] = field(default_factory=dict)
     file: str | None = None
 
+    #: Where the message texts live: ``<TEXTS>.<code>`` in the vocabulary texts.
+    TEXTS: ClassVar[str] = "problem"
+
     def message(self, lang: str | None = None) -> str:
         params = {"value": show(self.value), **self.params}
         if self.allowed:
             params.setdefault("allowed", ", ".join(self.allowed))
-        msg = vocab.text(f"problem.{self.code}", lang=lang, **params)
+        msg = vocab.text(f"{self.TEXTS}.{self.code}", lang=lang, **params)
         if self.suggestion is not None:
             msg += vocab.text("problem.did_you_mean", lang=lang, suggestion=show(self.suggestion))
         return msg

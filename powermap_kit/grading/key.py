@@ -40,11 +40,11 @@ import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from .. import vocab
 from ..diff import PeopleIndex, normalise
-from ..errors import KeyFormatError, MapFormatError, Problem, show
+from ..errors import KeyFormatError, MapFormatError, Problem
 from ..io import load_map
 from ..model import PowerMap
 
@@ -79,14 +79,7 @@ GRADING_KEYS: tuple[str, ...] = ("aliases", "weights", "tolerance", "insights", 
 class KeyProblem(Problem):
     """A problem of a key's grading section; its message text lives in ``grading.problem.*``."""
 
-    def message(self, lang: str | None = None) -> str:
-        params = {"value": show(self.value), **self.params}
-        if self.allowed:
-            params.setdefault("allowed", ", ".join(self.allowed))
-        msg = vocab.text(f"grading.problem.{self.code}", lang=lang, **params)
-        if self.suggestion is not None:
-            msg += vocab.text("problem.did_you_mean", lang=lang, suggestion=show(self.suggestion))
-        return msg
+    TEXTS: ClassVar[str] = "grading.problem"
 
 
 @dataclass(frozen=True)
