@@ -30,6 +30,7 @@ def _person(a: Analysis, pid: str, lang: str) -> dict[str, Any]:
 
 def view(a: Analysis, lang: str | None = None, pictures: bool = True) -> dict[str, Any]:
     """Everything the templates show, as plain strings and numbers in one language."""
+    from ..fishbone import fishbone_svg
     from ..picture import map_svg, power_matrix_svg
 
     lang = _lang(lang)
@@ -103,6 +104,7 @@ def view(a: Analysis, lang: str | None = None, pictures: bool = True) -> dict[st
         "key_power": ctx.cfg["key_power"],
         "map_svg": map_svg(pm, lang=lang, highlight=highlight) if pictures and len(pm) else "",
         "matrix_svg": power_matrix_svg(a, lang=lang) if pictures and len(pm) else "",
+        "fishbone_svg": fishbone_svg(pm, lang=lang) if pictures and len(pm) else "",
         "highlight_note": vocab.text("analysis.picture.highlight", lang=lang) if highlight else "",
     }
 
