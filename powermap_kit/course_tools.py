@@ -30,7 +30,7 @@ import re
 import shlex
 import subprocess
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -182,8 +182,10 @@ def _frame(rows: list[dict[str, Any]], columns: Sequence[str], lang: str | None)
 def _styled(frame: pd.DataFrame, precision: int = 2) -> Styler:
     """Left-aligned, no index; short columns (names, codes, numbers) never wrap, long text does."""
     styler = frame.style.hide(axis="index").format(escape="html", na_rep="", precision=precision)
-    styler = styler.set_properties(**{"text-align": "left", "vertical-align": "top", "white-space": "normal"})
-    short = [c for c in frame.columns if frame[c].astype(str).str.len().max() <= 16] if len(frame) else []
+    # subset given explicitly: mypy would otherwise match the **dict of CSS properties against it
+    styler = styler.set_properties(None, **{"text-align": "left", "vertical-align": "top", "white-space": "normal"})
+    short: list[Hashable] = ([c for c in frame.columns if frame[c].astype(str).str.len().max() <= 16]
+                             if len(frame) else [])
     if short:
         styler = styler.set_properties(subset=short, **{"white-space": "nowrap"})
     return styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
@@ -411,6 +413,8 @@ def check_case_map(pm: PowerMap | None, case: Case, twist: bool = False, lang: s
     An empty map gets guidance on where to start reading, not a score of zero.
     """
     key = case.twist_key if twist else case.key
+    if key is None:
+        raise ValueError(f"case {case.slug!r} has no twist")
     title = _t("grade.title", lang, case=case.title(lang))
     first = case.documents[0].title[vocab._lang(lang)] if case.documents else None
     return _grade_check(pm, key, title, lang, top, start=first)
@@ -888,15 +892,18 @@ def check_twist_update(before: PowerMap | None, after: PowerMap | None, case: Ca
     mine = compare(before, after) if before is not None else None
     if mine is not None and not mine:
         return Check(title, "unanswered", [_t("twist.unchanged", lang)], hint, None, lang)
-    expected = compare(case.key, case.twist_key)
-    aliases = (case.twist_key.grading or {}).get("aliases", {})
-    found = {m.a: m.b for m in match_people(case.twist_key, after, aliases, use_titles=True)}
+    twist_key = case.twist_key
+    if twist_key is None:
+        raise ValueError(f"case {case.slug!r} has no twist")
+    expected = compare(case.key, twist_key)
+    aliases = (twist_key.grading or {}).get("aliases", {})
+    found = {m.a: m.b for m in match_people(twist_key, after, aliases, use_titles=True)}
     back = {b: a for a, b in found.items()}
     after_lines = set(edges(after, back))
     before_found = {}
     if before is not None:
-        before_found = {m.a: m.b for m in match_people(case.twist_key, before, aliases, use_titles=True)}
-    tolerance = int(((case.twist_key.grading or {}).get("tolerance") or {}).get("power", 1))
+        before_found = {m.a: m.b for m in match_people(twist_key, before, aliases, use_titles=True)}
+    tolerance = int(((twist_key.grading or {}).get("tolerance") or {}).get("power", 1))
     lines, done, total = [], 0, 0
     for change in expected.changes:
         kind = change["change"]
@@ -905,7 +912,7 @@ def check_twist_update(before: PowerMap | None, after: PowerMap | None, case: Ca
             total += 1
             key_id = change["stakeholder"]
             if key_id not in found:
-                name = case.twist_key.stakeholder(key_id).name
+                name = twist_key.stakeholder(key_id).name
                 lines.append(_t("twist.missing_person", lang, change=sentence, name=name))
                 continue
             have = getattr(after.stakeholder(found[key_id]), kind)
@@ -936,7 +943,7 @@ def check_twist_update(before: PowerMap | None, after: PowerMap | None, case: Ca
                 lines.append(_t("twist.done", lang, change=sentence))
             else:
                 lines.append(_t("twist.missed", lang, change=sentence, given=value_text(kind, have, lang)))
-    result = grade(after, case.twist_key, lang=lang)
+    result = grade(after, twist_key, lang=lang)
     if result.ok:
         lines.insert(0, _t("twist.score", lang, total=f"{result.total:g}"))
     if mine is not None:

@@ -43,6 +43,9 @@ class _Record:
     extra: dict[str, Any]
     _KNOWN: tuple[str, ...] = ()
 
+    if TYPE_CHECKING:  # every subclass is a dataclass whose __init__ takes its fields and ``extra``
+        def __init__(self, *args: Any, extra: dict[str, Any], **kwargs: Any) -> None: ...
+
     @classmethod
     def _known(cls) -> tuple[str, ...]:
         if not cls.__dict__.get("_KNOWN"):
@@ -319,7 +322,7 @@ class PowerMap:
         place = f"stakeholders[{index}]"
         problems = validate_stakeholder(data, place)
         new_id = data.get("id")
-        if new_id != stakeholder_id and new_id in self:
+        if isinstance(new_id, str) and new_id != stakeholder_id and new_id in self:
             problems.append(Problem(f"{place}.id", "duplicate_id", new_id, params={"first": self._index(new_id)}))
         if problems:
             raise MapFormatError(problems)
@@ -327,7 +330,7 @@ class PowerMap:
         for f in fields(Stakeholder):
             setattr(person, f.name, getattr(updated, f.name))
         if new_id != stakeholder_id:
-            self._rename(stakeholder_id, new_id)
+            self._rename(stakeholder_id, person.id)  # person.id == new_id now, validated as a str
         self._notify("stakeholder_updated", id=person.id, old_id=stakeholder_id, changes=sorted(changes))
         return person
 

@@ -24,13 +24,14 @@ import warnings
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import count
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from . import vocab
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure, SubFigure
 
     from .analysis.result import Analysis
     from .model import PowerMap
@@ -272,10 +273,11 @@ def map_figure(pm: PowerMap, lang: str | None = None, highlight: Iterable[str] =
                                      linewidth=lw, zorder=5 if rel.type == "conflict" else 2))
     if title:
         ax.text(0.0, 0.7, title, ha="left", va="center", fontsize=12, fontweight="bold", family=fam)
-    handles = [Patch(facecolor=_light(vocab.colour(s)), edgecolor=vocab.colour(s), label=vocab.label(s, "stance", lang))
-               for s in vocab.STANCES]
-    handles += [Line2D([], [], color=_LINE[t], linestyle={"reports_to": "-", "influences": "--", "ally": "-",
-                                                           "conflict": ":"}[t], linewidth=2,
+    handles: list[Artist] = [Patch(facecolor=_light(vocab.colour(s)), edgecolor=vocab.colour(s),
+                                   label=vocab.label(s, "stance", lang)) for s in vocab.STANCES]
+    dashes: dict[str, Literal["-", "--", ":"]] = {"reports_to": "-", "influences": "--", "ally": "-",
+                                                  "conflict": ":"}
+    handles += [Line2D([], [], color=_LINE[t], linestyle=dashes[t], linewidth=2,
                        label=vocab.label(t, "relationship_type", lang)) for t in vocab.RELATIONSHIP_TYPES]
     total_h = chart_h + bottom
     fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.26 / total_h), ncol=ncol, frameon=False,
@@ -325,8 +327,18 @@ def _cells(rows: list[dict[str, Any]]) -> dict[str, tuple[float, float]]:
     return out
 
 
+@overload
+def plot_power_matrix(pm: PowerMap | Analysis, ax: None = None, lang: str | None = None,
+                      config: dict[str, Any] | None = None, label_limit: int = 40) -> Figure: ...
+
+
+@overload
+def plot_power_matrix(pm: PowerMap | Analysis, ax: Axes, lang: str | None = None,
+                      config: dict[str, Any] | None = None, label_limit: int = 40) -> Figure | SubFigure: ...
+
+
 def plot_power_matrix(pm: PowerMap | Analysis, ax: Axes | None = None, lang: str | None = None,
-                      config: dict[str, Any] | None = None, label_limit: int = 40) -> Figure:
+                      config: dict[str, Any] | None = None, label_limit: int = 40) -> Figure | SubFigure:
     """Draw the power matrix (power × stance, four quadrants) and return its figure.
 
     ``pm`` may be a map or an :class:`~powermap_kit.analysis.Analysis`. People whose power
@@ -346,6 +358,7 @@ def plot_power_matrix(pm: PowerMap | Analysis, ax: Axes | None = None, lang: str
     rows = power_matrix(ctx.pm, ctx=ctx)
     split = float(ctx.cfg["matrix"]["high_power"]) - 0.5
     fam = _families()
+    fig: Figure | SubFigure  # a given ax may sit in a subfigure; its own (sub)figure is returned
     if ax is None:
         fig = Figure(figsize=(8.6, 6.4))
         ax = fig.add_axes((0.16, 0.2, 0.81, 0.72))
@@ -367,7 +380,7 @@ def plot_power_matrix(pm: PowerMap | Analysis, ax: Axes | None = None, lang: str
     ax.set_xticks([1, 2, 3, 4, 5], [vocab.label(str(i), "power_level", lang) for i in range(1, 6)])
     ax.set_yticks([1, 2, 3, 4], [vocab.label(s, "stance", lang) for s in ("oppose", "neutral", "support", "champion")])
     for tick in ax.get_xticklabels() + ax.get_yticklabels():
-        tick.set_family(fam)
+        tick.set_fontfamily(fam)  # set_family is its runtime alias, not in the stubs
         tick.set_fontsize(8.5)
     ax.set_xlabel(vocab.kind_label("power_level", lang), family=fam)
     ax.set_ylabel(vocab.kind_label("stance", lang), family=fam, labelpad=10)

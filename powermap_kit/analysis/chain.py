@@ -66,7 +66,7 @@ def decision_chain(pm: PowerMap, config: Mapping[str, Any] | None = None, *,
     for role in ctx.key_roles:
         holders = ctx.holders(role)
         covered = [h for h in holders if ctx.covered(h)]
-        best = [ctx.best_coverage(h) for h in covered]
+        best = [c for h in covered if (c := ctx.best_coverage(h)) is not None]  # covered: never None
         strongest = max(best, key=lambda c: c.strength or 0) if best else None
         rows.append({
             "role": role,

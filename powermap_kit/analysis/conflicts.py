@@ -106,10 +106,10 @@ def interest_conflicts(pm: PowerMap, config: Mapping[str, Any] | None = None, *,
     camps: dict[str, list[str]] = {}
     shown: dict[str, str] = {}
     competitors = list(pm.opportunity.competitors)
-    ours = list(ctx.cfg["risks"]["our_names"])
+    our_names = list(ctx.cfg["risks"]["our_names"])
     spelling = {fold_vendor(c): c for c in competitors}
     for pid, p in ctx.people.items():
-        if competitor_preference(p.preferred_vendor, competitors, ours):
+        if competitor_preference(p.preferred_vendor, competitors, our_names):
             fold = fold_vendor(p.preferred_vendor or "")
             shown.setdefault(fold, spelling.get(fold, " ".join((p.preferred_vendor or "").split())))
             camps.setdefault(fold, []).append(pid)

@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .. import vocab
 from ..model import PowerMap
@@ -201,7 +201,9 @@ class CohortSummary:
 
     def to_dict(self) -> dict[str, Any]:
         def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-            return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+            # pandas-stubs types record keys as Hashable; these frames' column labels are all str
+            rows = cast("list[dict[str, Any]]", frame.to_dict("records"))
+            return [{k: _plain(v) for k, v in row.items()} for row in rows]
 
         return {
             "count": self.count, "graded": self.graded, "errors": self.errors,

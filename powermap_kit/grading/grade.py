@@ -319,19 +319,20 @@ def _merge_missing(key: AnswerKey, losses: list[Feedback]) -> list[Feedback]:
     merged: dict[str, Feedback] = {}
     out: list[Feedback] = []
     for loss in losses:
-        if not loss.missing:
+        pid = loss.stakeholder
+        if not loss.missing or pid is None:  # a "missing" loss always names the person (criteria.py)
             out.append(loss)
             continue
-        line = merged.get(loss.stakeholder)
+        line = merged.get(pid)
         if line is None:
-            person = key.map.stakeholder(loss.stakeholder)
+            person = key.map.stakeholder(pid)
             name = KeyName(key, person.id)
             params: dict[str, Any] = {"name": name, "summary": Summary(key, person.id)}
             code = "missing"
             if person.title:
                 code = "missing_titled"
                 params["title"] = person.title
-            line = merged[loss.stakeholder] = Feedback("people", code, 0.0, params, "07", person.id, True)
+            line = merged[pid] = Feedback("people", code, 0.0, params, "07", person.id, True)
             out.append(line)
         line.lost += loss.lost
     return out

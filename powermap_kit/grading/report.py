@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .. import vocab
 from ..report_html import render
@@ -170,7 +170,8 @@ def cohort_view(cohort: Any, key: Any = None, lang: str | None = None) -> dict[s
     for r in sorted(results, key=lambda r: (r.total is None, -(r.total or 0), r.submission)):
         rows.append({"submission": r.submission, "file": r.file or "", "error": r.error or "",
                      "points": [r.criteria.get(n) for n in names], "total": r.total, "band": _band(r.total)})
-    stats = [{"name": _criterion(n, lang), "max": row["max"], "mean": row["mean"], "median": row["median"],
+    # pandas-stubs types index labels as Hashable; the criteria index holds criterion names (str)
+    stats = [{"name": _criterion(cast(str, n), lang), "max": row["max"], "mean": row["mean"], "median": row["median"],
               "min": row["min"], "high": row["high"], "share": _share(row["mean"], row["max"])}
              for n, row in summary.criteria.iterrows()]
     people = [{"name": answer.display_name(r["id"], lang) if answer is not None else r["name"],

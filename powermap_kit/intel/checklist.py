@@ -164,7 +164,7 @@ class IntelReport:
         import pandas as pd
 
         rows = [{t("col.section", lang): t(f"section.{s}", lang),
-                 t("col.percent", lang): None if self.sections[s] is None else round(self.sections[s], 1),
+                 t("col.percent", lang): None if (v := self.sections[s]) is None else round(v, 1),
                  t("col.gaps", lang): sum(g.section == s for g in self.gaps)} for s in SECTIONS]
         return pd.DataFrame(rows)
 

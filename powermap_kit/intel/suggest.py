@@ -225,7 +225,7 @@ def decision_maker_candidates(pm: PowerMap, config: Mapping[str, Any] | None = N
     cfg = rules_data()["decision_maker"]
     below = _below(pm)
     hidden = _hidden_rows(pm, config)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for order, person in enumerate(pm.stakeholders):
         matches = title_matches(person.title)
         titled_approver = any("approver" in m.roles for m in matches)

@@ -6,7 +6,7 @@ most), seed 002 (what the map is for early, in the middle and late in the sales 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import exercises, vocab
@@ -145,7 +145,7 @@ def mode_weights_table(lang: str | None = None) -> Styler:
              **{vocab.label(m, "decision_mode", lang): weights[m].get(r, 0.0) for m in vocab.DECISION_MODES}}
             for r in vocab.ROLES]
     styler = _table(rows, _t("weights.caption", lang))
-    modes = [vocab.label(m, "decision_mode", lang) for m in vocab.DECISION_MODES]
+    modes: list[Hashable] = [vocab.label(m, "decision_mode", lang) for m in vocab.DECISION_MODES]
     return styler.format("{:.1f}", subset=modes).map(
         lambda v: f"background-color: rgba(27,120,55,{0.08 + 0.55 * float(v):.2f})", subset=modes)
 

@@ -26,7 +26,8 @@ def _table(rows: list[dict[str, Any]], caption: str | None = None) -> Styler:
 
     frame = pd.DataFrame(rows)
     styler = frame.style.hide(axis="index").format(escape="html", na_rep="")
-    styler = styler.set_properties(**{"text-align": "left", "vertical-align": "top", "white-space": "normal"})
+    # subset given explicitly: mypy would otherwise match the **dict of CSS properties against it
+    styler = styler.set_properties(None, **{"text-align": "left", "vertical-align": "top", "white-space": "normal"})
     styler = styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]},
                                       {"selector": "caption", "props": [("caption-side", "top"), ("text-align", "left"),
                                                                         ("font-weight", "bold")]}])

@@ -110,7 +110,7 @@ def check_role_answers(case: Case | str, answers: Mapping[str, Iterable[str] | N
         roles = [roles] if isinstance(roles, str) else list(roles)  # type: ignore[arg-type]
         bad = [r for r in roles if _choice(r, vocab.ROLES, "role") is None]
         if pid not in c.key:
-            lines.append(_not_allowed(pid, pid, c.key.ids(), lang))
+            lines.append(_not_allowed(pid, pid, c.key.ids, lang))
             continue
         if bad:
             lines.append(_not_allowed(_name(c.key, pid, lang), bad[0], vocab.ROLES, lang))
@@ -160,5 +160,6 @@ def check_framework_terms(framework: str, answers: Mapping[str, Iterable[str] | 
             lines.append((_OK, _t("terms.right", lang, term=label, roles=roles) + what))
         else:
             lines.append((_NO, _t("terms.wrong", lang, term=label, roles=roles,
-                                  chosen=_join((vocab.label(r, "role", lang) for r in chosen), lang)) + what))
+                                  chosen=_join((vocab.label(r, "role", lang) for r in chosen if r is not None),
+                                               lang)) + what))
     return _result(title, lines, right, len(terms), hint, lang, open_count)

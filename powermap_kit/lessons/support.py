@@ -121,7 +121,7 @@ def check_support(case: Case | str, person: str, ratings: Mapping[str, int | Non
     if bad:
         return Feedback(title, False, 0.0, _t("item.bad_code", lang),
                         (_not_allowed(_t("col.dimension", lang), bad[0], dims, lang),), hint, lang)
-    clean = {codes[d]: v for d, v in ratings.items()}  # type: ignore[union-attr]
+    clean = {c: v for d, v in ratings.items() if (c := codes[d]) is not None}  # type: ignore[union-attr]
     lines, right, scored = [], 0, 0
     evidence = target.evidence.get("support", "")
     for dim in vocab.SUPPORT_DIMENSIONS:
