@@ -7,11 +7,12 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: lab test test-fast bench lint clean help
+.PHONY: lab test test-fast bench clean help
 
 help:
 	@echo "make lab    - install and open the course in JupyterLab"
 	@echo "make test   - install with test extras and run every test"
+	@echo "make test-fast - unit, property and widget-model tests only"
 	@echo "make bench  - run the benchmarks (prints figures)"
 
 $(BIN)/python:
