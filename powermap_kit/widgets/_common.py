@@ -10,11 +10,13 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+import ipywidgets as widgets
+
 from .. import vocab
 from ..errors import MapFormatError, Problem
 from ..model import PowerMap
 
-__all__ = ["UNKNOWN", "Listeners", "StaticHtml", "choice_options", "problem_lines", "relabel_options", "t"]
+__all__ = ["UNKNOWN", "Listeners", "StaticHtml", "close_tree", "choice_options", "problem_lines", "relabel_options", "t"]
 
 UNKNOWN = 0
 """The value a dropdown uses for "not recorded" (``None`` in the model)."""
@@ -119,3 +121,15 @@ class StaticHtml:
         if data is not None:
             data["text/html"] = self.to_html()  # type: ignore[attr-defined]
         return data
+
+
+def close_tree(widget: widgets.Widget) -> None:
+    """Close the widgets inside a box, depth first (a box's own ``close`` leaves them open)."""
+    for child in getattr(widget, "children", ()):
+        if isinstance(child, widgets.Widget):
+            close_tree(child)
+            child.close()
+    # Layout and style are widgets of their own, with comms of their own.
+    for part in (getattr(widget, "layout", None), getattr(widget, "style", None)):
+        if isinstance(part, widgets.Widget):
+            part.close()

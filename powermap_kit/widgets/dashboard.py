@@ -24,8 +24,8 @@ from ..grading import grade_cohort, load_key, submission_files
 from ..grading.key import AnswerKey
 from ..grading.report import cohort_view
 from ..model import PowerMap
-from ._common import Listeners, StaticHtml
-from .scorecard import close_tree, score_colour
+from ._common import Listeners, StaticHtml, close_tree
+from .scorecard import score_colour
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -23,20 +23,9 @@ from traitlets import Int, Unicode
 from .. import exercises, vocab
 from ..exercises import AnswerLog, Feedback, Question, SupportAssessment
 from ..model import PowerMap
-from ._common import Listeners, StaticHtml
+from ._common import Listeners, StaticHtml, close_tree
 
 __all__ = ["DecisionModeQuiz", "RoleQuiz", "StageQuiz", "SupportAssessor"]
-
-
-def _close_tree(widget: widgets.Widget) -> None:
-    for child in getattr(widget, "children", ()):
-        if isinstance(child, widgets.Widget):
-            _close_tree(child)
-            child.close()
-    # Layout and style are widgets of their own, with comms of their own.
-    for part in (getattr(widget, "layout", None), getattr(widget, "style", None)):
-        if isinstance(part, widgets.Widget):
-            part.close()
 
 
 def _feedback_html(result: Feedback) -> str:
@@ -208,7 +197,7 @@ class _Quiz(StaticHtml, widgets.VBox, _Recording):
     def close(self) -> None:
         """Close the widget and its parts, and stop following the language."""
         self._listeners.clear()
-        _close_tree(self)
+        close_tree(self)
         super().close()
 
     def to_html(self) -> str:
@@ -504,7 +493,7 @@ class SupportAssessor(StaticHtml, widgets.VBox, _Recording):
     def close(self) -> None:
         """Close the widget and its parts, and stop following the language."""
         self._listeners.clear()
-        _close_tree(self)
+        close_tree(self)
         super().close()
 
     def _on_language(self, lang: str) -> None:

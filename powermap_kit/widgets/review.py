@@ -34,9 +34,9 @@ from ..io import load_map, read_json, write_text_atomic
 from ..model import PowerMap
 from ..validation import FORMAT
 from . import cyto
-from ._common import Listeners, StaticHtml
+from ._common import Listeners, StaticHtml, close_tree
 from .mapview import MapView
-from .scorecard import ScoreCard, close_tree
+from .scorecard import ScoreCard
 
 __all__ = ["REVIEW_FORMAT", "REVIEW_STYLE", "ReviewNotes", "ReviewView", "review_path"]
 

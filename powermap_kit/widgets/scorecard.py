@@ -20,7 +20,7 @@ from .. import vocab
 from ..grading import GradeResult, grade, load_key
 from ..grading.key import AnswerKey
 from ..model import PowerMap
-from ._common import Listeners, StaticHtml
+from ._common import Listeners, StaticHtml, close_tree
 
 __all__ = ["ScoreCard", "score_colour"]
 
@@ -37,18 +37,6 @@ def score_colour(share: float | None) -> str:
         if share >= floor:
             return vocab.colour(stance)
     return vocab.colour("oppose")
-
-
-def close_tree(widget: widgets.Widget) -> None:
-    """Close the widgets inside a box, depth first (a box's own ``close`` leaves them open)."""
-    for child in getattr(widget, "children", ()):
-        if isinstance(child, widgets.Widget):
-            close_tree(child)
-            child.close()
-    # Layout and style are widgets of their own, with comms of their own.
-    for part in (getattr(widget, "layout", None), getattr(widget, "style", None)):
-        if isinstance(part, widgets.Widget):
-            part.close()
 
 
 def _num(value: float | None) -> str:

@@ -91,3 +91,10 @@ def click_node(page, index: int, node_id: str) -> None:
         const p = cy.getElementById(id).renderedPosition(); const r = el.getBoundingClientRect();
         return {{x: r.left + p.x, y: r.top + p.y}}; }}""", [index, node_id])
     page.mouse.click(point["x"], point["y"])
+
+
+def run_in_kernel(page, code: str) -> None:
+    """Run Python code in the open notebook's kernel (not as a cell) and wait for it."""
+    page.evaluate("""async (code) => {
+        const k = window.jupyterapp.shell.currentWidget.context.sessionContext.session.kernel;
+        await k.requestExecute({code}).done; }""", code)

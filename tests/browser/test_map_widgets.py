@@ -16,16 +16,10 @@ import ast
 import json
 import re
 
-from labtools import CY_BINDING, cell_errors, click_node, cy, open_notebook, run_all, screenshot, wait_cy
+from labtools import cell_errors, click_node, cy, CY_BINDING, open_notebook, run_all, run_in_kernel, screenshot, wait_cy
 
 NOTEBOOK = "tests/browser/notebooks/map_widgets.ipynb"
 WORK = "tests/browser/notebooks/map_builder_work.json"
-
-def run_in_kernel(page, code: str) -> None:
-    page.evaluate("""async (code) => {
-        const k = window.jupyterapp.shell.currentWidget.context.sessionContext.session.kernel;
-        await k.requestExecute({code}).done; }""", code)
-
 
 def kernel_value(page, expression: str):
     """The value of a Python expression in the notebook's kernel (it must be JSON)."""

@@ -13,14 +13,10 @@ from __future__ import annotations
 import hashlib
 import json
 
-from labtools import ARTIFACTS, cell_errors, click_node, open_notebook, run_all, wait_cy
+from labtools import ARTIFACTS, cell_errors, click_node, open_notebook, run_all, run_in_kernel, wait_cy
 
 QUIZZES = "tests/browser/notebooks/review_quizzes.ipynb"
 COACH = "tests/browser/notebooks/review_coach.ipynb"
-def run_in_kernel(page, code: str) -> None:
-    page.evaluate("""async (code) => {
-        const k = window.jupyterapp.shell.currentWidget.context.sessionContext.session.kernel;
-        await k.requestExecute({code}).done; }""", code)
 
 
 def shot(locator, name: str):
