@@ -101,7 +101,12 @@ def save_map(pm: PowerMap, path: PathLike) -> Path:
 
 
 def write_text_atomic(path: PathLike, text: str) -> Path:
-    """Write text to ``path`` through a temporary file and a rename."""
+    """Write text to ``path`` (UTF-8, ``\\n`` line ends) through a temporary file and a rename."""
+    return write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: PathLike, data: bytes) -> Path:
+    """Write bytes to ``path`` through a temporary file and a rename."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -110,8 +115,8 @@ def write_text_atomic(path: PathLike, text: str) -> Path:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
