@@ -8,6 +8,7 @@ One concept per module (course-content §3–§8):
 * :mod:`.risks` — risk rules with stable codes, severity, message, action, teaching text
 * :mod:`.paths` — introduction routes to uncovered key people (000, 004)
 * :mod:`.conflicts` — interest conflicts (000)
+* :mod:`.vendors` — who a preferred vendor is (us or a competitor), for risks and conflicts
 * :mod:`.hidden` — hidden power from the relationship network (002's education case)
 * :mod:`.actions` — per-person action plan (002, 003)
 * :mod:`.result` — :func:`analyse` gathers them into one :class:`Analysis`

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .context import Context, build_context
 from .findings import Label, Labels, Msg, Names
-from .risks import fold_vendor, competitor_preference
+from .vendors import competitor_preference, fold_vendor
 
 if TYPE_CHECKING:
     from ..model import PowerMap

@@ -57,6 +57,7 @@ from .chain import DECIDERS
 from .context import Context, build_context, parse_date
 from .findings import SEVERITIES, Label, Labels, Localised, Msg, Names, Parts, Risk
 from .support import SUPPORTIVE, consistency_findings
+from .vendors import competitor_preference, fold_vendor
 
 if TYPE_CHECKING:
     from ..model import PowerMap
@@ -254,32 +255,6 @@ def _stage_role_gap(ctx: Context) -> list[Risk]:
         out.append(_risk("stage_role_gap", "high", holders, message,
                          _msg("stage_role_gap", "action", **params)))
     return out
-
-
-def competitor_preference(vendor: str | None, competitors: list[str], our_names: list[str]) -> bool:
-    """Whether a recorded preferred vendor is someone other than us.
-
-    A vendor listed among the opportunity's competitors is a competitor; so is any
-    vendor that is not one of ``our_names`` (case- and space-insensitive).
-
-    >>> competitor_preference("Vendor X", ["vendor x"], ["us"])
-    True
-    >>> competitor_preference("我方", [], ["我方", "us"])
-    False
-    """
-    if not vendor or not vendor.strip():
-        return False
-    fold = fold_vendor(vendor)
-    if fold in {fold_vendor(c) for c in competitors}:
-        return True
-    return fold not in {fold_vendor(n) for n in our_names}
-
-
-def fold_vendor(text: str) -> str:
-    """Case-, width- and space-insensitive form of a vendor name ("ＶＥＮＤＯＲ x" = "Vendor X")."""
-    import unicodedata
-
-    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def _competitor_aligned_key_person(ctx: Context) -> list[Risk]:
