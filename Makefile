@@ -12,7 +12,7 @@ LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 help:
 	@echo "make lab    - install and open the course in JupyterLab"
 	@echo "make test   - install with test extras and run every test"
-	@echo "make test-fast - unit, property and widget-model tests only"
+	@echo "make test-fast - unit, property and widget-model tests only (no notebooks, browser, wheel or mypy)"
 	@echo "make bench  - run the benchmarks (prints figures)"
 
 $(BIN)/python:
@@ -36,7 +36,7 @@ test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 test-fast: $(VENV)/.test-installed
-	$(BIN)/python -m pytest -q -m "not browser" tests powermap_kit
+	$(BIN)/python -m pytest -q -m "not browser and not slow" tests powermap_kit
 
 bench: $(VENV)/.test-installed
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -1,8 +1,8 @@
 """The case studies: briefs, intelligence packs, answer keys, twists and sample submissions.
 
-Cases live in ``case_studies/<slug>/`` (layout in ``case_studies/CONTRACT.md``). The folder
-is found from ``$POWERMAP_CASES``, else beside the package (a source checkout or an
-editable install), else in the current folder or one of its parents.
+Cases live in ``case_studies/<slug>/`` (layout in ``case_studies/CONTRACT.md``) at the
+repository root; a built wheel ships a copy inside the package (``setup.py``), so
+``load_case`` works after ``pip install .`` from any folder. See :func:`case_folder`.
 
 >>> [c.slug for c in list_cases()][:2]
 ['it-solution', 'medical-device']
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import vocab
+from .errors import CasesNotFound, UnknownName
 from .io import load_map
 from .model import Account, PowerMap
 
@@ -34,17 +35,26 @@ class Markdown(str):
         return str(self)
 
 
+_PACKAGED = Path(__file__).resolve().parent / "case_studies"  # in an installed wheel (setup.py copies it)
+_CHECKOUT = Path(__file__).resolve().parents[1] / "case_studies"  # a source checkout or editable install
+
+
 def case_folder() -> Path:
-    """The folder holding the case studies."""
+    """The folder holding the case studies.
+
+    In order: ``$POWERMAP_CASES``; the copy shipped inside the installed package; the
+    checkout's ``case_studies/`` beside the package; ``case_studies/`` in the current
+    folder or one of its parents. :class:`~powermap_kit.errors.CasesNotFound` when none has cases.
+    """
     env = os.environ.get("POWERMAP_CASES")
     candidates = [Path(env)] if env else []
-    candidates.append(Path(__file__).resolve().parents[1] / "case_studies")
+    candidates += [_PACKAGED, _CHECKOUT]
     here = Path.cwd().resolve()
     candidates += [p / "case_studies" for p in (here, *here.parents)]
     for folder in candidates:
         if folder.is_dir() and any(folder.glob("*/case.json")):
             return folder
-    raise FileNotFoundError("no case_studies folder found; set POWERMAP_CASES to its path")
+    raise CasesNotFound("case_studies", "no_cases", places=", ".join(str(c) for c in candidates))
 
 
 @dataclass(frozen=True)
@@ -171,6 +181,6 @@ def load_case(slug: str) -> Case:
     """One case by its slug (``it-solution``, ``medical-device``, ...)."""
     path = case_folder() / slug / "case.json"
     if not path.is_file():
-        known = ", ".join(c.slug for c in list_cases())
-        raise KeyError(f"no case {slug!r} (known: {known})")
+        known = [c.slug for c in list_cases()]
+        raise UnknownName("case", "unknown_case", slug, allowed=known, suggestion=vocab.closest(slug, known))
     return Case(path.parent, json.loads(path.read_text("utf-8")))

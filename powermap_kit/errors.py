@@ -1,32 +1,69 @@
 """The exceptions of powermap-kit, one tree::
 
     PowerMapError (Exception)
-    ├── MapFormatError (also ValueError)   a file or dict breaks the format; .problems lists all
-    │   └── KeyFormatError                 an answer key's grading section is wrong
+    ├── MapFormatError (also ValueError)    a file or dict breaks the format; .problems lists all
+    │   └── KeyFormatError                  an answer key's grading section is wrong
+    ├── InvalidValue (also ValueError)      an argument or setting a function does not accept
+    ├── UnknownName (also KeyError)         a name that names nothing: a vocabulary code, a case
+    ├── WrongType (also TypeError)          a value of a type that cannot be used there
+    ├── CasesNotFound (also FileNotFoundError)  no case_studies folder anywhere
+    ├── CatalogError (also RuntimeError)    the package's own text or vocabulary data is broken
     ├── StakeholderNotFound (also KeyError) no stakeholder has that id
     └── RelationshipNotFound (also IndexError)
 
+Each also derives from the builtin named, so ``except ValueError`` keeps working.
+
 A :class:`Problem` carries one finding as data: the file, the place
 (``stakeholders[3].power``), a message code, the bad value and the allowed values,
-and renders itself in the current language.
+and renders itself in the current language. The single-problem errors
+(:class:`InvalidValue` to :class:`CatalogError`) carry one as ``.problem`` and expose its
+``place``, ``value`` and ``allowed``:
+
+>>> error = InvalidValue("lang", "not_one_of", "fr", allowed=("en", "zh"))
+>>> (error.place, error.value, error.allowed)
+('lang', 'fr', ('en', 'zh'))
+>>> print(error.problem.render("en"))
+lang: "fr" is not one of en, zh
+>>> isinstance(error, ValueError)
+True
+
+Message texts are the ``problem.<code>`` entries of the text catalogs
+(``data/text/*.json``), in English and Chinese; :mod:`powermap_kit.vocab` provides them
+(this module imports nothing of the package, so every module may raise these errors).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from . import vocab
-
 __all__ = [
+    "CasesNotFound",
+    "CatalogError",
+    "InvalidValue",
     "KeyFormatError",
     "MapFormatError",
     "PowerMapError",
     "Problem",
     "RelationshipNotFound",
     "StakeholderNotFound",
+    "UnknownName",
+    "WrongType",
+    "use_texts",
 ]
+
+_lookup: list[Callable[..., str]] = []
+
+
+def use_texts(lookup: Callable[..., str]) -> None:
+    """Set where message texts come from: ``lookup(key, lang=None, **params)`` (vocab.text)."""
+    _lookup[:] = [lookup]
+
+
+def _text(key: str, lang: str | None = None, **params: Any) -> str:
+    return _lookup[0](key, lang=lang, **params)
 
 
 def show(value: Any) -> str:
@@ -62,9 +99,9 @@ class Problem:
         params = {"value": show(self.value), **self.params}
         if self.allowed:
             params.setdefault("allowed", ", ".join(self.allowed))
-        msg = vocab.text(f"{self.TEXTS}.{self.code}", lang=lang, **params)
+        msg = _text(f"{self.TEXTS}.{self.code}", lang=lang, **params)
         if self.suggestion is not None:
-            msg += vocab.text("problem.did_you_mean", lang=lang, suggestion=show(self.suggestion))
+            msg += _text("problem.did_you_mean", lang=lang, suggestion=show(self.suggestion))
         return msg
 
     def render(self, lang: str | None = None) -> str:
@@ -99,7 +136,7 @@ class MapFormatError(PowerMapError, ValueError):
         super().__init__(self._text())
 
     def _text(self) -> str:
-        head = vocab.text("error.invalid_map", count=len(self.problems))
+        head = _text("error.invalid_map", count=len(self.problems))
         if self.path:
             head = f"{self.path}: {head}"
         return "\n".join([head] + ["  " + p.render() for p in self.problems])
@@ -120,7 +157,7 @@ class StakeholderNotFound(PowerMapError, KeyError):
         super().__init__(stakeholder_id)
 
     def __str__(self) -> str:
-        return vocab.text("error.not_found", value=show(self.stakeholder_id))
+        return _text("error.not_found", value=show(self.stakeholder_id))
 
 
 class RelationshipNotFound(PowerMapError, IndexError):
@@ -131,4 +168,54 @@ class RelationshipNotFound(PowerMapError, IndexError):
         super().__init__(where)
 
     def __str__(self) -> str:
-        return vocab.text("error.no_relationship", value=show(self.where))
+        return _text("error.no_relationship", value=show(self.where))
+
+
+class _OneProblem(PowerMapError):
+    """An error about one value: ``.problem`` (a :class:`Problem`) with its place, value, allowed set."""
+
+    def __init__(self, place: str, code: str, value: Any = None, allowed: tuple[str, ...] | list[str] = (),
+                 suggestion: str | None = None, **params: Any):
+        self.problem = Problem(place, code, value, tuple(allowed), suggestion, params)
+        super().__init__(place, value)
+
+    @property
+    def place(self) -> str:
+        return self.problem.place
+
+    @property
+    def value(self) -> Any:
+        return self.problem.value
+
+    @property
+    def allowed(self) -> tuple[str, ...]:
+        return self.problem.allowed
+
+    def __str__(self) -> str:
+        return self.problem.render()
+
+
+class InvalidValue(_OneProblem, ValueError):
+    """A value a function does not accept: a language, a date, a setting, an option."""
+
+
+class UnknownName(_OneProblem, KeyError):
+    """A name that names nothing: a vocabulary kind or code, a text key, a case."""
+
+
+class WrongType(_OneProblem, TypeError):
+    """A value of a type that cannot be used there."""
+
+
+class CasesNotFound(_OneProblem, FileNotFoundError):
+    """No ``case_studies`` folder was found (set ``POWERMAP_CASES``)."""
+
+
+class CatalogError(_OneProblem, RuntimeError):
+    """The package's own data (text catalogs, vocabulary) is broken: a packaging fault."""
+
+    def __str__(self) -> str:
+        try:
+            return self.problem.render()
+        except Exception:  # the catalog that would word it is the broken one
+            return f"{self.place}: {self.problem.code} {show(self.value)}"

@@ -4,7 +4,10 @@ and :class:`Coverage`, exactly as ``design/format.md`` describes.
 A missing value is ``None`` (unknown), never a guessed default. Keys this version does not
 know are kept in ``extra`` and written back on save, so a newer tool's fields survive.
 Every edit goes through the same validation as loading; an invalid edit raises
-:class:`~powermap_kit.errors.MapFormatError` and leaves the map unchanged.
+:class:`~powermap_kit.errors.MapFormatError` and leaves the map unchanged. That holds for
+assigning a field (``person.power = 4``) and for editing a list or dict field in place
+(``person.roles.append("user")``) too: in a map both are edits through the editing API
+and fire its change events.
 
 >>> pm = PowerMap()
 >>> pm.add_stakeholder(id="cio", name="Wang Wei", roles=["decision_maker"], power=5).name
@@ -14,16 +17,23 @@ Traceback (most recent call last):
 ...
 powermap_kit.errors.MapFormatError: 1 problem(s) found
   stakeholders[1].power: 9 is not a whole number from 1 to 5
+>>> pm.stakeholder("cio").stance = "supporter"
+Traceback (most recent call last):
+...
+powermap_kit.errors.MapFormatError: 1 problem(s) found
+  stakeholders[0].stance: "supporter" is not one of unknown, oppose, neutral, support, champion (did you mean "support"?)
 """
 
 from __future__ import annotations
 
 import copy as _copy
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING, Any
+import weakref
+from dataclasses import MISSING, dataclass, field, fields
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import vocab
+from ._owned import OwnedDict, OwnedList, own
 from .errors import MapFormatError, Problem, RelationshipNotFound, StakeholderNotFound
 from .validation import FORMAT, _check_coverage, _check_relationships, validate_data, validate_stakeholder
 
@@ -38,10 +48,20 @@ def _is_empty(value: Any) -> bool:
 
 
 class _Record:
-    """Shared dict conversion: known fields in declared order, then unknown keys."""
+    """Shared behaviour of the records: dict conversion (known fields in declared order,
+    then unknown keys) and validated assignment.
+
+    Assigning a field after construction (``person.power = 4``) is checked like the
+    editing API: in a map it *is* the editing API (``update_stakeholder`` and friends, so
+    change events fire and a new id renames every reference); a record on its own checks
+    the changed fields. A bad value raises :class:`MapFormatError` and changes nothing.
+    """
 
     extra: dict[str, Any]
     _KNOWN: tuple[str, ...] = ()
+    _KNOWN_SET: ClassVar[frozenset[str]]
+    _SPEC: ClassVar[tuple[tuple[str, Any, Any], ...]]
+    _PLACE: ClassVar[str] = ""
 
     if TYPE_CHECKING:  # every subclass is a dataclass whose __init__ takes its fields and ``extra``
         def __init__(self, *args: Any, extra: dict[str, Any], **kwargs: Any) -> None: ...
@@ -53,14 +73,44 @@ class _Record:
         return cls._KNOWN
 
     @classmethod
+    def _known_set(cls) -> frozenset[str]:
+        found = cls.__dict__.get("_KNOWN_SET")
+        if found is None:
+            found = cls._KNOWN_SET = frozenset(cls._known())
+        return found
+
+    @classmethod
+    def _spec(cls) -> tuple[tuple[str, Any, Any], ...]:
+        """(name, default, default factory) of each known field, for :meth:`from_dict`."""
+        spec = cls.__dict__.get("_SPEC")
+        if spec is None:
+            spec = tuple((f.name, f.default, f.default_factory) for f in fields(cls) if f.name != "extra")  # type: ignore[arg-type]
+            cls._SPEC = spec
+        return spec
+
+    @classmethod
     def from_dict(cls, data: dict[str, Any], copy: bool = True):
         """Build from JSON data; ``copy=False`` adopts the given values (for freshly parsed data)."""
         if copy:
             data = _copy.deepcopy(data)
-        known = cls._known()
-        kwargs = {k: data[k] for k in known if k in data and data[k] is not None}
-        extra = {k: v for k, v in data.items() if k not in known}
-        return cls(**kwargs, extra=extra)
+        # Filled directly rather than through __init__: loading a cohort builds many records,
+        # and the values are plain JSON data (checked by the caller when it matters).
+        record = object.__new__(cls)
+        values = record.__dict__
+        for name, default, factory in cls._spec():
+            value = data.get(name)
+            if value is None:
+                if default is MISSING and factory is MISSING:
+                    known = cls._known()
+                    return cls(**{k: data[k] for k in known if data.get(k) is not None},  # the usual TypeError
+                               extra={k: v for k, v in data.items() if k not in known})
+                value = default if factory is MISSING else factory()
+            kind = value.__class__
+            values[name] = OwnedList(value, record, name) if kind is list else (
+                OwnedDict(value, record, name) if kind is dict else value)
+        known_set = cls._known_set()
+        values["extra"] = {k: v for k, v in data.items() if k not in known_set}
+        return record
 
     def to_dict(self) -> dict[str, Any]:
         out = {}
@@ -70,6 +120,73 @@ class _Record:
                 out[key] = _copy.deepcopy(value)
         out.update(_copy.deepcopy(self.extra))
         return out
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in self._known_set():
+            if name in self.__dict__:  # a change, not the constructor's first assignment
+                self._change({name: value})
+                return
+            value = own(self, name, value)
+        object.__setattr__(self, name, value)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_in_map", None)  # a weak link: the map re-adopts its records when it is unpickled
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        known = self._known()
+        for name, value in state.items():
+            object.__setattr__(self, name, own(self, name, value) if name in known else value)
+
+    def _change(self, changes: dict[str, Any]) -> None:
+        pm = self._map()
+        if pm is not None:
+            pm._update_record(self, changes)
+            return
+        data = _changed(self.to_dict(), changes)
+        problems = [p for p in self._problems(data) if _field_of(p.place) in (None, *changes)]
+        if problems:
+            raise MapFormatError(problems)
+        _take_fields(self, type(self).from_dict(data, copy=False), changes)
+
+    def _problems(self, data: dict[str, Any]) -> list[Problem]:
+        """The problems of this record's data on its own (ends of lines are not checked)."""
+        wrapped = {"format": FORMAT, "stakeholders": [], self._PLACE: [data] if self._PLACE.endswith("s") else data}
+        return [p for p in validate_data(wrapped) if p.code != "unknown_id"]
+
+    def _map(self) -> PowerMap | None:
+        """The map this record is part of, or ``None``."""
+        ref = self.__dict__.get("_in_map")
+        pm = ref() if ref is not None else None
+        return pm if pm is not None and pm._holds(self) else None
+
+
+def _changed(data: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with ``changes`` applied; ``None`` clears a field."""
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = _copy.deepcopy(value)
+    return data
+
+
+def _field_of(place: str) -> str | None:
+    """``stakeholder.support.trust`` → ``support``; ``relationships[0]`` → ``None`` (the whole record)."""
+    parts = place.split(".")
+    return parts[1].split("[")[0] if len(parts) > 1 else None
+
+
+def _take_fields(target: _Record, source: _Record, names: Any = None) -> None:
+    """Give ``target`` the values of ``source`` in the fields that differ (all fields and
+    ``extra`` when ``names`` is None), keeping the other fields' objects as they are."""
+    for name in (*target._known(), "extra"):
+        if names is not None and name not in names and name != "extra":
+            continue
+        new = source.__dict__[name]
+        if new != target.__dict__.get(name) or type(new) is not type(target.__dict__.get(name)):
+            object.__setattr__(target, name, new if name == "extra" else own(target, name, new))
 
 
 @dataclass
@@ -94,6 +211,11 @@ class Stakeholder(_Record):
     evidence: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
+    _PLACE: ClassVar[str] = "stakeholders"
+
+    def _problems(self, data: dict[str, Any]) -> list[Problem]:
+        return validate_stakeholder(data, "stakeholder")
+
     @property
     def stance_or_unknown(self) -> str:
         """The stance code, ``"unknown"`` when not recorded."""
@@ -115,6 +237,8 @@ class Relationship(_Record):
     note: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
+    _PLACE: ClassVar[str] = "relationships"
+
     @property
     def directed(self) -> bool:
         return bool(vocab.entry(self.type, "relationship_type")["directed"])
@@ -131,16 +255,24 @@ class Coverage(_Record):
     last_contact: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
+    _PLACE: ClassVar[str] = "coverage"
+
 
 @dataclass
 class Account(_Record):
+    """The customer organisation."""
+
     name: str | None = None
     industry: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
+    _PLACE: ClassVar[str] = "account"
+
 
 @dataclass
 class Opportunity(_Record):
+    """The deal: value, buying stage, decision mode, competitors."""
+
     name: str | None = None
     value: float | None = None
     currency: str | None = None
@@ -149,8 +281,11 @@ class Opportunity(_Record):
     competitors: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
+    _PLACE: ClassVar[str] = "opportunity"
+
 
 Listener = Callable[[str, dict[str, Any]], None]
+_PARTS = frozenset({"stakeholders", "relationships", "coverage", "account", "opportunity"})
 
 
 @dataclass
@@ -167,6 +302,44 @@ class PowerMap:
     format: str = FORMAT
     extra: dict[str, Any] = field(default_factory=dict)
     _listeners: list[Listener] = field(default_factory=list, repr=False, compare=False)
+
+    # ---- records belong to their map ------------------------------------------------------
+    def __setattr__(self, name: str, value: Any) -> None:
+        object.__setattr__(self, name, value)
+        if name in _PARTS:
+            ref = weakref.ref(self)
+            for record in value if isinstance(value, list) else (value,):
+                if isinstance(record, _Record):
+                    object.__setattr__(record, "_in_map", ref)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+
+    def _adopt(self, record: _Record) -> None:
+        object.__setattr__(record, "_in_map", weakref.ref(self))
+
+    def _holds(self, record: _Record) -> bool:
+        if record is self.account or record is self.opportunity:
+            return True
+        return any(r is record for r in self._part_of(record))
+
+    def _part_of(self, record: _Record) -> list[Any]:
+        if isinstance(record, Stakeholder):
+            return self.stakeholders
+        return self.relationships if isinstance(record, Relationship) else self.coverage
+
+    def _update_record(self, record: _Record, changes: dict[str, Any]) -> None:
+        """Route an assignment to a record's field through the editing API."""
+        if record is self.opportunity:
+            self.update_opportunity(**changes)
+        elif record is self.account:
+            self.update_account(**changes)
+        else:
+            index = next(i for i, r in enumerate(self._part_of(record)) if r is record)
+            update = {Stakeholder: self._update_stakeholder_at, Relationship: self.update_relationship,
+                      Coverage: self.update_coverage}[type(record)]
+            update(index, **changes)
 
     # ---- conversion -------------------------------------------------------------------
     @classmethod
@@ -305,20 +478,22 @@ class PowerMap:
         if problems:
             raise MapFormatError(problems)
         person = Stakeholder.from_dict(data)
+        self._adopt(person)
         self.stakeholders.append(person)
         self._notify("stakeholder_added", id=person.id, index=len(self.stakeholders) - 1)
         return person
 
     def update_stakeholder(self, stakeholder_id: str, **changes: Any) -> Stakeholder:
-        """Change fields of a person (``None`` clears a field); a new ``id`` renames every reference."""
-        index = self._index(stakeholder_id)
+        """Change fields of a person (``None`` clears a field); a new ``id`` renames every reference.
+
+        Assigning a field (``pm.stakeholder("cio").power = 4``) does the same.
+        """
+        return self._update_stakeholder_at(self._index(stakeholder_id), **changes)
+
+    def _update_stakeholder_at(self, index: int, **changes: Any) -> Stakeholder:
         person = self.stakeholders[index]
-        data = person.to_dict()
-        for key, value in changes.items():
-            if value is None:
-                data.pop(key, None)
-            else:
-                data[key] = value
+        stakeholder_id = person.id
+        data = _changed(person.to_dict(), changes)
         place = f"stakeholders[{index}]"
         problems = validate_stakeholder(data, place)
         new_id = data.get("id")
@@ -326,21 +501,21 @@ class PowerMap:
             problems.append(Problem(f"{place}.id", "duplicate_id", new_id, params={"first": self._index(new_id)}))
         if problems:
             raise MapFormatError(problems)
-        updated = Stakeholder.from_dict(data, copy=False)
-        for f in fields(Stakeholder):
-            setattr(person, f.name, getattr(updated, f.name))
+        _take_fields(person, Stakeholder.from_dict(data, copy=False))
         if new_id != stakeholder_id:
             self._rename(stakeholder_id, person.id)  # person.id == new_id now, validated as a str
         self._notify("stakeholder_updated", id=person.id, old_id=stakeholder_id, changes=sorted(changes))
         return person
 
     def _rename(self, old: str, new: str) -> None:
-        for rel in self.relationships:
-            rel.source = new if rel.source == old else rel.source
-            rel.target = new if rel.target == old else rel.target
+        for rel in self.relationships:  # plain writes: the new id is valid, and one event covers the rename
+            if rel.source == old:
+                object.__setattr__(rel, "source", new)
+            if rel.target == old:
+                object.__setattr__(rel, "target", new)
         for cov in self.coverage:
             if cov.stakeholder == old:
-                cov.stakeholder = new
+                object.__setattr__(cov, "stakeholder", new)
         aliases = (self.grading or {}).get("aliases")
         if isinstance(aliases, dict) and old in aliases:
             aliases[new] = aliases.pop(old)
@@ -377,6 +552,7 @@ class PowerMap:
         data = {k: v for k, v in data.items() if v is not None}
         self._check_lines(relationships=[r.to_dict() for r in self.relationships] + [data])
         rel = Relationship.from_dict(data)
+        self._adopt(rel)
         self.relationships.append(rel)
         self._notify("relationship_added", index=len(self.relationships) - 1)
         return rel
@@ -393,21 +569,20 @@ class PowerMap:
         raise RelationshipNotFound((source, target, type))
 
     def update_relationship(self, index: int, **changes: Any) -> Relationship:
-        """Change fields of the relationship at ``index`` (``None`` clears a field)."""
+        """Change fields of the relationship at ``index`` (``None`` clears a field).
+
+        Assigning a field (``pm.relationships[0].strength = 3``) does the same.
+        """
         if not 0 <= index < len(self.relationships):
             raise RelationshipNotFound(index)
-        data = self.relationships[index].to_dict()
-        for key, value in changes.items():
-            if value is None:
-                data.pop(key, None)
-            else:
-                data[key] = value
+        rel = self.relationships[index]
+        data = _changed(rel.to_dict(), changes)
         candidate = [r.to_dict() for r in self.relationships]
         candidate[index] = data
         self._check_lines(relationships=candidate)
-        self.relationships[index] = Relationship.from_dict(data)
+        _take_fields(rel, Relationship.from_dict(data, copy=False))
         self._notify("relationship_updated", index=index)
-        return self.relationships[index]
+        return rel
 
     def remove_relationship(self, index: int) -> Relationship:
         if not 0 <= index < len(self.relationships):
@@ -422,8 +597,20 @@ class PowerMap:
         data.update({k: v for k, v in fields_.items() if v is not None})
         self._check_lines(coverage=[data])
         cov = Coverage.from_dict(data)
+        self._adopt(cov)
         self.coverage.append(cov)
         self._notify("coverage_added", index=len(self.coverage) - 1)
+        return cov
+
+    def update_coverage(self, index: int, **changes: Any) -> Coverage:
+        """Change fields of the coverage line at ``index`` (``None`` clears a field)."""
+        if not 0 <= index < len(self.coverage):
+            raise RelationshipNotFound(index)
+        cov = self.coverage[index]
+        data = _changed(cov.to_dict(), changes)
+        self._check_lines(coverage=[data])
+        _take_fields(cov, Coverage.from_dict(data, copy=False))
+        self._notify("coverage_updated", index=index)
         return cov
 
     def remove_coverage(self, index: int) -> Coverage:
@@ -435,18 +622,22 @@ class PowerMap:
 
     def update_opportunity(self, **changes: Any) -> Opportunity:
         """Change the opportunity (stage, decision_mode, value, ...), validated."""
-        data = self.opportunity.to_dict()
-        for key, value in changes.items():
-            if value is None:
-                data.pop(key, None)
-            else:
-                data[key] = value
-        problems = [p for p in validate_data({"format": FORMAT, "stakeholders": [], "opportunity": data})]
-        if problems:
-            raise MapFormatError(problems)
-        self.opportunity = Opportunity.from_dict(data)
+        self._update_part(self.opportunity, changes)
         self._notify("opportunity_updated", changes=sorted(changes))
         return self.opportunity
+
+    def update_account(self, **changes: Any) -> Account:
+        """Change the account (name, industry), validated."""
+        self._update_part(self.account, changes)
+        self._notify("account_updated", changes=sorted(changes))
+        return self.account
+
+    def _update_part(self, part: _Record, changes: dict[str, Any]) -> None:
+        data = _changed(part.to_dict(), changes)
+        problems = part._problems(data)
+        if problems:
+            raise MapFormatError(problems)
+        _take_fields(part, type(part).from_dict(data, copy=False))
 
     def replace_with(self, other: PowerMap) -> None:
         """Make this map a copy of ``other`` in place (undo/redo, reload); listeners are kept."""

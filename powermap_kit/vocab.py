@@ -4,8 +4,9 @@ All of it is data, in ``data/vocabulary.json`` (the domain codes of the course) 
 ``data/text/*.json`` (interface and message text, one file per part of the package).
 Code never spells a label: it asks this module.
 
-The language is chosen once with :func:`set_language`; every label, message, report and
-widget follows it. Callers may also pass ``lang=`` explicitly.
+The language is one setting, :data:`settings` ``.language``, chosen with
+:func:`set_language`; every label, message and report follows it, and open widgets observe
+it (:meth:`Settings.observe`) to relabel themselves. Callers may also pass ``lang=``.
 
 Examples
 --------
@@ -27,6 +28,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .errors import CatalogError, InvalidValue, UnknownName, use_texts
+
 __all__ = [
     "CHANNELS",
     "DECISION_MODES",
@@ -43,6 +46,7 @@ __all__ = [
     "STAGES",
     "STANCES",
     "SUPPORT_DIMENSIONS",
+    "Settings",
     "TRUST_DIMENSIONS",
     "closest",
     "codes",
@@ -55,11 +59,56 @@ __all__ = [
     "label",
     "on_language_change",
     "set_language",
+    "settings",
     "text",
 ]
 
 LANGUAGES: tuple[str, ...] = ("en", "zh")
-_state: dict[str, Any] = {"lang": "en", "listeners": []}
+
+
+class Settings:
+    """The toolkit's settings, one object for the whole process (:data:`settings`).
+
+    ``language`` is the language of every label, message, report and widget. Setting it
+    tells every observer (open widgets subscribe through
+    ``powermap_kit.widgets._common.Listeners``), so they relabel at once.
+
+    >>> seen = []
+    >>> settings.observe(seen.append)
+    >>> settings.language = "zh"; settings.language = "en"
+    >>> settings.observe(seen.append, remove=True)
+    >>> seen
+    ['zh', 'en']
+    """
+
+    def __init__(self, language: str = "en") -> None:
+        self._language = _checked_language(language)
+        self._observers: list[Callable[[str], None]] = []
+
+    @property
+    def language(self) -> str:
+        """``"en"`` or ``"zh"``."""
+        return self._language
+
+    @language.setter
+    def language(self, lang: str) -> None:
+        self._language = _checked_language(lang)
+        for callback in list(self._observers):
+            callback(self._language)
+
+    def observe(self, callback: Callable[[str], None], remove: bool = False) -> None:
+        """Call ``callback(language)`` after every change of language (``remove=True`` stops it)."""
+        if remove:
+            if callback in self._observers:
+                self._observers.remove(callback)
+        elif callback not in self._observers:
+            self._observers.append(callback)
+
+
+def _checked_language(lang: Any) -> str:
+    if lang not in LANGUAGES:
+        raise InvalidValue("lang", "not_one_of", lang, allowed=LANGUAGES, suggestion=closest(lang, LANGUAGES))
+    return lang
 
 
 @lru_cache(maxsize=None)
@@ -72,46 +121,42 @@ def _vocabulary() -> dict[str, Any]:
 @lru_cache(maxsize=None)
 def _texts() -> dict[str, dict[str, str]]:
     merged: dict[str, dict[str, str]] = {}
+    twice: list[tuple[str, str]] = []
     folder = resources.files("powermap_kit").joinpath("data/text")
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".json"):
             for key, value in json.loads(item.read_text("utf-8")).items():
                 if key in merged:
-                    raise RuntimeError(f"text key {key!r} is defined twice ({item.name})")
+                    twice.append((item.name, key))
                 merged[key] = value
+    if twice:
+        raise CatalogError(f"data/text/{twice[0][0]}", "text_twice", twice[0][1])
     return merged
 
 
 def _lang(lang: str | None) -> str:
-    lang = lang or _state["lang"]
-    if lang not in LANGUAGES:
-        raise ValueError(f"language {lang!r} is not one of {', '.join(LANGUAGES)}")
-    return lang
+    return settings.language if lang is None else _checked_language(lang)
 
 
 def set_language(lang: str) -> None:
     """Choose the language (``"en"`` or ``"zh"``) of every label, message and report.
 
-    Open widgets registered with :func:`on_language_change` are told, so they relabel.
+    The same as ``settings.language = lang``: open widgets observing :data:`settings` relabel.
     """
-    _state["lang"] = _lang(lang)
-    for callback in list(_state["listeners"]):
-        callback(_state["lang"])
+    settings.language = lang
 
 
 def get_language() -> str:
     """Return the current language code, ``"en"`` or ``"zh"``."""
-    return _state["lang"]
+    return settings.language
 
 
 def on_language_change(callback: Callable[[str], None], remove: bool = False) -> None:
-    """Register (or with ``remove=True`` unregister) a callback run after :func:`set_language`."""
-    listeners: list = _state["listeners"]
-    if remove:
-        if callback in listeners:
-            listeners.remove(callback)
-    elif callback not in listeners:
-        listeners.append(callback)
+    """Register (or with ``remove=True`` unregister) a callback run after :func:`set_language`.
+
+    The same as ``settings.observe(callback, remove)``.
+    """
+    settings.observe(callback, remove)
 
 
 def entries(kind: str) -> tuple[dict[str, Any], ...]:
@@ -122,7 +167,7 @@ def entries(kind: str) -> tuple[dict[str, Any], ...]:
 def _kind(kind: str) -> dict[str, Any]:
     vocab = _vocabulary()
     if kind not in vocab:
-        raise KeyError(f"vocabulary kind {kind!r} is not one of {', '.join(vocab)}")
+        raise UnknownName("kind", "not_one_of", kind, allowed=tuple(vocab), suggestion=closest(kind, vocab))
     return vocab[kind]
 
 
@@ -136,12 +181,12 @@ def entry(code: str, kind: str | None = None) -> dict[str, Any]:
     if kind is not None:
         items = _kind(kind)["items"]
         if code not in items:
-            raise KeyError(f"{code!r} is not a {kind} code (one of {', '.join(items)})")
+            raise UnknownName(kind, "not_one_of", code, allowed=tuple(items), suggestion=closest(code, items))
         return items[code]
     for k in _vocabulary().values():
         if code in k["items"]:
             return k["items"][code]
-    raise KeyError(f"{code!r} is not a code of any vocabulary")
+    raise UnknownName("code", "unknown_code", code)
 
 
 def label(code: str | int, kind: str | None = None, lang: str | None = None) -> str:
@@ -174,10 +219,10 @@ def text(key: str, lang: str | None = None, **params: Any) -> str:
     >>> text("problem.out_of_range", lang="en", value=7, low=1, high=5)
     '7 is not a whole number from 1 to 5'
     """
-    try:
-        template = _texts()[key][_lang(lang)]
-    except KeyError:
-        raise KeyError(f"no text {key!r}") from None
+    texts = _texts()
+    if key not in texts:
+        raise UnknownName("text", "unknown_text", key)
+    template = texts[key][_lang(lang)]
     return template.format(**params) if params else template
 
 
@@ -216,3 +261,7 @@ NEEDS = codes("need")
 MOTIVES = codes("motive")
 FRAMEWORKS = codes("framework")
 KINDS = tuple(_vocabulary())
+
+use_texts(text)
+settings = Settings("en")
+"""The one :class:`Settings` object of the process."""

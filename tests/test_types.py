@@ -1,7 +1,8 @@
 """The pure layer (everything but the Jupyter widgets) type-checks cleanly with mypy.
 
 The settings live in ``[tool.mypy]`` of pyproject.toml, so this is the same check as
-running ``mypy`` in the project folder.
+running ``mypy`` in the project folder. Marked ``slow`` (about 30 s): ``make test`` runs
+it, ``make test-fast`` does not.
 """
 
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.slow
 
 
 def test_pure_layer_type_checks(monkeypatch, tmp_path):

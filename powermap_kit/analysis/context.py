@@ -23,6 +23,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from .. import vocab
+from ..errors import InvalidValue
 from .settings import config as _config
 from .support import score_with, support_level
 
@@ -47,7 +48,7 @@ def parse_date(value: date | datetime | str | None) -> date | None:
     try:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
-        raise ValueError(f"today: {value!r} is not a date in YYYY-MM-DD form") from None
+        raise InvalidValue("today", "bad_date", str(value)) from None
 
 
 def key_roles_for(mode: str | None) -> tuple[str, ...]:

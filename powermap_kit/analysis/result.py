@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import vocab
+from ..errors import InvalidValue, WrongType
 from .actions import action_frame, action_plan
 from .chain import IndexResult, decision_chain, deal_status, support_index
 from .conflicts import Conflict, interest_conflicts
@@ -201,7 +202,7 @@ class Analysis:
         elif target.suffix.lower() == ".csv":
             frame.to_csv(target, index=False, encoding="utf-8-sig")
         else:
-            raise ValueError(f"{target}: the action plan is written as .csv or .xlsx, not {target.suffix or 'no suffix'!r}")
+            raise InvalidValue(str(target), "table_suffix", target.suffix, allowed=(".csv", ".xlsx"))
         return target
 
     # ---- whole result -------------------------------------------------------------------
@@ -269,7 +270,7 @@ def _json_default(value: Any) -> Any:
         return value.item()
     if value is not None and type(value).__name__ in ("NAType", "NaTType"):
         return None
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+    raise WrongType("value", "not_json_value", type(value).__name__)
 
 
 def analyse(pm: PowerMap, today: date | datetime | str | None = None,

@@ -11,7 +11,7 @@ place and the allowed keys, so a typo never silently falls back to a default.
 >>> config({"risk": {}})
 Traceback (most recent call last):
 ...
-ValueError: config.risk: unknown setting (allowed: about, hidden, index, key_power, matrix, paths, risks, stage_requirements, status, support)
+powermap_kit.errors.InvalidValue: config.risk: "risk" is not a setting (settings here: about, hidden, index, key_power, matrix, paths, risks, stage_requirements, status, support) (did you mean "risks"?)
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+from ..errors import InvalidValue
+from ..vocab import closest
 
 __all__ = ["config", "default_config"]
 
@@ -53,7 +56,8 @@ def _merge(base: dict[str, Any], new: Mapping[str, Any], place: str) -> None:
     for key, value in new.items():
         where = f"{place}.{key}"
         if key not in base and place.rsplit(".", 1)[-1] not in _OPEN:
-            raise ValueError(f"{where}: unknown setting (allowed: {', '.join(sorted(base))})")
+            raise InvalidValue(where, "unknown_setting", key, allowed=tuple(sorted(base)),
+                               suggestion=closest(key, base))
         if isinstance(base.get(key), dict) and isinstance(value, Mapping):
             _merge(base[key], value, where)
         else:

@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 from .. import vocab
+from ..errors import InvalidValue
 
 __all__ = ["ASKS", "CHANNELS", "METHODS", "SECTIONS", "checks", "questions_data", "rules_data", "t"]
 
@@ -73,9 +74,7 @@ def checks() -> dict[str, dict[str, Any]]:
 def _expect(value: str, allowed: Any, place: str) -> None:
     allowed = list(allowed)
     if value not in allowed:
-        hint = vocab.closest(value, allowed)
-        raise ValueError(f"{place}: {value!r} is not one of {', '.join(allowed)}"
-                         + (f" (did you mean {hint!r}?)" if hint else ""))
+        raise InvalidValue(place, "not_one_of", value, allowed=tuple(allowed), suggestion=vocab.closest(value, allowed))
 
 
 def t(key: str, lang: str | None = None, **params: Any) -> str:

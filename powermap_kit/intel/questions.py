@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import vocab
+from ..errors import InvalidValue
 from ..io import write_text_atomic
 from ._data import METHODS, questions_data, t
 from .checklist import IntelReport, intelligence_gaps
@@ -109,7 +110,7 @@ def questions_for(pm: PowerMap, person: str | Stakeholder | None = None, methods
     wanted = tuple(methods) if methods is not None else METHODS
     for m in wanted:
         if m not in METHODS:
-            raise ValueError(f"methods: {m!r} is not one of {', '.join(METHODS)}")
+            raise InvalidValue("methods", "not_one_of", m, allowed=METHODS, suggestion=vocab.closest(m, METHODS))
     report = report or intelligence_gaps(pm)
     gaps = report.for_person(who.id) if who is not None else report.deal_gaps()
     roles = tuple(who.roles) if who is not None else ()
@@ -166,11 +167,10 @@ class IntelLog:
             try:
                 data = json.loads(self.path.read_text("utf-8"))
             except (OSError, ValueError) as exc:
-                raise ValueError(f"{self.path}: not a readable intelligence log ({exc})") from None
+                raise InvalidValue(str(self.path), "not_intel_log", detail=str(exc)) from None
             usable = isinstance(data, dict) and isinstance(data.get("maps"), dict)
             if not usable or data.get("format") != self.FORMAT:
-                raise ValueError(f"{self.path}: format is {data.get('format') if isinstance(data, dict) else None!r}, "
-                                 f"expected {self.FORMAT!r}")
+                raise InvalidValue(str(self.path), "intel_log_format", data.get("format") if isinstance(data, dict) else None)
             self._data = data
 
     def _entries(self, key: str, person: str | None) -> dict[str, Any]:

@@ -63,6 +63,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .. import vocab
+from ..errors import InvalidValue
 from ..analysis.findings import Label, Labels, Msg, Parts
 from ..analysis.support import support_level, support_score
 from ._data import rules_data
@@ -356,7 +357,7 @@ def suggestions(pm: PowerMap, config: Mapping[str, Any] | None = None,
     wanted = tuple(kinds)
     for kind in wanted:
         if kind not in KINDS:
-            raise ValueError(f"kinds: {kind!r} is not one of {', '.join(KINDS)}")
+            raise InvalidValue("kinds", "not_one_of", kind, allowed=KINDS, suggestion=vocab.closest(kind, KINDS))
     out: list[Suggestion] = []
     if "roles" in wanted:
         out += suggest_roles(pm)

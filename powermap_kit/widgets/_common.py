@@ -1,7 +1,8 @@
 """Small helpers shared by the map widgets: texts, weak listeners, option lists.
 
-Listeners registered on the vocabulary (language) or on a map (edits) hold the widget
-weakly, so a widget dropped without :meth:`close` neither leaks nor keeps reacting.
+Open widgets observe the one language setting (``vocab.settings``, changed by
+``pk.set_language``) and their map's edits through :class:`Listeners`, which holds the
+widget weakly, so a widget dropped without :meth:`close` neither leaks nor keeps reacting.
 """
 
 from __future__ import annotations
@@ -66,17 +67,19 @@ class Listeners:
         self._undo: list[Callable[[], None]] = []
 
     def language(self, method: Callable[[str], None]) -> None:
+        """Call ``method(lang)`` whenever the language setting changes."""
         ref = weakref.WeakMethod(method)  # type: ignore[arg-type]
+        settings = vocab.settings
 
         def callback(lang: str) -> None:
             target = ref()
             if target is None:
-                vocab.on_language_change(callback, remove=True)
+                settings.observe(callback, remove=True)
             else:
                 target(lang)
 
-        vocab.on_language_change(callback)
-        self._undo.append(lambda: vocab.on_language_change(callback, remove=True))
+        settings.observe(callback)
+        self._undo.append(lambda: settings.observe(callback, remove=True))
 
     def map(self, pm: PowerMap, method: Callable[[str, dict[str, Any]], None]) -> None:
         ref = weakref.WeakMethod(method)  # type: ignore[arg-type]
