@@ -1,4 +1,6 @@
+import atexit
 import os
+import shutil
 import tempfile
 
 # Keep pytest's doctest collection away from the module that runs the CLI on import.
@@ -6,9 +8,16 @@ collect_ignore = ["powermap_kit/__main__.py", "build", ".venv"]
 # Browser-test notebooks are run by the browser tests in JupyterLab, not by nbval.
 collect_ignore_glob = ["tests/browser/notebooks/*"]
 
-# Tests and the notebooks they run (nbval kernels inherit this) save work in a scratch
-# folder, never in the user's ~/powermap-work.
-os.environ.setdefault("POWERMAP_WORK", tempfile.mkdtemp(prefix="powermap-work-"))
+# Tests and the notebooks they run (nbval kernels and the browser tests' JupyterLab inherit
+# this) save work in a scratch folder, never in the user's ~/powermap-work or a workshop's
+# $POWERMAP_WORK. Each pytest-xdist worker gets a folder of its own below the run's folder,
+# so parallel tests never see each other's saved maps, answers or logs.
+if "POWERMAP_TEST_RUN" not in os.environ:  # the first process of the run (xdist workers inherit this)
+    os.environ["POWERMAP_TEST_RUN"] = tempfile.mkdtemp(prefix="powermap-work-")
+    atexit.register(shutil.rmtree, os.environ["POWERMAP_TEST_RUN"], ignore_errors=True)
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+os.environ["POWERMAP_WORK"] = os.path.join(os.environ["POWERMAP_TEST_RUN"], WORKER)
+os.makedirs(os.environ["POWERMAP_WORK"], exist_ok=True)
 os.environ.setdefault("POWERMAP_LEARNER", "test-learner")
 
 

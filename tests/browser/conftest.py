@@ -9,7 +9,8 @@ browser    session: a headless Chromium (``/usr/bin/chromium``; never downloaded
 page       one fresh page per test; console errors and "Error displaying widget" fail the
            test at teardown (``page.allow_console(pattern)`` admits a known message).
 
-Helpers for tests are in ``labtools.py``: open_notebook, run_all, execute, cell_errors, screenshot.
+Helpers for tests are in ``labtools.py``: open_notebook, run_all, run_command, execute, cell_errors, screenshot,
+and the waits (wait_cy, settled, settled_cy, until): tests poll for a condition, never sleep.
 
 Without Chromium or Playwright the tests skip with the reason, except under CI (``CI`` set),
 where they must run and so fail instead.

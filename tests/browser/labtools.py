@@ -1,11 +1,20 @@
-"""Helpers for the browser tests (imported by conftest.py and the test modules)."""
+"""Helpers for the browser tests (imported by conftest.py and the test modules).
+
+Tests wait for the condition they need, never for a fixed time: :func:`wait_cy` for a
+graph state, :func:`settled` / :func:`settled_cy` for a widget or drawing whose layout has
+stopped moving (before a screenshot or a geometry check), :func:`until` for a condition
+outside the page (a file the kernel writes).
+"""
 
 from __future__ import annotations
 
 import re
 import subprocess
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
@@ -40,18 +49,60 @@ def execute(page, command: str, args: dict | None = None) -> None:
     page.evaluate("([c, a]) => window.jupyterapp.commands.execute(c, a)", [command, args or {}])
 
 
+IDLE = """() => { const w = window.jupyterapp.shell.currentWidget;
+                 const k = w.context.sessionContext.session.kernel;
+                 const busy = [...document.querySelectorAll('.jp-InputPrompt')]
+                              .some(p => p.textContent.includes('*'));
+                 return k.status === 'idle' && !busy; }"""
+
+
+def run_command(page, command: str, timeout: float = 120_000) -> None:
+    """Run a notebook command that executes cells and wait until all have finished.
+
+    The command's promise resolves when the cells have run; then the kernel must be idle
+    and no prompt may still show ``[*]``.
+    """
+    execute(page, command)  # page.evaluate awaits the promise commands.execute returns
+    page.wait_for_function(IDLE, timeout=timeout)
+
+
 def run_all(page, timeout: float = 120_000) -> None:
     """Run every cell and wait until all have finished (no ``[*]`` prompt, kernel idle)."""
-    execute(page, "notebook:run-all-cells")
-    page.wait_for_timeout(300)
-    page.wait_for_function(
-        """() => { const w = window.jupyterapp.shell.currentWidget;
-                   const k = w.context.sessionContext.session.kernel;
-                   const busy = [...document.querySelectorAll('.jp-InputPrompt')]
-                                .some(p => p.textContent.includes('*'));
-                   return k.status === 'idle' && !busy; }""",
-        timeout=timeout,
-    )
+    run_command(page, "notebook:run-all-cells", timeout)
+
+
+def until(check: Callable[[], Any], timeout: float = 15.0, interval: float = 0.05, message: str = "") -> Any:
+    """Poll ``check()`` until it returns something true and return that (for conditions
+    outside the page, such as a file the kernel saves); fail with ``message`` after ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            found = check()
+        except (OSError, ValueError, KeyError, StopIteration):  # a file half written or not there yet
+            found = None
+        if found:
+            return found
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {message or check}")
+        time.sleep(interval)
+
+
+# A layout is settled when the element's box, its text and (for a graph) every node's place,
+# the zoom and the pan are unchanged over ``n`` polls 100 ms apart.
+_SETTLED = """([el, n]) => { if (!el) return false;
+    const r = el.getBoundingClientRect(); const cy = el._cyreg && el._cyreg.cy;
+    const key = JSON.stringify([r.x, r.y, r.width, r.height, el.textContent.length,
+        cy ? cy.nodes().map(x => [x.id(), x.position('x'), x.position('y'), x.visible()]) : 0,
+        cy ? [cy.zoom(), cy.pan()] : 0]);
+    el.__pmkSettle = el.__pmkSettle && el.__pmkSettle.key === key
+        ? {key, count: el.__pmkSettle.count + 1} : {key, count: 0};
+    return el.__pmkSettle.count >= n; }"""
+
+
+def settled(locator, polls: int = 3, timeout: float = 15_000) -> None:
+    """Wait until a widget has stopped moving and changing (scrolled, laid out, rendered)."""
+    locator.page.wait_for_function(_SETTLED, arg=[locator.element_handle(timeout=timeout), polls],
+                                   polling=100, timeout=timeout)
 
 
 def cell_errors(page) -> list[str]:
@@ -83,10 +134,15 @@ def wait_cy(page, index: int, expression: str, arg=None, timeout: float = 15_000
                            timeout=timeout)
 
 
+def settled_cy(page, index: int, polls: int = 3, timeout: float = 15_000) -> None:
+    """Wait until graph ``index`` has stopped moving: layout, fit, scroll (see :func:`settled`)."""
+    settled(page.locator(".custom-widget").nth(index), polls, timeout)
+
+
 def click_node(page, index: int, node_id: str) -> None:
     """A real mouse click at the node's position on screen."""
     page.evaluate(f"([i]) => {{ {CY_BINDING} el.scrollIntoView({{block: 'center'}}); }}", [index])
-    page.wait_for_timeout(300)
+    settled_cy(page, index)
     point = page.evaluate(f"""([i, id]) => {{ {CY_BINDING}
         const p = cy.getElementById(id).renderedPosition(); const r = el.getBoundingClientRect();
         return {{x: r.left + p.x, y: r.top + p.y}}; }}""", [index, node_id])

@@ -13,25 +13,14 @@ import json
 import os
 from pathlib import Path
 
-from labtools import ARTIFACTS, cell_errors, execute, open_notebook
+from labtools import ARTIFACTS, cell_errors, open_notebook, run_command, settled
 
 NOTEBOOK = "tests/browser/notebooks/fishbone_intel.ipynb"
-WAIT_IDLE = """() => { const w = window.jupyterapp.shell.currentWidget;
-                       const k = w.context.sessionContext.session.kernel;
-                       const busy = [...document.querySelectorAll('.jp-InputPrompt')]
-                                    .some(p => p.textContent.includes('*'));
-                       return k.status === 'idle' && !busy; }"""
 
 
 def _select_cell(page, index: int) -> None:
     page.evaluate("(i) => { const nb = window.jupyterapp.shell.currentWidget.content;"
                   " nb.activeCellIndex = i < 0 ? nb.widgets.length + i : i; }", index)
-
-
-def _run(page, command: str, timeout: float = 120_000) -> None:
-    execute(page, command)
-    page.wait_for_timeout(300)
-    page.wait_for_function(WAIT_IDLE, timeout=timeout)
 
 
 def _shot(locator, name: str) -> Path:
@@ -43,8 +32,11 @@ def _shot(locator, name: str) -> Path:
 
 def _tab(panel, title: str) -> None:
     """Click the first tab whose title contains ``title`` (map/fishbone or gaps/questions/suggestions)."""
-    panel.locator(".lm-TabBar-tab", has_text=title).first.click()
-    panel.page.wait_for_timeout(300)
+    tab = panel.locator(".lm-TabBar-tab", has_text=title).first
+    tab.click()
+    panel.page.wait_for_function("(t) => t.classList.contains('lm-mod-current')", arg=tab.element_handle(),
+                                 timeout=10_000)
+    settled(panel)
 
 
 def _log_path() -> Path:
@@ -58,7 +50,7 @@ def test_fishbone_and_intel_panel_in_english_and_chinese(page, lab):
         log.unlink()
     open_notebook(page, lab, NOTEBOOK)
     _select_cell(page, -1)
-    _run(page, "notebook:run-all-above")  # everything but the language switch
+    run_command(page, "notebook:run-all-above")  # everything but the language switch
     assert cell_errors(page) == []
 
     # the static picture: a real <svg> whose labels are text
@@ -106,15 +98,14 @@ def test_fishbone_and_intel_panel_in_english_and_chinese(page, lab):
 
     # the language, switched from the kernel
     _select_cell(page, -1)
-    _run(page, "notebook:run-cell")
+    run_command(page, "notebook:run-cell")
     page.wait_for_function("() => [...document.querySelectorAll('.pmk-intel-summary')]"
                            ".some(e => e.textContent.includes('情报完整度'))", timeout=20_000)
     assert "鱼骨图" in panel.inner_text() and "已接受" in panel.inner_text()
     panel.locator(".pmk-fishbone", has_text="决策者 · 1").wait_for(timeout=30_000)
     _shot(panel, "intel-panel-fishbone-zh")
     _tab(panel, "权力地图")
-    _tab(panel, "问题")
-    page.wait_for_timeout(800)
+    _tab(panel, "问题")  # settled: the questions are laid out before the screenshot
     _shot(panel, "intel-panel-questions-zh")
     _tab(panel, "缺口")
     _shot(panel, "intel-panel-gaps-zh")

@@ -2,11 +2,12 @@
 
 The notebook ``notebooks/map_widgets.ipynb`` shows a builder (autosaving to
 ``map_builder_work.json`` beside it) and a read-only view through the decision-chain
-lens. The test adds a person through the form, clicks a node with the mouse at its
-screen position (read from the page's cytoscape instance), edits the stance, switches the
-view to the network and to the fishbone (鱼骨图: bones drawn, reporting lines hidden, a role
-edit moves the bones, nothing written into the map, switching back restores the drawing),
-switches the language to Chinese, restarts the kernel and checks nothing was lost.
+lens. Each test starts from a fresh run of it, so one failure does not hide the others:
+adding a person through the form; clicking a node with the mouse at its screen position
+(read from the page's cytoscape instance), editing and dragging it; deleting a person and
+invalid input; the view's network and fishbone (鱼骨图: bones drawn, reporting lines hidden,
+a role edit moves the bones, nothing written into the map, switching back restores the
+drawing); the language switch; a kernel restart that loses nothing.
 Screenshots go to ``test-artifacts/map-*.png``.
 """
 
@@ -16,10 +17,13 @@ import ast
 import json
 import re
 
-from labtools import cell_errors, click_node, cy, CY_BINDING, open_notebook, run_all, run_in_kernel, screenshot, wait_cy
+import pytest
+from labtools import (CY_BINDING, cell_errors, click_node, cy, open_notebook, run_all, run_in_kernel, screenshot,
+                      settled_cy, until, wait_cy)
 
 NOTEBOOK = "tests/browser/notebooks/map_widgets.ipynb"
 WORK = "tests/browser/notebooks/map_builder_work.json"
+
 
 def kernel_value(page, expression: str):
     """The value of a Python expression in the notebook's kernel (it must be JSON)."""
@@ -55,26 +59,35 @@ def show_graph(page, index: int) -> None:
     """Scroll so graph ``index`` (with its toolbar) fills the top of the notebook panel."""
     page.evaluate(f"([i]) => {{ {CY_BINDING} el.scrollIntoView({{block: 'start'}}); "
                   "el.closest('.jp-WindowedPanel-outer, .jp-Notebook').scrollBy(0, -90); }", [index])
-    page.wait_for_timeout(400)
+    settled_cy(page, index)
 
 
-def test_build_click_edit_relabel_and_survive_a_restart(page, lab):
-    work = lab.root / WORK
-    work.unlink(missing_ok=True)
+def saved_people(work) -> dict:
+    """The people of the builder's autosaved file, by id."""
+    return {p["id"]: p for p in json.loads(work.read_text("utf-8"))["stakeholders"]}
+
+
+@pytest.fixture
+def work(page, lab):
+    """The notebook freshly run (its autosave file removed first); returns the autosave path."""
+    path = lab.root / WORK
+    path.unlink(missing_ok=True)
     open_notebook(page, lab, NOTEBOOK)
     run_all(page)
     assert cell_errors(page) == []
     wait_cy(page, 0, "cy.nodes().length === 8")
     wait_cy(page, 1, "cy.nodes().length === 8")
+    until(path.exists, message="the builder's first autosave")
+    return path
+
+
+def test_builder_adds_a_person_through_the_form_and_autosaves(page, work):
     # Fitted at a readable zoom, capped for small maps.
     zoom = cy(page, 0, "cy.zoom()")
     assert 0.6 <= zoom <= 1.6, zoom
-    assert work.exists()
-    builder = output_of(page, 2)
     show_graph(page, 0)
     screenshot(page, "map-builder-loaded")
 
-    # -- add a person through the form
     field(page, "text", "Name").fill("孙丽")
     field(page, "text", "Title").fill("Head of quality")
     page.get_by_role("button", name="I · Influencer").click()
@@ -84,12 +97,11 @@ def test_build_click_edit_relabel_and_survive_a_restart(page, lab):
     page.get_by_text("Editing: 孙丽").wait_for(timeout=10_000)
     new = "cy.nodes().filter(n => n.hasClass('stance-support') && n.hasClass('role-influencer'))"
     wait_cy(page, 0, f"cy.nodes().length === 9 && {new}.length === 1")
-    new_id = cy(page, 0, f"{new}[0].id()")
-    page.wait_for_timeout(800)  # autosave delay
-    saved = json.loads(work.read_text("utf-8"))
-    assert any(p["name"] == "孙丽" and p["stance"] == "support" and "position" in p for p in saved["stakeholders"])
+    until(lambda: any(p["name"] == "孙丽" and p["stance"] == "support" and "position" in p
+                      for p in saved_people(work).values()), message="孙丽 autosaved with a position")
 
-    # -- click a node: the edit panel loads that person
+
+def test_a_clicked_node_is_edited_in_place_and_dragged(page, work):
     click_node(page, 0, "cio")
     page.get_by_text("Editing: 王伟").wait_for(timeout=10_000)
     assert field(page, "text", "Name").input_value() == "王伟"
@@ -98,7 +110,7 @@ def test_build_click_edit_relabel_and_survive_a_restart(page, lab):
     shot = screenshot(page, "map-builder-node-clicked")
     assert shot.stat().st_size > 20_000
 
-    # -- edit the stance: the node recolours in place, nobody moves
+    # the stance edit recolours the node in place, nobody moves
     before = cy(page, 0, "cy.nodes().map(n => [n.id(), Math.round(n.position('x')), Math.round(n.position('y'))])")
     field(page, "dropdown", "Stance").select_option(label="Champions us")
     page.get_by_role("button", name="Save changes").first.click()
@@ -111,8 +123,8 @@ def test_build_click_edit_relabel_and_survive_a_restart(page, lab):
     assert "stable migration <no downtime>" in page.locator(".tippy-content").first.inner_text()
     screenshot(page, "map-builder-edited-tooltip")
 
-    # -- drag a node: its new position is kept in the model (and saved with the map)
-    start = next(p["position"] for p in json.loads(work.read_text("utf-8"))["stakeholders"] if p["id"] == "ops")
+    # a dragged node's new position is kept in the model (and saved with the map)
+    start = until(lambda: saved_people(work)["ops"].get("position"), message="ops saved with a position")
     click_node(page, 0, "ops")  # scrolls it into view; the click itself selects
     point = page.evaluate(f"""([i, id]) => {{ {CY_BINDING}
         const p = cy.getElementById(id).renderedPosition(); const r = el.getBoundingClientRect();
@@ -121,23 +133,20 @@ def test_build_click_edit_relabel_and_survive_a_restart(page, lab):
     page.mouse.down()
     page.mouse.move(point["x"] + 70, point["y"] + 30, steps=10)
     page.mouse.up()
-    moved = None
-    for _ in range(40):
-        page.wait_for_timeout(150)
-        moved = next(p["position"] for p in json.loads(work.read_text("utf-8"))["stakeholders"] if p["id"] == "ops")
-        if moved != start:
-            break
+    moved = until(lambda: (saved_people(work)["ops"]["position"] != start) and saved_people(work)["ops"]["position"],
+                  message="the dragged position saved")
     assert moved["x"] > start["x"] + 20 and moved["y"] > start["y"] + 5, (start, moved)
 
-    # -- delete a person: node and lines disappear, the other nodes stay, no browser error
+
+def test_deleting_a_person_and_invalid_input(page, work):
     click_node(page, 0, "asst")
     page.get_by_text("Editing: 陈晓").wait_for(timeout=10_000)
     page.get_by_role("button", name="Delete person").click()
-    wait_cy(page, 0, "cy.nodes(':visible').length === 8 && !cy.getElementById('asst').visible()")
+    wait_cy(page, 0, "cy.nodes(':visible').length === 7 && !cy.getElementById('asst').visible()")
     assert cy(page, 0, "cy.edges(':visible').length") == 9
-    assert cy(page, 0, "cy.getElementById(arg).visible()", new_id)
+    until(lambda: "asst" not in saved_people(work), message="the deletion autosaved")
 
-    # -- invalid input is shown inline and kept
+    # invalid input is shown inline and kept
     page.get_by_role("button", name="New (empty form)").click()
     field(page, "text", "Last verified").fill("31/12/2026")
     page.get_by_role("button", name="Add as new person").click()
@@ -146,19 +155,24 @@ def test_build_click_edit_relabel_and_survive_a_restart(page, lab):
     page.locator(".powermap-problems").first.scroll_into_view_if_needed()
     screenshot(page, "map-builder-invalid")
 
-    # -- the read-only view: network arrangement, fitted
+
+def in_view(page, index: int, selector: str = "") -> bool:
+    bb = cy(page, index, f"[cy.elements({selector!r}).renderedBoundingBox(), cy.width(), cy.height()]")
+    return bb[0]["x1"] >= 0 and bb[0]["x2"] <= bb[1] + 1 and bb[0]["y2"] <= bb[2] + 1
+
+
+def test_the_view_switches_to_network_and_fishbone_and_back(page, work):
     show_graph(page, 1)
-    page.locator(".jp-Notebook .jp-Cell").nth(3).get_by_role("button", name="Network").click()
+    view_cell = page.locator(".jp-Notebook .jp-Cell").nth(3)
+    view_cell.get_by_role("button", name="Network").click()
     wait_cy(page, 1, "Math.abs(cy.getElementById('ceo').position('y') - cy.getElementById('cio').position('y')) > 1"
                      " && cy.elements().renderedBoundingBox().x1 > 0")
-    page.wait_for_timeout(500)
-    bb = cy(page, 1, "[cy.elements().renderedBoundingBox(), cy.width(), cy.height()]")
-    assert bb[0]["x1"] >= 0 and bb[0]["x2"] <= bb[1] + 1 and bb[0]["y2"] <= bb[2] + 1  # all in view
+    settled_cy(page, 1)
+    assert in_view(page, 1)
     screenshot(page, "map-view-network-en")
 
-    # -- the fishbone (鱼骨图): bones around the same people, reporting lines hidden
+    # the fishbone (鱼骨图): bones around the same people, reporting lines hidden
     network, stored = positions(page, 1), kernel_value(page, STORED)
-    view_cell = page.locator(".jp-Notebook .jp-Cell").nth(3)
     view_cell.get_by_role("button", name="Fishbone").click()
     wait_cy(page, 1, f"{FISH}.length === 1 && {FISH}.visible() && cy.elements().renderedBoundingBox().x1 > 0")
     assert cy(page, 1, "cy.nodes('.fishbone-tip').filter(n => n.visible()).length") == 6
@@ -170,9 +184,8 @@ def test_build_click_edit_relabel_and_survive_a_restart(page, lab):
     assert fish["ceo"][1] < 0 < fish["cio"][1] and fish["ceo"][0] > fish["ops"][0]  # approver above, nearest the head
     assert fish == {pid: [round(p["x"]), round(p["y"])] for pid, p in
                     kernel_value(page, "{k: n.position for k, n in view._nodes.items() if ':' not in k}").items()}
-    page.wait_for_timeout(500)
-    bb = cy(page, 1, "[cy.elements(':visible').renderedBoundingBox(), cy.width(), cy.height()]")
-    assert bb[0]["x1"] >= 0 and bb[0]["x2"] <= bb[1] + 1 and bb[0]["y2"] <= bb[2] + 1  # all in view
+    settled_cy(page, 1)
+    assert in_view(page, 1, ":visible")
     show_graph(page, 1)
     screenshot(page, "map-view-fishbone-en")
     assert kernel_value(page, STORED) == stored  # fishbone places are never written into the map
@@ -187,17 +200,22 @@ def test_build_click_edit_relabel_and_survive_a_restart(page, lab):
     # back to the network: the same drawing as before, bones hidden (not removed), lines back
     view_cell.get_by_role("button", name="Network").click()
     wait_cy(page, 1, f"!{FISH}.visible() && cy.edges('.rel-reports_to').filter(e => e.visible()).length === 7")
-    page.wait_for_timeout(300)
-    assert positions(page, 1) == network
+    until(lambda: positions(page, 1) == network, message=f"the network drawing back as it was: {network}")
     assert cy(page, 1, "cy.nodes('.fishbone').length") == 0  # helpers carry only 'hidden' now
     assert kernel_value(page, STORED) == stored
 
-    # -- switching the language relabels open widgets
+
+def test_switching_the_language_relabels_open_widgets(page, work):
+    builder = output_of(page, 2)
+    page.get_by_role("button", name="New (empty form)").click()
+    page.get_by_role("button", name="Add as new person").click()
+    page.get_by_text("must not be empty").wait_for(timeout=5_000)
+
     run_in_kernel(page, "pk.set_language('zh')")
     page.get_by_text("组织架构").first.wait_for(timeout=10_000)
     wait_cy(page, 0, "cy.getElementById('cio').data('label').includes('决策者')")
     wait_cy(page, 1, "cy.getElementById('it_mgr').data('label').includes('决策支持评估者')")
-    assert "不能为空" in builder.inner_text()
+    builder.get_by_text("不能为空").first.wait_for(timeout=10_000)  # the form's problems too
     page.locator(".powermap-problems").first.scroll_into_view_if_needed()
     screenshot(page, "map-builder-form-zh")
     show_graph(page, 0)
@@ -208,19 +226,25 @@ def test_build_click_edit_relabel_and_survive_a_restart(page, lab):
     page.locator(".jp-Notebook .jp-Cell").nth(3).get_by_role("button", name="鱼骨图").click()
     wait_cy(page, 1, f"{FISH}.visible() && {FISH}.data('label').startsWith('决策')"
                      " && cy.getElementById('fishbone:tip:decision_maker').data('label').startsWith('决策者 · 1')")
-    page.wait_for_timeout(600)
     show_graph(page, 1)
     screenshot(page, "map-view-fishbone-zh")
 
-    # -- a kernel restart loses nothing: the cell reloads the autosaved file
+
+def test_a_kernel_restart_loses_nothing(page, work):
+    run_in_kernel(page, "builder.map.add_stakeholder(id='sun', name='孙丽', roles=['influencer'], stance='support');"
+                        "builder.map.update_stakeholder('cio', stance='champion')")
+    until(lambda: "sun" in saved_people(work) and saved_people(work)["cio"]["stance"] == "champion",
+          message="both edits autosaved")
     # Not awaited: the command waits for the confirmation dialog clicked below.
-    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:restart-run-all'); }")
+    page.evaluate("""() => { const k = window.jupyterapp.shell.currentWidget.context.sessionContext.session.kernel;
+                             window.__pmkRestarted = false;
+                             k.statusChanged.connect((_, s) => { if (s === 'restarting') window.__pmkRestarted = true; });
+                             window.jupyterapp.commands.execute('notebook:restart-run-all'); }""")
     page.locator(".jp-Dialog button.jp-mod-accept").click()
-    page.wait_for_timeout(1500)
+    page.wait_for_function("() => window.__pmkRestarted === true", timeout=30_000)
     run_all(page)  # waits for the re-run to finish (and runs again, harmlessly)
-    wait_cy(page, 0, "cy.nodes().length === 8 && cy.getElementById('asst').length === 0", timeout=30_000)  # fresh
-    wait_cy(page, 0, "cy.getElementById(arg).length === 1 && cy.getElementById('cio').hasClass('stance-champion')",
-            arg=new_id)
+    wait_cy(page, 0, "cy.nodes().length === 9 && cy.getElementById('sun').length === 1"
+                     " && cy.getElementById('cio').hasClass('stance-champion')", timeout=30_000)
     assert cell_errors(page) == []
     show_graph(page, 0)
     screenshot(page, "map-builder-after-restart")

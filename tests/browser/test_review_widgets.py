@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from labtools import ARTIFACTS, cell_errors, click_node, open_notebook, run_all, run_in_kernel, wait_cy
+from labtools import ARTIFACTS, cell_errors, click_node, open_notebook, run_all, run_in_kernel, settled, wait_cy
 
 QUIZZES = "tests/browser/notebooks/review_quizzes.ipynb"
 COACH = "tests/browser/notebooks/review_coach.ipynb"
@@ -125,7 +125,7 @@ def test_coach_comments_on_a_clicked_person_and_the_dashboard(page, lab):
     shot(review.locator(".pmk-review-maps"), "review-coach-overlay-zh")
     review.get_by_role("button", name="并排对比").click()
     wait_cy(page, 1, "cy.nodes().length === 15 && cy.nodes('.pmk-ghost').length === 3")
-    page.wait_for_timeout(800)
+    settled(review.locator(".pmk-review-maps"))
     shot(review.locator(".pmk-review-maps"), "review-coach-maps-zh")
     shot(review.locator(".pmk-review-notes"), "review-coach-notes-zh")
     shot(board, "review-dashboard-zh")
