@@ -2,7 +2,8 @@
 
     PowerMapError (Exception)
     ├── MapFormatError (also ValueError)   a file or dict breaks the format; .problems lists all
-    │   └── KeyFormatError                 an answer key's grading section is wrong
+    │   ├── KeyFormatError                 an answer key's grading section is wrong
+    │   └── ReviewFormatError              a coach's review-notes file is not powermap-review/1
     ├── StakeholderNotFound (also KeyError) no stakeholder has that id
     └── RelationshipNotFound (also IndexError)
 
@@ -25,6 +26,7 @@ __all__ = [
     "PowerMapError",
     "Problem",
     "RelationshipNotFound",
+    "ReviewFormatError",
     "StakeholderNotFound",
 ]
 
@@ -98,8 +100,11 @@ class MapFormatError(PowerMapError, ValueError):
         self.path = path
         super().__init__(self._text())
 
+    #: The text key of the first line (how many problems).
+    HEAD: ClassVar[str] = "error.invalid_map"
+
     def _text(self) -> str:
-        head = vocab.text("error.invalid_map", count=len(self.problems))
+        head = vocab.text(self.HEAD, count=len(self.problems))
         if self.path:
             head = f"{self.path}: {head}"
         return "\n".join([head] + ["  " + p.render() for p in self.problems])
@@ -110,6 +115,12 @@ class MapFormatError(PowerMapError, ValueError):
 
 class KeyFormatError(MapFormatError):
     """An answer key's ``grading`` section is wrong (e.g. an alias for an unknown person)."""
+
+
+class ReviewFormatError(MapFormatError):
+    """A review-notes file (``powermap-review/1``) is unreadable or wrong; ``problems`` lists all."""
+
+    HEAD = "review.error.invalid"
 
 
 class StakeholderNotFound(PowerMapError, KeyError):
