@@ -2,7 +2,8 @@
 
     PowerMapError (Exception)
     ├── MapFormatError (also ValueError)    a file or dict breaks the format; .problems lists all
-    │   └── KeyFormatError                  an answer key's grading section is wrong
+    │   ├── KeyFormatError                  an answer key's grading section is wrong
+    │   └── ReviewFormatError               a coach's review-notes file is not powermap-review/1
     ├── InvalidValue (also ValueError)      an argument or setting a function does not accept
     ├── UnknownName (also KeyError)         a name that names nothing: a vocabulary code, a case
     ├── WrongType (also TypeError)          a value of a type that cannot be used there
@@ -48,6 +49,7 @@ __all__ = [
     "PowerMapError",
     "Problem",
     "RelationshipNotFound",
+    "ReviewFormatError",
     "StakeholderNotFound",
     "UnknownName",
     "WrongType",
@@ -135,8 +137,11 @@ class MapFormatError(PowerMapError, ValueError):
         self.path = path
         super().__init__(self._text())
 
+    #: The text key of the first line (how many problems).
+    HEAD: ClassVar[str] = "error.invalid_map"
+
     def _text(self) -> str:
-        head = _text("error.invalid_map", count=len(self.problems))
+        head = _text(self.HEAD, count=len(self.problems))
         if self.path:
             head = f"{self.path}: {head}"
         return "\n".join([head] + ["  " + p.render() for p in self.problems])
@@ -147,6 +152,12 @@ class MapFormatError(PowerMapError, ValueError):
 
 class KeyFormatError(MapFormatError):
     """An answer key's ``grading`` section is wrong (e.g. an alias for an unknown person)."""
+
+
+class ReviewFormatError(MapFormatError):
+    """A review-notes file (``powermap-review/1``) is unreadable or wrong; ``problems`` lists all."""
+
+    HEAD = "review.error.invalid"
 
 
 class StakeholderNotFound(PowerMapError, KeyError):

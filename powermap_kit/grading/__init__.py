@@ -2,34 +2,46 @@
 
 Pure core (no Jupyter imports): :func:`grade` one submission, :func:`grade_cohort` a
 folder of them into a DataFrame, :func:`cohort_summary` for the common mistakes, and
-HTML, CSV and Excel reports. Keys are checked by :func:`key_problems` (``powermap
+HTML, CSV and Excel reports. :func:`compare_to_key` says who is missing, extra or wrong
+(the one comparison behind the criteria, the review widget and the twist checks), by the
+rules of ``rules.py`` (:data:`DEFAULT_TOLERANCE`, :func:`field_credit`). Keys are checked by :func:`key_problems` (``powermap
 validate`` runs it on every file) and loaded by :func:`load_key`.
 """
 
 from __future__ import annotations
 
+from .compare import KeyComparison, compare_to_key
 from .cohort import CohortSummary, cohort_summary, export_cohort, grade_cohort, submission_files
 from .feedback import Feedback
 from .grade import GradeResult, grade
 from .key import CRITERIA, DEFAULT_WEIGHTS, EXPECT_KEYS, AnswerKey, Insight, key_problems, load_key
+from .rules import DEFAULT_TOLERANCE, field_credit, graded_fields, graded_weights, power_credit, power_within
 from .report import cohort_report, submission_report, write_report, write_reports
 
 __all__ = [
     "AnswerKey",
     "CRITERIA",
     "CohortSummary",
+    "DEFAULT_TOLERANCE",
     "DEFAULT_WEIGHTS",
     "EXPECT_KEYS",
     "Feedback",
     "GradeResult",
     "Insight",
+    "KeyComparison",
     "cohort_report",
     "cohort_summary",
+    "compare_to_key",
     "export_cohort",
+    "field_credit",
     "grade",
     "grade_cohort",
+    "graded_fields",
+    "graded_weights",
     "key_problems",
     "load_key",
+    "power_credit",
+    "power_within",
     "submission_files",
     "submission_report",
     "write_report",

@@ -30,25 +30,22 @@ insights
     Each insight's points when all of its ``expect`` holds.
 
 A missing person earns nothing anywhere, so leaving someone out never raises a score.
-
->>> from powermap_kit import PowerMap
->>> key = PowerMap()
->>> _ = key.add_stakeholder(id="a", name="Li Ming", roles=["approver"])
->>> graded_weights(key, {"people": 20, "roles": 25, "power": 10})
-{'people': 20, 'roles': 25, 'power': 0}
+The per-field credit (roles, power with the tolerance, stance, coach) is
+:func:`~powermap_kit.grading.rules.field_credit`; who is matched, missing or extra comes
+from :func:`~powermap_kit.grading.compare.compare_to_key`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .. import vocab
-from ..diff import edge, edges, person_diff
-from ..model import PowerMap, Stakeholder
+from ..diff import edge, edges
+from ..model import Stakeholder
+from .compare import KeyComparison
 from .feedback import Coded, Feedback, KeyName, Line
 from .insights import insight_holds
-from .key import AnswerKey
+from .rules import field_credit, graded_weights
 
 __all__ = ["CHAIN_ROLES", "COACH_SHARE", "Context", "Score", "graded_weights", "score_all"]
 
@@ -56,25 +53,20 @@ __all__ = ["CHAIN_ROLES", "COACH_SHARE", "Context", "Score", "graded_weights", "
 CHAIN_ROLES = frozenset({"approver", "decision_maker", "evaluator"})
 #: The part of the coach weight carried by the key's coaches (the rest: not flagging others).
 COACH_SHARE = 0.75
-_POSITIVE = frozenset({"support", "champion"})
+
+#: What the criteria score: a submission compared with the key.
+Context = KeyComparison
 
 
-@dataclass
-class Context:
-    """A submission matched to a key: ``people`` maps key id → submitted person."""
-
-    key: AnswerKey
-    sub: PowerMap
-    people: dict[str, Stakeholder]
-    lines: set[tuple[str, str, str]]
-
-    def name(self, key_id: str):
-        person = self.people.get(key_id)
-        return person.name if person is not None else KeyName(self.key, key_id)
+def _name(ctx: Context, key_id: str):
+    person = ctx.people.get(key_id)
+    return person.name if person is not None else KeyName(ctx.key, key_id)
 
 
 @dataclass
 class Score:
+    """One criterion's weight, the points earned in the same units, and a Feedback per loss."""
+
     name: str
     weight: float
     earned: float = 0.0
@@ -85,23 +77,7 @@ class Score:
         self.losses.append(Feedback(self.name, code, amount, params, notebook, stakeholder, missing))
 
 
-def graded_weights(key_map: PowerMap, weights: Mapping[str, float]) -> dict[str, float]:
-    """The weights that apply: a criterion the key gives nothing to grade on weighs 0."""
-    people = key_map.stakeholders
-    has = {
-        "people": bool(people),
-        "roles": any(p.roles for p in people),
-        "power": any(p.power is not None for p in people),
-        "stance": any(p.stance is not None for p in people),
-        "coach": any(p.coach is not None for p in people),
-        "relationships": bool(key_map.relationships),
-        "stage": key_map.opportunity.stage is not None,
-        "decision_mode": key_map.opportunity.decision_mode is not None,
-    }
-    return {name: (weight if has.get(name) else 0) for name, weight in weights.items()}
-
-
-def score_all(ctx: Context, extra: list[Stakeholder]) -> list[Score]:
+def score_all(ctx: Context) -> list[Score]:
     """Every criterion with a weight, in report order, then the insights."""
     weights = graded_weights(ctx.key.map, ctx.key.weights)
     scores = []
@@ -109,7 +85,7 @@ def score_all(ctx: Context, extra: list[Stakeholder]) -> list[Score]:
         if weight > 0:
             score = Score(name, weight)
             if name == "people":
-                _people(ctx, score, extra)
+                _people(ctx, score)
             else:
                 _CRITERIA[name](ctx, score)
             scores.append(score)
@@ -118,7 +94,7 @@ def score_all(ctx: Context, extra: list[Stakeholder]) -> list[Score]:
     return scores
 
 
-def _people(ctx: Context, score: Score, extra: list[Stakeholder]) -> None:
+def _people(ctx: Context, score: Score) -> None:
     each = score.weight / len(ctx.key.map.stakeholders)
     for p in ctx.key.map.stakeholders:
         if p.id in ctx.people:
@@ -127,7 +103,8 @@ def _people(ctx: Context, score: Score, extra: list[Stakeholder]) -> None:
             score.lose(each, "missing", p.id, missing=True)
     penalty = ctx.key.extra_people
     if penalty > 0:
-        for q in extra:
+        for sid in ctx.extra:
+            q = ctx.submission.stakeholder(sid)
             cost = min(penalty, score.earned)
             score.earned -= cost
             score.lose(cost, "extra_person", notebook="07", name=q.name)
@@ -148,7 +125,7 @@ def _roles(ctx: Context, score: Score) -> None:
     graded = [p for p in ctx.key.map.stakeholders if p.roles]
     for p, q, each in _per_person(ctx, score, graded):
         expected, given = set(p.roles), set(q.roles)
-        credit = len(expected & given) / len(expected | given)
+        credit = field_credit("roles", p, q, ctx.key.tolerance)
         score.earned += each * credit
         if credit < 1:
             notebook = "04" if (expected ^ given) & CHAIN_ROLES else "02"
@@ -158,13 +135,11 @@ def _roles(ctx: Context, score: Score) -> None:
 
 def _power(ctx: Context, score: Score) -> None:
     graded = [p for p in ctx.key.map.stakeholders if p.power is not None]
-    tolerance = ctx.key.tolerance
     for p, q, each in _per_person(ctx, score, graded):
         if q.power is None:
             score.lose(each, "power_unknown", p.id, "08", name=q.name, expected=p.power)
             continue
-        gap = abs(p.power - q.power)
-        credit = 1.0 if gap <= tolerance else 0.5 if gap == tolerance + 1 else 0.0
+        credit = field_credit("power", p, q, ctx.key.tolerance)
         score.earned += each * credit
         if credit < 1:
             score.lose(each * (1 - credit), "power", p.id, "08", name=q.name, given=q.power, expected=p.power)
@@ -173,11 +148,11 @@ def _power(ctx: Context, score: Score) -> None:
 def _stance(ctx: Context, score: Score) -> None:
     graded = [p for p in ctx.key.map.stakeholders if p.stance is not None]
     for p, q, each in _per_person(ctx, score, graded):
-        if "stance" not in person_diff(p, q, ("stance",)):
+        credit = field_credit("stance", p, q, ctx.key.tolerance)
+        if credit == 1:
             score.earned += each
             continue
         expected, given = p.stance_or_unknown, q.stance_or_unknown
-        credit = 0.5 if {expected, given} <= _POSITIVE else 0.0
         score.earned += each * credit
         code = "stance_guess" if expected == "unknown" else "stance_unknown" if given == "unknown" else "stance"
         score.lose(each * (1 - credit), code, p.id, "05", name=q.name, given=Coded("stance", given),
@@ -197,7 +172,7 @@ def _coach(ctx: Context, score: Score) -> None:
             q = ctx.people.get(p.id)
             if q is None:
                 score.lose(each, "missing", p.id, missing=True)
-            elif "coach" not in person_diff(p, q, ("coach",)):
+            elif field_credit("coach", p, q, ctx.key.tolerance) == 1:
                 score.earned += each
             else:
                 score.lose(each, "coach_missed" if p.coach else "coach_wrong", p.id, "06", name=q.name)
@@ -215,23 +190,23 @@ def _relationships(ctx: Context, score: Score) -> None:
         if (source, target, kind) in ctx.lines:
             score.earned += each
             continue
-        expected = Line(ctx.name(source), ctx.name(target), kind)
+        expected = Line(_name(ctx, source), _name(ctx, target), kind)
         if edge(target, source, kind) in ctx.lines:
             score.lose(each, "rel_reversed", source, "08", line=expected,
-                       given=Line(ctx.name(target), ctx.name(source), kind))
+                       given=Line(_name(ctx, target), _name(ctx, source), kind))
             continue
         drawn = next(((a, b, t) for t in types for a, b in ((source, target), (target, source))
                       if t != kind and edge(a, b, t) in ctx.lines), None)
         if drawn is not None:
             a, b, other = drawn
-            score.lose(each, "rel_type", source, "08", line=expected, given=Line(ctx.name(a), ctx.name(b), other))
+            score.lose(each, "rel_type", source, "08", line=expected, given=Line(_name(ctx, a), _name(ctx, b), other))
         else:
             score.lose(each, "rel_missing", source, "08", line=expected)
 
 
 def _deal(ctx: Context, score: Score, notebook: str, neighbours_count: bool) -> None:
     expected = getattr(ctx.key.map.opportunity, score.name)
-    given = getattr(ctx.sub.opportunity, score.name)
+    given = getattr(ctx.submission.opportunity, score.name)
     if given == expected:
         score.earned += score.weight
         return
@@ -256,7 +231,7 @@ def _decision_mode(ctx: Context, score: Score) -> None:
 def _insights(ctx: Context) -> Score:
     score = Score("insights", sum(i.points for i in ctx.key.insights))
     for insight in ctx.key.insights:
-        if insight_holds(insight.expect, ctx.sub, ctx.people, ctx.lines):
+        if insight_holds(insight.expect, ctx.submission, ctx.people, ctx.lines):
             score.earned += insight.points
         else:
             item = Feedback("insights", "insight", insight.points, {"id": insight.id},

@@ -36,12 +36,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import vocab
-from ..diff import Match, edges
+from ..diff import Match
 from ..errors import Problem
 from ..io import read_json
 from ..model import Account, Opportunity, PowerMap, Relationship, Stakeholder
 from ..validation import validate_data
-from .criteria import Context, score_all
+from .compare import compare_to_key
+from .criteria import score_all
 from .feedback import Feedback, KeyName, Summary
 from .key import AnswerKey, load_key
 
@@ -276,13 +277,9 @@ def _error_result(file: str | None, problems: list[Problem], lang: str, fallback
 
 
 def _grade_map(pm: PowerMap, key: AnswerKey, file: str | None, lang: str, fallback: str | None = None) -> GradeResult:
-    matches = key.index.match(pm, use_titles=True)
-    sub_by_id = {q.id: q for q in pm.stakeholders}
-    people = {m.a: sub_by_id[m.b] for m in matches}
-    back = {m.b: m.a for m in matches}
-    ctx = Context(key, pm, people, set(edges(pm, back)))
-    extra = [q for q in pm.stakeholders if q.id not in back]
-    scores = score_all(ctx, extra)
+    ctx = compare_to_key(pm, key)
+    matches = ctx.matches
+    scores = score_all(ctx)
 
     available = sum(s.weight for s in scores)
     scale = 100.0 / available
@@ -293,7 +290,7 @@ def _grade_map(pm: PowerMap, key: AnswerKey, file: str | None, lang: str, fallba
     items = _merge_missing(key, [loss for s in scores for loss in s.losses])
     for m in matches:
         if m.how == "title":
-            items.append(Feedback("people", "title_match", 0.0, {"name": sub_by_id[m.b].name,
+            items.append(Feedback("people", "title_match", 0.0, {"name": ctx.people[m.a].name,
                                   "key_name": KeyName(key, m.a)}, stakeholder=m.a))
     for item in items:
         item.points = round(item.lost * scale, 1)
@@ -308,8 +305,7 @@ def _grade_map(pm: PowerMap, key: AnswerKey, file: str | None, lang: str, fallba
     return GradeResult(
         submission=_label(pm, file, fallback, lang), file=file, total=total, criteria=criteria, maxima=maxima,
         items=items, matches=matches,
-        missing=[p.id for p in key.map.stakeholders if p.id not in people],
-        extra=[q.id for q in extra], insights=insight_rows,
+        missing=ctx.missing, extra=ctx.extra, insights=insight_rows,
         lang=lang, map=pm, key=key,
     )
 

@@ -24,7 +24,7 @@ from typing import Any
 from ..diff import edge, edges
 from ..model import PowerMap, Stakeholder
 
-__all__ = ["insight_holds"]
+__all__ = ["insight_holds", "normalise_expect"]
 
 
 def insight_holds(expect: Mapping[str, Any], submission: PowerMap | None, people: Mapping[str, Stakeholder],
@@ -77,3 +77,13 @@ def _person_holds(expect: Mapping[str, Any], person: Stakeholder) -> bool:
     if "coach" in expect and bool(person.coach) != expect["coach"]:
         return False
     return True
+
+
+def normalise_expect(expect: Mapping[str, Any]) -> dict[str, Any]:
+    """An ``expect`` as :func:`insight_holds` reads it: code lists as tuples, a single code as a 1-tuple."""
+    out = dict(expect)
+    for k in ("roles_include", "roles_exclude", "stance", "stage", "decision_mode"):
+        if k in out:
+            value = out[k]
+            out[k] = tuple(value) if isinstance(value, (list, tuple)) else (value,)
+    return out
