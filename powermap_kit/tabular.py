@@ -29,6 +29,7 @@ from typing import IO, Any
 from . import vocab
 from .io import write_text_atomic
 from .model import PowerMap
+from .sheets import csv_text
 from .validation import _ID_RE, _find_cycle
 
 __all__ = ["FORMATS", "ImportNote", "ImportResult", "crm_mapping", "export_csv", "export_graphml", "import_csv"]
@@ -329,14 +330,10 @@ def export_csv(pm: PowerMap, path: str | os.PathLike | None = None) -> str:
     for rel in pm.relationships:
         if rel.type == "reports_to":
             managers.setdefault(rel.source, []).append(rel.target)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
     columns = ["id", "name", "title", "department", "roles", "power", "stance", "coach", "reports_to", "notes"]
-    writer.writerow(columns)
-    for p in pm:
-        writer.writerow([p.id, p.name, _cell(p.title), _cell(p.department), _cell(p.roles), _cell(p.power),
-                         _cell(p.stance), _cell(p.coach), ";".join(managers.get(p.id, [])[:1]), _cell(p.notes)])
-    text = out.getvalue()
+    rows = [[p.id, p.name, _cell(p.title), _cell(p.department), _cell(p.roles), p.power if p.power is not None else "",
+             _cell(p.stance), _cell(p.coach), ";".join(managers.get(p.id, [])[:1]), _cell(p.notes)] for p in pm]
+    text = csv_text(rows, columns)
     if path is not None:
         write_text_atomic(path, "\ufeff" + text)
     return text

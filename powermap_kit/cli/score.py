@@ -164,14 +164,11 @@ def _criteria(rows: list[dict[str, Any]], key) -> list[str]:
 
 def _csv(rows: list[dict[str, Any]], key) -> str:
     names = _criteria(rows, key)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["submission", "file", *names, "total", "error"])
-    for row in rows:
-        points = row.get("criteria", {})
-        writer.writerow([row["submission"], row.get("file") or "", *[points.get(n, "") for n in names],
-                         row.get("total", ""), row.get("error", "")])
-    return out.getvalue()
+    from ..sheets import csv_text
+
+    table = [[row["submission"], row.get("file") or "", *[row.get("criteria", {}).get(n, "") for n in names],
+              row.get("total", ""), row.get("error", "")] for row in rows]
+    return csv_text(table, ["submission", "file", *names, "total", "error"])
 
 
 def _width(text: str) -> int:
