@@ -3,6 +3,7 @@
     PowerMapError (Exception)
     ├── MapFormatError (also ValueError)   a file or dict breaks the format; .problems lists all
     │   └── KeyFormatError                 an answer key's grading section is wrong
+    ├── OutputError (also OSError)         an output file could not be written
     ├── StakeholderNotFound (also KeyError) no stakeholder has that id
     └── RelationshipNotFound (also IndexError)
 
@@ -22,6 +23,7 @@ from . import vocab
 __all__ = [
     "KeyFormatError",
     "MapFormatError",
+    "OutputError",
     "PowerMapError",
     "Problem",
     "RelationshipNotFound",
@@ -132,3 +134,36 @@ class RelationshipNotFound(PowerMapError, IndexError):
 
     def __str__(self) -> str:
         return vocab.text("error.no_relationship", value=show(self.where))
+
+
+class OutputError(PowerMapError, OSError):
+    """An output could not be written. The message names the output the user asked for
+    (never a temporary file) and the reason in the current language; ``cause`` is the
+    original error: an :class:`OSError`, or a :class:`ValueError` when the output's name
+    itself is wrong (``usage`` is then true, e.g. a table to a ``.pdf``).
+    """
+
+    REASONS: ClassVar[dict[str, str]] = {
+        "EACCES": "permission", "EPERM": "permission", "EROFS": "read_only", "EISDIR": "is_folder",
+        "ENOTDIR": "not_folder", "ENOENT": "no_folder", "ENOSPC": "no_space", "EDQUOT": "no_space",
+        "ENAMETOOLONG": "name_too_long", "EEXIST": "not_folder",
+    }
+
+    def __init__(self, path: str, cause: Exception):
+        self.path = path
+        self.cause = cause
+        self.usage = isinstance(cause, ValueError)
+        super().__init__(getattr(cause, "errno", None), getattr(cause, "strerror", None) or str(cause))
+
+    def __str__(self) -> str:
+        import errno
+
+        code = self.REASONS.get(errno.errorcode.get(self.errno or 0, ""))
+        if code:
+            reason = vocab.text(f"error.write_reason.{code}")
+        else:  # the cause's own words, without the file name it may start with
+            reason = getattr(self.cause, "strerror", None) or str(self.cause)
+            name = self.path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+            for sep in (": ", "："):
+                reason = reason[len(name + sep):] if reason.startswith(name + sep) else reason
+        return vocab.text("error.cannot_write", file=self.path, reason=reason)
