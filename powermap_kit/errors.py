@@ -9,6 +9,7 @@
     ├── WrongType (also TypeError)          a value of a type that cannot be used there
     ├── CasesNotFound (also FileNotFoundError)  no case_studies folder anywhere
     ├── CatalogError (also RuntimeError)    the package's own text or vocabulary data is broken
+    ├── OutputError (also OSError)          an output file could not be written
     ├── StakeholderNotFound (also KeyError) no stakeholder has that id
     └── RelationshipNotFound (also IndexError)
 
@@ -46,6 +47,7 @@ __all__ = [
     "InvalidValue",
     "KeyFormatError",
     "MapFormatError",
+    "OutputError",
     "PowerMapError",
     "Problem",
     "RelationshipNotFound",
@@ -230,3 +232,36 @@ class CatalogError(_OneProblem, RuntimeError):
             return self.problem.render()
         except Exception:  # the catalog that would word it is the broken one
             return f"{self.place}: {self.problem.code} {show(self.value)}"
+
+
+class OutputError(PowerMapError, OSError):
+    """An output could not be written. The message names the output the user asked for
+    (never a temporary file) and the reason in the current language; ``cause`` is the
+    original error: an :class:`OSError`, or a :class:`ValueError` when the output's name
+    itself is wrong (``usage`` is then true, e.g. a table to a ``.pdf``).
+    """
+
+    REASONS: ClassVar[dict[str, str]] = {
+        "EACCES": "permission", "EPERM": "permission", "EROFS": "read_only", "EISDIR": "is_folder",
+        "ENOTDIR": "not_folder", "ENOENT": "no_folder", "ENOSPC": "no_space", "EDQUOT": "no_space",
+        "ENAMETOOLONG": "name_too_long", "EEXIST": "not_folder",
+    }
+
+    def __init__(self, path: str, cause: Exception):
+        self.path = path
+        self.cause = cause
+        self.usage = isinstance(cause, ValueError)
+        super().__init__(getattr(cause, "errno", None), getattr(cause, "strerror", None) or str(cause))
+
+    def __str__(self) -> str:
+        import errno
+
+        code = self.REASONS.get(errno.errorcode.get(self.errno or 0, ""))
+        if code:
+            reason = _text(f"error.write_reason.{code}")
+        else:  # the cause's own words, without the file name it may start with
+            reason = getattr(self.cause, "strerror", None) or str(self.cause)
+            name = self.path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+            for sep in (": ", "："):
+                reason = reason[len(name + sep):] if reason.startswith(name + sep) else reason
+        return _text("error.cannot_write", file=self.path, reason=reason)

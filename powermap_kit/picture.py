@@ -92,6 +92,15 @@ def _warn_raster(texts: Iterable[str | None]) -> None:
                       CJKFontWarning, stacklevel=3)
 
 
+def _literal(fig: Any) -> Any:
+    """Draw every text of ``fig`` as written: a name such as ``$\\alpha$`` is not matplotlib mathtext."""
+    from matplotlib.text import Text
+
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
+    return fig
+
+
 def figure_svg(fig: Figure) -> str:
     """A figure as an ``<svg>`` element: text kept as text, CJK font list, ids unique per picture."""
     import matplotlib
@@ -103,7 +112,7 @@ def figure_svg(fig: Figure) -> str:
             warnings.catch_warnings():
         # Missing glyphs only matter for raster output; in SVG the browser draws the text.
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from")
-        fig.savefig(buf, format="svg", metadata={"Date": None})
+        _literal(fig).savefig(buf, format="svg", metadata={"Date": None})
     svg = buf.getvalue()
     svg = re.sub(r"font-family: [^;\"]*", "font-family: " + CJK_FONT_STACK.replace('"', "'"), svg)
     return svg[svg.find("<svg"):]
@@ -287,7 +296,7 @@ def map_figure(pm: PowerMap, lang: str | None = None, highlight: Iterable[str] =
         note += "  " + vocab.text("analysis.picture.not_shown", lang=lang, count=hidden_count)
     fig.text(0.5, 0.06 / total_h, note, ha="center", va="bottom", fontsize=7.5, family=fam, color="#555555")
     _warn_raster([p.name for p in people.values()] + [p.title for p in people.values()] + [note])
-    return fig
+    return _literal(fig)
 
 
 def map_svg(pm: PowerMap, lang: str | None = None, highlight: Iterable[str] = (), max_people: int = 60,
@@ -414,7 +423,7 @@ def plot_power_matrix(pm: PowerMap | Analysis, ax: Axes | None = None, lang: str
         texts.append(listed)
     fig.text(0.02, 0.02, note, ha="left", va="bottom", fontsize=8.5, family=fam, color="#444444", wrap=True)
     _warn_raster(texts)
-    return fig
+    return _literal(fig)
 
 
 def power_matrix_svg(pm: PowerMap | Analysis, lang: str | None = None, config: dict[str, Any] | None = None) -> str:

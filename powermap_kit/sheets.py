@@ -78,7 +78,9 @@ def write_table(tables: pd.DataFrame | Mapping[str, pd.DataFrame], path: str | P
         first = next(iter(sheets.values()))
         return write_text_atomic(target, "\ufeff" + csv_text(first))
     if suffix != ".xlsx":
-        raise ValueError(f"{target.name}: a table is written as .csv or .xlsx, not {suffix or 'no suffix'!r}")
+        from . import vocab
+
+        raise ValueError(vocab.text("error.table_suffix", file=target.name, suffix=suffix or vocab.text("error.no_suffix")))
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)

@@ -29,6 +29,7 @@ from typing import IO, Any
 from . import vocab
 from .io import write_text_atomic
 from .model import PowerMap
+from .sheets import csv_text
 from .validation import _ID_RE, _find_cycle
 
 __all__ = ["FORMATS", "ImportNote", "ImportResult", "crm_mapping", "export_csv", "export_graphml", "import_csv"]
@@ -329,31 +330,41 @@ def export_csv(pm: PowerMap, path: str | os.PathLike | None = None) -> str:
     for rel in pm.relationships:
         if rel.type == "reports_to":
             managers.setdefault(rel.source, []).append(rel.target)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
     columns = ["id", "name", "title", "department", "roles", "power", "stance", "coach", "reports_to", "notes"]
-    writer.writerow(columns)
-    for p in pm:
-        writer.writerow([p.id, p.name, _cell(p.title), _cell(p.department), _cell(p.roles), _cell(p.power),
-                         _cell(p.stance), _cell(p.coach), ";".join(managers.get(p.id, [])[:1]), _cell(p.notes)])
-    text = out.getvalue()
+    rows = [[p.id, p.name, _cell(p.title), _cell(p.department), _cell(p.roles), p.power if p.power is not None else "",
+             _cell(p.stance), _cell(p.coach), ";".join(managers.get(p.id, [])[:1]), _cell(p.notes)] for p in pm]
+    text = csv_text(rows, columns)
     if path is not None:
         write_text_atomic(path, "\ufeff" + text)
     return text
 
 
+# Characters XML 1.0 cannot hold at all (most C0 controls, surrogates, U+FFFE/U+FFFF).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(value: Any) -> Any:
+    """Text that XML can hold: a character it cannot is written as a visible ``\\uXXXX`` escape."""
+    if not isinstance(value, str):
+        return value
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+
+
 def export_graphml(pm: PowerMap, path: str | os.PathLike) -> Path:
-    """Write the map as GraphML (people as nodes, every relationship as an edge with its type)."""
+    """Write the map as GraphML (people as nodes, every relationship as an edge with its type).
+
+    Every text becomes valid XML, so the file always reads back (``networkx.read_graphml``).
+    """
     import networkx as nx
 
-    graph = nx.MultiDiGraph(account=pm.account.name or "", opportunity=pm.opportunity.name or "")
+    graph = nx.MultiDiGraph(account=_xml(pm.account.name or ""), opportunity=_xml(pm.opportunity.name or ""))
     for p in pm:
         attrs = {"name": p.name, "title": p.title, "department": p.department, "roles": ";".join(p.roles),
                  "power": p.power, "stance": p.stance_or_unknown, "coach": p.coach}
-        graph.add_node(p.id, **{k: v for k, v in attrs.items() if v is not None})
+        graph.add_node(p.id, **{k: _xml(v) for k, v in attrs.items() if v is not None})
     for r in pm.relationships:
         attrs = {"type": r.type, "directed": r.directed, "strength": r.strength, "note": r.note}
-        graph.add_edge(r.source, r.target, **{k: v for k, v in attrs.items() if v is not None})
+        graph.add_edge(r.source, r.target, **{k: _xml(v) for k, v in attrs.items() if v is not None})
     buffer = io.BytesIO()
     nx.write_graphml(graph, buffer, encoding="utf-8")
     return write_text_atomic(path, buffer.getvalue().decode("utf-8"))

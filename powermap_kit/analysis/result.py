@@ -195,15 +195,10 @@ class Analysis:
 
     def export_actions(self, path: str | Path, lang: str | None = None) -> Path:
         """Write the action plan to ``.csv`` (UTF-8 with BOM, opens in Excel) or ``.xlsx``."""
-        target = Path(path)
+        from ..sheets import write_table
+
         frame = self.action_frame(lang)
-        if target.suffix.lower() == ".xlsx":
-            frame.to_excel(target, index=False, sheet_name=vocab.text("analysis.heading.actions", lang=lang)[:31])
-        elif target.suffix.lower() == ".csv":
-            frame.to_csv(target, index=False, encoding="utf-8-sig")
-        else:
-            raise InvalidValue(str(target), "table_suffix", target.suffix, allowed=(".csv", ".xlsx"))
-        return target
+        return write_table({vocab.text("analysis.heading.actions", lang=lang): frame}, path)
 
     # ---- whole result -------------------------------------------------------------------
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:

@@ -60,17 +60,32 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    lang = args.lang or os.environ.get("POWERMAP_LANG", "en")
-    vocab.set_language(lang if lang in vocab.LANGUAGES else "en")
+    from ..errors import OutputError
+    from .output import SafeStream
+
+    # User text never reaches the terminal raw (escape sequences are shown, not obeyed).
+    real = sys.stdout, sys.stderr
+    if sys.stdout is not None:
+        sys.stdout = SafeStream(sys.stdout)  # type: ignore[assignment]
+    if sys.stderr is not None:
+        sys.stderr = SafeStream(sys.stderr)  # type: ignore[assignment]
     try:
+        parser = _parser()
+        args = parser.parse_args(argv)
+        lang = args.lang or os.environ.get("POWERMAP_LANG", "en")
+        vocab.set_language(lang if lang in vocab.LANGUAGES else "en")
         return int(args.run(args) or 0)
+    except OutputError as exc:
+        print(f"powermap: {exc}", file=sys.stderr)
+        return 2 if exc.usage else 1
     except BrokenPipeError:
-        sys.stderr.close()
+        if sys.stderr is not None:
+            sys.stderr.close()
         return 1
     except KeyboardInterrupt:
         return 130
+    finally:
+        sys.stdout, sys.stderr = real
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
     from ..analysis import analyse
     from ..io import write_text_atomic
     from . import load_or_report
+    from .output import writing
 
     pm = load_or_report(args.map)
     if pm is None:
@@ -54,15 +55,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         output = result.summary_text(lang)
     if args.out:
-        write_text_atomic(args.out, output if output.endswith("\n") else output + "\n")
+        with writing(args.out):
+            write_text_atomic(args.out, output if output.endswith("\n") else output + "\n")
         print(vocab.text("cli.written", file=args.out), file=sys.stderr)
     else:
         sys.stdout.write(output if output.endswith("\n") else output + "\n")
     if args.actions:
-        try:
+        with writing(args.actions):
             result.export_actions(args.actions, lang)
-        except ValueError as exc:
-            print(exc, file=sys.stderr)
-            return 2
         print(vocab.text("cli.written", file=args.actions), file=sys.stderr)
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import vocab
 from . import load_or_report
+from .output import writing
 from ..tabular import export_csv, export_graphml
 
 
@@ -27,9 +28,10 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(export_csv(pm))
         return 0
     out = args.out or str(Path(args.map).with_suffix(f".{args.to}"))
-    if args.to == "csv":
-        export_csv(pm, out)
-    else:
-        export_graphml(pm, out)
+    with writing(out):
+        if args.to == "csv":
+            export_csv(pm, out)
+        else:
+            export_graphml(pm, out)
     print(vocab.text("cli.written", file=out))
     return 0

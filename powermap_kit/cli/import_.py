@@ -8,6 +8,7 @@ import sys
 from .. import vocab
 from ..io import save_map
 from ..tabular import FORMATS, import_csv
+from .output import writing
 
 
 def add_parser(sub, common) -> None:
@@ -42,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
             print(vocab.text(key, action=suggestion.action(), why=suggestion.why()), file=sys.stderr)
         if not found:
             print(vocab.text("intel.cli.none"), file=sys.stderr)
-    save_map(result.map, args.out)
+    with writing(args.out):
+        save_map(result.map, args.out)
     print(vocab.text("cli.import_summary", count=len(result.map), file=args.file, format=result.format))
     for line in result.summary():
         print(line, file=sys.stderr)

@@ -164,14 +164,11 @@ def _criteria(rows: list[dict[str, Any]], key) -> list[str]:
 
 def _csv(rows: list[dict[str, Any]], key) -> str:
     names = _criteria(rows, key)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["submission", "file", *names, "total", "error"])
-    for row in rows:
-        points = row.get("criteria", {})
-        writer.writerow([row["submission"], row.get("file") or "", *[points.get(n, "") for n in names],
-                         row.get("total", ""), row.get("error", "")])
-    return out.getvalue()
+    from ..sheets import csv_text
+
+    table = [[row["submission"], row.get("file") or "", *[row.get("criteria", {}).get(n, "") for n in names],
+              row.get("total", ""), row.get("error", "")] for row in rows]
+    return csv_text(table, ["submission", "file", *names, "total", "error"])
 
 
 def _width(text: str) -> int:
@@ -213,7 +210,10 @@ def _emit(text: str, out: str | None, bom: bool = False) -> None:
     if out:
         from ..io import write_text_atomic
 
-        write_text_atomic(out, ("\ufeff" if bom else "") + text)
+        from .output import writing
+
+        with writing(out):
+            write_text_atomic(out, ("\ufeff" if bom else "") + text)
         print(vocab.text("cli.written", file=out), file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -226,14 +226,20 @@ def _rich(args: argparse.Namespace, key, paths: list[str], lang: str) -> int:
     results = grade_many(paths, key, lang, progress=None)
     bad = any(not r.ok for r in results)
     if args.format == "xlsx":
-        export_cohort(_frame(results, key), args.out, lang=lang)
+        from .output import writing
+
+        with writing(args.out):
+            export_cohort(_frame(results, key), args.out, lang=lang)
         print(vocab.text("cli.written", file=args.out), file=sys.stderr)
         return 1 if bad else 0
     if args.out and (args.out.endswith(("/", os.sep)) or Path(args.out).is_dir()):
         # A folder: the cohort page as index.html and one page per submission.
         from ..grading.report import write_reports
 
-        written = write_reports(args.out, _frame(results, key), key=key, lang=lang)
+        from .output import writing
+
+        with writing(args.out):
+            written = write_reports(args.out, _frame(results, key), key=key, lang=lang)
         print(vocab.text("grading.cli.written_reports", count=len(written), folder=args.out), file=sys.stderr)
         return 1 if bad else 0
     if len(results) == 1 and results[0].ok:

@@ -328,13 +328,10 @@ def export_cohort(cohort: pd.DataFrame, path: str | os.PathLike, labels: bool | 
         labels = suffix == ".xlsx"
     table = _headed(cohort, lang) if labels else cohort
     target.parent.mkdir(parents=True, exist_ok=True)
+    from ..sheets import write_table
+
     if suffix == ".csv":
-        from ..io import write_text_atomic
-
-        write_text_atomic(target, "\ufeff" + table.to_csv(index=False, lineterminator="\n"))
-        return target
-    import pandas as pd
-
+        return write_table(table, target)
     summary = cohort_summary(cohort)
     stats = summary.criteria.reset_index()
     if labels:
@@ -342,10 +339,8 @@ def export_cohort(cohort: pd.DataFrame, path: str | os.PathLike, labels: bool | 
         stats = stats.rename(columns={c: vocab.text(f"grading.report.stat.{c}", lang=lang)
                                       for c in stats.columns if c != "criterion"})
         stats = stats.rename(columns={"criterion": vocab.text("grading.report.criterion", lang=lang)})
-    with pd.ExcelWriter(target, engine="openpyxl") as writer:
-        table.to_excel(writer, sheet_name=vocab.text("grading.report.sheet_results", lang=lang)[:31], index=False)
-        stats.to_excel(writer, sheet_name=vocab.text("grading.report.sheet_summary", lang=lang)[:31], index=False)
-    return target
+    return write_table({vocab.text("grading.report.sheet_results", lang=lang): table,
+                        vocab.text("grading.report.sheet_summary", lang=lang): stats}, target)
 
 
 def _criterion_label(name: str, lang: str | None) -> str:

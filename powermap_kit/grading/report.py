@@ -222,9 +222,16 @@ def write_report(target: str | os.PathLike, graded: Any, key: Any = None, lang: 
     return write_text_atomic(target, html)
 
 
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))}
+
+
 def _file_name(label: str, taken: set[str]) -> str:
     """A safe, unique file name from a submission label (Chinese kept, path characters not)."""
     base = re.sub(r"[^\w\-]+", "_", label, flags=re.UNICODE).strip("_.") or "submission"
+    # A file name may have 255 bytes: keep whole characters up to 150 (room for "_NN.html").
+    base = base.encode("utf-8")[:150].decode("utf-8", "ignore")
+    if base.upper() in _RESERVED:  # names Windows keeps for devices
+        base = "_" + base
     name, n = f"{base}.html", 2
     while name.lower() in taken or name.lower() == "index.html":
         name, n = f"{base}_{n}.html", n + 1

@@ -1,0 +1,88 @@
+"""What the command line prints and writes, made safe for terminals and honest about failures.
+
+- :func:`printable` shows a terminal control character (ESC, CSI, OSC, any other C0 or C1
+  control, bidirectional overrides) or an unpaired surrogate from user text as a visible
+  ``\\uXXXX`` escape instead of sending it raw, so a stakeholder named
+  ``"\\x1b]0;pwned\\x07"`` cannot retitle, recolour or rewrite the coach's terminal. The
+  ``\\uXXXX`` spelling keeps JSON output valid and lossless. Tab and newline are kept.
+- :class:`SafeStream` applies it to everything written to standard output and error while
+  a command runs (:func:`powermap_kit.cli.main` installs it).
+- :func:`writing` turns any failure to write an output into one
+  :class:`~powermap_kit.errors.OutputError` that names the output the user gave, never a
+  hidden temporary file.
+
+>>> printable("Wang\\x1b[31mWei\\x9b")
+'Wang\\\\u001b[31mWei\\\\u009b'
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+from ..errors import OutputError
+
+__all__ = ["SafeStream", "printable", "writing"]
+
+# C0 controls but tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates, surrogates.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with every terminal control character shown as a ``\\uXXXX`` escape."""
+    return _UNSAFE.sub(_escape, text)
+
+
+class SafeStream:
+    """A text stream that passes everything through :func:`printable`.
+
+    On a terminal a carriage return that starts a write is kept: progress bars redraw
+    their line that way. Anything else is delegated to the wrapped stream.
+    """
+
+    def __init__(self, stream: TextIO):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        keep_cr = text.startswith("\r") and self._isatty()
+        safe = "\r" + printable(text[1:]) if keep_cr else printable(text)
+        encoding = getattr(self._stream, "encoding", None) or "utf-8"
+        try:
+            safe.encode(encoding)
+        except LookupError:
+            pass
+        except UnicodeEncodeError:
+            # A console that cannot show some characters (e.g. a legacy code page) shows escapes instead.
+            safe = safe.encode(encoding, "backslashreplace").decode(encoding, "replace")
+        return self._stream.write(safe)
+
+    def _isatty(self) -> bool:
+        try:
+            return bool(self._stream.isatty())
+        except (AttributeError, ValueError, OSError):
+            return False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def writing(path: str | os.PathLike) -> Iterator[None]:
+    """Report a failure inside the block as one :class:`OutputError` about ``path``.
+
+    An :class:`OSError` (no permission, a folder, a missing folder, a full disk) or a
+    :class:`ValueError` (the writers' refusal of a file type they cannot write).
+    """
+    try:
+        yield
+    except OutputError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise OutputError(os.fspath(path), exc) from None
