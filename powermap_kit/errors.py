@@ -4,7 +4,8 @@
     ├── MapFormatError (also ValueError)   a file or dict breaks the format; .problems lists all
     │   └── KeyFormatError                 an answer key's grading section is wrong
     ├── StakeholderNotFound (also KeyError) no stakeholder has that id
-    └── RelationshipNotFound (also IndexError)
+    ├── RelationshipNotFound (also IndexError)
+    └── HubError (also OSError)            a JupyterHub cannot be reached or refuses the token
 
 A :class:`Problem` carries one finding as data: the file, the place
 (``stakeholders[3].power``), a message code, the bad value and the allowed values,
@@ -20,6 +21,7 @@ from typing import Any, ClassVar
 from . import vocab
 
 __all__ = [
+    "HubError",
     "KeyFormatError",
     "MapFormatError",
     "PowerMapError",
@@ -132,3 +134,18 @@ class RelationshipNotFound(PowerMapError, IndexError):
 
     def __str__(self) -> str:
         return vocab.text("error.no_relationship", value=show(self.where))
+
+
+class HubError(PowerMapError, OSError):
+    """A JupyterHub cannot be reached, or refuses the request (``powermap collect``).
+
+    ``url`` is the address asked, ``code`` one of ``no_token``, ``unreachable``, ``refused``,
+    ``http`` (text ``error.hub.<code>``), ``detail`` the status or the network error.
+    """
+
+    def __init__(self, url: str, code: str, detail: str = ""):
+        self.url, self.code, self.detail = url, code, detail
+        super().__init__(url, code, detail)
+
+    def __str__(self) -> str:
+        return vocab.text(f"error.hub.{self.code}", url=self.url, detail=self.detail)
