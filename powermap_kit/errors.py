@@ -11,7 +11,8 @@
     ├── CatalogError (also RuntimeError)    the package's own text or vocabulary data is broken
     ├── OutputError (also OSError)          an output file could not be written
     ├── StakeholderNotFound (also KeyError) no stakeholder has that id
-    └── RelationshipNotFound (also IndexError)
+    ├── RelationshipNotFound (also IndexError)
+    └── HubError (also OSError)             a JupyterHub cannot be reached or refuses the token
 
 Each also derives from the builtin named, so ``except ValueError`` keeps working.
 
@@ -44,6 +45,7 @@ from typing import Any, ClassVar
 __all__ = [
     "CasesNotFound",
     "CatalogError",
+    "HubError",
     "InvalidValue",
     "KeyFormatError",
     "MapFormatError",
@@ -265,3 +267,18 @@ class OutputError(PowerMapError, OSError):
             for sep in (": ", "："):
                 reason = reason[len(name + sep):] if reason.startswith(name + sep) else reason
         return _text("error.cannot_write", file=self.path, reason=reason)
+
+
+class HubError(PowerMapError, OSError):
+    """A JupyterHub cannot be reached, or refuses the request (``powermap collect``).
+
+    ``url`` is the address asked, ``code`` one of ``no_token``, ``unreachable``, ``refused``,
+    ``http`` (text ``error.hub.<code>``), ``detail`` the status or the network error.
+    """
+
+    def __init__(self, url: str, code: str, detail: str = ""):
+        self.url, self.code, self.detail = url, code, detail
+        super().__init__(url, code, detail)
+
+    def __str__(self) -> str:
+        return _text(f"error.hub.{self.code}", url=self.url, detail=self.detail)

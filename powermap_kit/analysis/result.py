@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import vocab
-from ..errors import InvalidValue, WrongType
+from ..errors import WrongType
 from .actions import action_frame, action_plan
 from .chain import IndexResult, decision_chain, deal_status, support_index
 from .conflicts import Conflict, interest_conflicts

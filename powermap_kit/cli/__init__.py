@@ -17,7 +17,7 @@ from .. import vocab
 
 __all__ = ["COMMANDS", "load_or_report", "main"]
 
-COMMANDS = ("validate", "analyse", "score", "review", "import_", "export")
+COMMANDS = ("validate", "analyse", "score", "review", "import_", "export", "collect")
 
 
 def load_or_report(path: str):
