@@ -124,7 +124,8 @@ class _Record:
     def __setattr__(self, name: str, value: Any) -> None:
         if name in self._known_set():
             if name in self.__dict__:  # a change, not the constructor's first assignment
-                self._change({name: value})
+                if value is not self.__dict__[name]:  # ``p.roles += [...]`` edits in place, then assigns back
+                    self._change({name: value})
                 return
             value = own(self, name, value)
         object.__setattr__(self, name, value)

@@ -73,7 +73,11 @@ def test_in_place_edits_of_lists_and_dicts_are_validated_and_stay_the_field(smal
     with pytest.raises(pk.MapFormatError):
         person.support.update(charm=3)
     assert person.support["trust"] == 2 and "charm" not in person.support
-    assert [e for e, _ in events] == ["stakeholder_updated"] * 3
+    person.roles += ["influencer"]
+    with pytest.raises(pk.MapFormatError):
+        person.roles += ["bogus"]
+    assert person.roles is roles and roles[-1] == "influencer"
+    assert [e for e, _ in events] == ["stakeholder_updated"] * 4
     data = small_map.to_dict()["stakeholders"][0]
     assert type(data["roles"]) is list and type(data["support"]) is dict
     json.dumps(small_map.to_dict())
