@@ -153,7 +153,8 @@ class _Record:
 
     def _problems(self, data: dict[str, Any]) -> list[Problem]:
         """The problems of this record's data on its own (ends of lines are not checked)."""
-        wrapped = {"format": FORMAT, "stakeholders": [], self._PLACE: [data] if self._PLACE.endswith("s") else data}
+        listed = self._PLACE in ("relationships", "coverage")
+        wrapped = {"format": FORMAT, "stakeholders": [], self._PLACE: [data] if listed else data}
         return [p for p in validate_data(wrapped) if p.code != "unknown_id"]
 
     def _map(self) -> PowerMap | None:

@@ -125,8 +125,14 @@ def test_a_record_on_its_own_checks_the_changed_fields(small_map):
     removed.power = 1  # no longer the map's: no event, map unchanged
     assert seen == [] and "cfo" not in small_map
     line = pk.Relationship("a", "b", "ally")
-    with pytest.raises(pk.MapFormatError):
+    with pytest.raises(pk.MapFormatError, match=r"relationships\[0\]\.strength: 4"):
         line.strength = 4
+    line.target = "c"  # the ends of a line on its own cannot be checked against people
+    contact = pk.Coverage(stakeholder="a")
+    contact.channel = "visit"
+    with pytest.raises(pk.MapFormatError, match=r"coverage\[0\]\.channel"):
+        contact.channel = "pigeon"
+    assert (line.strength, contact.channel) == (None, "visit")
 
 
 def test_copies_belong_to_their_own_map(small_map):
