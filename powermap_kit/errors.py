@@ -1,13 +1,13 @@
 """The exceptions of powermap-kit, one tree::
 
     PowerMapError (Exception)
-    ├── MapFormatError (also ValueError)    a file or dict breaks the format; .problems lists all
-    │   └── KeyFormatError                  an answer key's grading section is wrong
-    ├── InvalidValue (also ValueError)      an argument or setting a function does not accept
-    ├── UnknownName (also KeyError)         a name that names nothing: a vocabulary code, a case
-    ├── WrongType (also TypeError)          a value of a type that cannot be used there
-    ├── CasesNotFound (also FileNotFoundError)  no case_studies folder anywhere
-    ├── CatalogError (also RuntimeError)    the package's own text or vocabulary data is broken
+    ├── MapFormatError (also ValueError)   a file or dict breaks the format; .problems lists all
+    │   └── KeyFormatError                 an answer key's grading section is wrong
+    ├── InvalidValue (also ValueError)     an argument or setting a function does not accept
+    ├── UnknownName (also KeyError)        a name that names nothing: a vocabulary code, a case
+    ├── WrongType (also TypeError)         a value of a type that cannot be used there
+    ├── CasesNotFound (also FileNotFoundError) no case_studies folder anywhere
+    ├── CatalogError (also RuntimeError)   the package's own text or vocabulary data is broken
     ├── StakeholderNotFound (also KeyError) no stakeholder has that id
     └── RelationshipNotFound (also IndexError)
 
@@ -62,8 +62,17 @@ def use_texts(lookup: Callable[..., str]) -> None:
     _lookup[:] = [lookup]
 
 
-def _text(key: str, lang: str | None = None, **params: Any) -> str:
-    return _lookup[0](key, lang=lang, **params)
+class _Texts:
+    """Stands in for :mod:`powermap_kit.vocab` here: ``vocab.text(...)`` reads the text
+    catalogs through :func:`use_texts`, because vocab imports this module (it raises these
+    errors) and this module must not import vocab back."""
+
+    @staticmethod
+    def text(key: str, lang: str | None = None, **params: Any) -> str:
+        return _lookup[0](key, lang=lang, **params)
+
+
+vocab = _Texts()
 
 
 def show(value: Any) -> str:
@@ -99,9 +108,9 @@ class Problem:
         params = {"value": show(self.value), **self.params}
         if self.allowed:
             params.setdefault("allowed", ", ".join(self.allowed))
-        msg = _text(f"{self.TEXTS}.{self.code}", lang=lang, **params)
+        msg = vocab.text(f"{self.TEXTS}.{self.code}", lang=lang, **params)
         if self.suggestion is not None:
-            msg += _text("problem.did_you_mean", lang=lang, suggestion=show(self.suggestion))
+            msg += vocab.text("problem.did_you_mean", lang=lang, suggestion=show(self.suggestion))
         return msg
 
     def render(self, lang: str | None = None) -> str:
@@ -133,16 +142,16 @@ class MapFormatError(PowerMapError, ValueError):
     def __init__(self, problems: list[Problem], path: str | None = None):
         self.problems = list(problems)
         self.path = path
-        super().__init__(self._text())
+        super().__init__(self._summary())
 
-    def _text(self) -> str:
-        head = _text("error.invalid_map", count=len(self.problems))
+    def _summary(self) -> str:
+        head = vocab.text("error.invalid_map", count=len(self.problems))
         if self.path:
             head = f"{self.path}: {head}"
         return "\n".join([head] + ["  " + p.render() for p in self.problems])
 
     def __str__(self) -> str:
-        return self._text()
+        return self._summary()
 
 
 class KeyFormatError(MapFormatError):
@@ -157,7 +166,7 @@ class StakeholderNotFound(PowerMapError, KeyError):
         super().__init__(stakeholder_id)
 
     def __str__(self) -> str:
-        return _text("error.not_found", value=show(self.stakeholder_id))
+        return vocab.text("error.not_found", value=show(self.stakeholder_id))
 
 
 class RelationshipNotFound(PowerMapError, IndexError):
@@ -168,7 +177,7 @@ class RelationshipNotFound(PowerMapError, IndexError):
         super().__init__(where)
 
     def __str__(self) -> str:
-        return _text("error.no_relationship", value=show(self.where))
+        return vocab.text("error.no_relationship", value=show(self.where))
 
 
 class _OneProblem(PowerMapError):
