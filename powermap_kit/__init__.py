@@ -9,6 +9,7 @@ from __future__ import annotations
 from .analysis import Analysis, analyse
 from .diff import compare
 from .errors import KeyFormatError, MapFormatError, PowerMapError, Problem, RelationshipNotFound, StakeholderNotFound
+from .errors import CasesNotFound, CatalogError, InvalidValue, UnknownName, WrongType
 from .fishbone import fishbone_positions, fishbone_svg
 from .grading import cohort_summary, grade, grade_cohort
 from .intel import Suggestion, intelligence_gaps, questions_for, suggestions
@@ -22,7 +23,10 @@ __version__ = "0.1.0"
 __all__ = [
     "Account",
     "Analysis",
+    "CasesNotFound",
+    "CatalogError",
     "Coverage",
+    "InvalidValue",
     "KeyFormatError",
     "MapFormatError",
     "Opportunity",
@@ -34,6 +38,8 @@ __all__ = [
     "Stakeholder",
     "StakeholderNotFound",
     "Suggestion",
+    "UnknownName",
+    "WrongType",
     "analyse",
     "codes",
     "cohort_summary",

@@ -22,8 +22,8 @@ __all__ = ["OwnedDict", "OwnedList", "own"]
 class _Owned:
     """The link to the record: ``_record`` (``None`` when free) and ``_field``."""
 
-    _record: Any
-    _field: str
+    _record: Any = None
+    _field: str = ""
 
     def _base(self) -> Any:
         return list if isinstance(self, list) else dict
@@ -62,11 +62,7 @@ def _editing(method: str):
 
 
 class OwnedList(_Owned, list):
-    """A record's list field (``roles``, ``needs``, ``motives``, ``competitors``)."""
-
-    def __init__(self, items: Any = (), record: Any = None, field: str = ""):
-        list.__init__(self, items)
-        self._record, self._field = record, field
+    """A record's list field (``roles``, ``needs``, ``motives``, ``competitors``); see :func:`own`."""
 
     for _name in ("append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse",
                   "__setitem__", "__delitem__", "__iadd__", "__imul__"):
@@ -75,11 +71,7 @@ class OwnedList(_Owned, list):
 
 
 class OwnedDict(_Owned, dict):
-    """A record's dict field (``support``, ``evidence``)."""
-
-    def __init__(self, items: Any = (), record: Any = None, field: str = ""):
-        dict.__init__(self, items)
-        self._record, self._field = record, field
+    """A record's dict field (``support``, ``evidence``); see :func:`own`."""
 
     for _name in ("__setitem__", "__delitem__", "update", "pop", "popitem", "clear", "setdefault", "__ior__"):
         locals()[_name] = _editing(_name)
@@ -87,9 +79,14 @@ class OwnedDict(_Owned, dict):
 
 
 def own(record: Any, name: str, value: Any) -> Any:
-    """``value`` as the field ``name`` of ``record``: lists and dicts wrapped, others as they are."""
+    """``value`` as the field ``name`` of ``record``: lists and dicts wrapped (a shallow copy),
+    others as they are. Built without a Python ``__init__``: loading builds many of them."""
     if isinstance(value, list):
-        return OwnedList(value, record, name)
-    if isinstance(value, dict):
-        return OwnedDict(value, record, name)
-    return value
+        owned: _Owned = OwnedList(value)
+    elif isinstance(value, dict):
+        owned = OwnedDict(value)
+    else:
+        return value
+    owned._record = record
+    owned._field = name
+    return owned

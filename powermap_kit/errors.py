@@ -68,8 +68,17 @@ def use_texts(lookup: Callable[..., str]) -> None:
     _lookup[:] = [lookup]
 
 
-def _text(key: str, lang: str | None = None, **params: Any) -> str:
-    return _lookup[0](key, lang=lang, **params)
+class _Texts:
+    """Stands in for :mod:`powermap_kit.vocab` here: ``vocab.text(...)`` reads the text
+    catalogs through :func:`use_texts`, because vocab imports this module (it raises these
+    errors) and this module must not import vocab back."""
+
+    @staticmethod
+    def text(key: str, lang: str | None = None, **params: Any) -> str:
+        return _lookup[0](key, lang=lang, **params)
+
+
+vocab = _Texts()
 
 
 def show(value: Any) -> str:
@@ -105,9 +114,9 @@ class Problem:
         params = {"value": show(self.value), **self.params}
         if self.allowed:
             params.setdefault("allowed", ", ".join(self.allowed))
-        msg = _text(f"{self.TEXTS}.{self.code}", lang=lang, **params)
+        msg = vocab.text(f"{self.TEXTS}.{self.code}", lang=lang, **params)
         if self.suggestion is not None:
-            msg += _text("problem.did_you_mean", lang=lang, suggestion=show(self.suggestion))
+            msg += vocab.text("problem.did_you_mean", lang=lang, suggestion=show(self.suggestion))
         return msg
 
     def render(self, lang: str | None = None) -> str:
@@ -139,19 +148,19 @@ class MapFormatError(PowerMapError, ValueError):
     def __init__(self, problems: list[Problem], path: str | None = None):
         self.problems = list(problems)
         self.path = path
-        super().__init__(self._text())
+        super().__init__(self._summary())
 
     #: The text key of the first line (how many problems).
     HEAD: ClassVar[str] = "error.invalid_map"
 
-    def _text(self) -> str:
-        head = _text(self.HEAD, count=len(self.problems))
+    def _summary(self) -> str:
+        head = vocab.text(self.HEAD, count=len(self.problems))
         if self.path:
             head = f"{self.path}: {head}"
         return "\n".join([head] + ["  " + p.render() for p in self.problems])
 
     def __str__(self) -> str:
-        return self._text()
+        return self._summary()
 
 
 class KeyFormatError(MapFormatError):
@@ -164,6 +173,7 @@ class ReviewFormatError(MapFormatError):
     HEAD = "review.error.invalid"
 
 
+
 class StakeholderNotFound(PowerMapError, KeyError):
     """No stakeholder has the given id."""
 
@@ -172,7 +182,7 @@ class StakeholderNotFound(PowerMapError, KeyError):
         super().__init__(stakeholder_id)
 
     def __str__(self) -> str:
-        return _text("error.not_found", value=show(self.stakeholder_id))
+        return vocab.text("error.not_found", value=show(self.stakeholder_id))
 
 
 class RelationshipNotFound(PowerMapError, IndexError):
@@ -183,7 +193,7 @@ class RelationshipNotFound(PowerMapError, IndexError):
         super().__init__(where)
 
     def __str__(self) -> str:
-        return _text("error.no_relationship", value=show(self.where))
+        return vocab.text("error.no_relationship", value=show(self.where))
 
 
 class _OneProblem(PowerMapError):
@@ -260,13 +270,14 @@ class OutputError(PowerMapError, OSError):
 
         code = self.REASONS.get(errno.errorcode.get(self.errno or 0, ""))
         if code:
-            reason = _text(f"error.write_reason.{code}")
+            reason = vocab.text(f"error.write_reason.{code}")
         else:  # the cause's own words, without the file name it may start with
             reason = getattr(self.cause, "strerror", None) or str(self.cause)
             name = self.path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
             for sep in (": ", "："):
                 reason = reason[len(name + sep):] if reason.startswith(name + sep) else reason
-        return _text("error.cannot_write", file=self.path, reason=reason)
+        return vocab.text("error.cannot_write", file=self.path, reason=reason)
+
 
 
 class HubError(PowerMapError, OSError):
@@ -281,4 +292,5 @@ class HubError(PowerMapError, OSError):
         super().__init__(url, code, detail)
 
     def __str__(self) -> str:
-        return _text(f"error.hub.{self.code}", url=self.url, detail=self.detail)
+        return vocab.text(f"error.hub.{self.code}", url=self.url, detail=self.detail)
+

@@ -33,7 +33,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import vocab
-from ._owned import OwnedDict, OwnedList, own
+from ._owned import own
 from .errors import MapFormatError, Problem, RelationshipNotFound, StakeholderNotFound
 from .validation import FORMAT, _check_coverage, _check_relationships, validate_data, validate_stakeholder
 
@@ -60,7 +60,7 @@ class _Record:
     extra: dict[str, Any]
     _KNOWN: tuple[str, ...] = ()
     _KNOWN_SET: ClassVar[frozenset[str]]
-    _SPEC: ClassVar[tuple[tuple[str, Any, Any], ...]]
+    _SPEC: ClassVar[tuple[dict[str, Any], tuple[tuple[str, Any], ...], frozenset[str]]]
     _PLACE: ClassVar[str] = ""
 
     if TYPE_CHECKING:  # every subclass is a dataclass whose __init__ takes its fields and ``extra``
@@ -80,12 +80,17 @@ class _Record:
         return found
 
     @classmethod
-    def _spec(cls) -> tuple[tuple[str, Any, Any], ...]:
-        """(name, default, default factory) of each known field, for :meth:`from_dict`."""
+    def _spec(cls) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...], frozenset[str]]:
+        """For :meth:`from_dict`: the plain defaults, the (name, factory) of list and dict
+        fields, and the required fields."""
         spec = cls.__dict__.get("_SPEC")
         if spec is None:
-            spec = tuple((f.name, f.default, f.default_factory) for f in fields(cls) if f.name != "extra")  # type: ignore[arg-type]
-            cls._SPEC = spec
+            known = [f for f in fields(cls) if f.name != "extra"]  # type: ignore[arg-type]
+            spec = cls._SPEC = (
+                {f.name: f.default for f in known if f.default is not MISSING},
+                tuple((f.name, f.default_factory) for f in known if f.default_factory is not MISSING),
+                frozenset(f.name for f in known if f.default is MISSING and f.default_factory is MISSING),
+            )
         return spec
 
     @classmethod
@@ -93,38 +98,42 @@ class _Record:
         """Build from JSON data; ``copy=False`` adopts the given values (for freshly parsed data)."""
         if copy:
             data = _copy.deepcopy(data)
-        # Filled directly rather than through __init__: loading a cohort builds many records,
-        # and the values are plain JSON data (checked by the caller when it matters).
+        defaults, factories, required = cls._spec()
+        known = cls._known_set()
+        # Filled directly rather than through __init__ and the validating __setattr__:
+        # loading a cohort builds many records from plain JSON data.
         record = object.__new__(cls)
         values = record.__dict__
-        for name, default, factory in cls._spec():
-            value = data.get(name)
-            if value is None:
-                if default is MISSING and factory is MISSING:
-                    known = cls._known()
-                    return cls(**{k: data[k] for k in known if data.get(k) is not None},  # the usual TypeError
-                               extra={k: v for k, v in data.items() if k not in known})
-                value = default if factory is MISSING else factory()
-            kind = value.__class__
-            values[name] = OwnedList(value, record, name) if kind is list else (
-                OwnedDict(value, record, name) if kind is dict else value)
-        known_set = cls._known_set()
-        values["extra"] = {k: v for k, v in data.items() if k not in known_set}
+        values.update(defaults)
+        extra = {}
+        for key, value in data.items():
+            if key not in known:
+                extra[key] = value
+            elif value is not None:
+                values[key] = value
+        for name, factory in factories:
+            value = values.get(name)
+            values[name] = own(record, name, factory() if value is None else value)
+        values["extra"] = extra
+        if not values.keys() >= required:
+            return cls(**{k: v for k, v in values.items() if k != "extra"}, extra=extra)  # the usual TypeError
         return record
 
     def to_dict(self) -> dict[str, Any]:
         out = {}
+        values = self.__dict__
         for key in self._known():
-            value = getattr(self, key)
+            value = values[key]
             if not _is_empty(value):
-                out[key] = _copy.deepcopy(value)
-        out.update(_copy.deepcopy(self.extra))
+                out[key] = _json_copy(value)
+        out.update(_json_copy(self.extra))
         return out
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in self._known_set():
             if name in self.__dict__:  # a change, not the constructor's first assignment
-                self._change({name: value})
+                if value is not self.__dict__[name]:  # ``p.roles += [...]`` edits in place, then assigns back
+                    self._change({name: value})
                 return
             value = own(self, name, value)
         object.__setattr__(self, name, value)
@@ -152,7 +161,8 @@ class _Record:
 
     def _problems(self, data: dict[str, Any]) -> list[Problem]:
         """The problems of this record's data on its own (ends of lines are not checked)."""
-        wrapped = {"format": FORMAT, "stakeholders": [], self._PLACE: [data] if self._PLACE.endswith("s") else data}
+        listed = self._PLACE in ("relationships", "coverage")
+        wrapped = {"format": FORMAT, "stakeholders": [], self._PLACE: [data] if listed else data}
         return [p for p in validate_data(wrapped) if p.code != "unknown_id"]
 
     def _map(self) -> PowerMap | None:
@@ -160,6 +170,21 @@ class _Record:
         ref = self.__dict__.get("_in_map")
         pm = ref() if ref is not None else None
         return pm if pm is not None and pm._holds(self) else None
+
+
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+
+
+def _json_copy(value: Any) -> Any:
+    """A deep copy of JSON-like data as plain lists and dicts (faster than ``copy.deepcopy``)."""
+    kind = value.__class__
+    if kind in _ATOMS:
+        return value
+    if isinstance(value, list):
+        return [v if v.__class__ in _ATOMS else _json_copy(v) for v in value]
+    if isinstance(value, dict):
+        return {k: v if v.__class__ in _ATOMS else _json_copy(v) for k, v in value.items()}
+    return _copy.deepcopy(value)
 
 
 def _changed(data: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:

@@ -73,7 +73,11 @@ def test_in_place_edits_of_lists_and_dicts_are_validated_and_stay_the_field(smal
     with pytest.raises(pk.MapFormatError):
         person.support.update(charm=3)
     assert person.support["trust"] == 2 and "charm" not in person.support
-    assert [e for e, _ in events] == ["stakeholder_updated"] * 3
+    person.roles += ["influencer"]
+    with pytest.raises(pk.MapFormatError):
+        person.roles += ["bogus"]
+    assert person.roles is roles and roles[-1] == "influencer"
+    assert [e for e, _ in events] == ["stakeholder_updated"] * 4
     data = small_map.to_dict()["stakeholders"][0]
     assert type(data["roles"]) is list and type(data["support"]) is dict
     json.dumps(small_map.to_dict())
@@ -121,8 +125,14 @@ def test_a_record_on_its_own_checks_the_changed_fields(small_map):
     removed.power = 1  # no longer the map's: no event, map unchanged
     assert seen == [] and "cfo" not in small_map
     line = pk.Relationship("a", "b", "ally")
-    with pytest.raises(pk.MapFormatError):
+    with pytest.raises(pk.MapFormatError, match=r"relationships\[0\]\.strength: 4"):
         line.strength = 4
+    line.target = "c"  # the ends of a line on its own cannot be checked against people
+    contact = pk.Coverage(stakeholder="a")
+    contact.channel = "visit"
+    with pytest.raises(pk.MapFormatError, match=r"coverage\[0\]\.channel"):
+        contact.channel = "pigeon"
+    assert (line.strength, contact.channel) == (None, "visit")
 
 
 def test_copies_belong_to_their_own_map(small_map):

@@ -8,6 +8,7 @@ package index), so it is marked ``slow``: ``make test`` runs it, ``make test-fas
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -35,8 +36,16 @@ def _run(args, **kwargs):
 
 
 def test_an_installed_wheel_loads_cases_from_any_folder(tmp_path):
+    # Built from a clean copy of the sources: the checkout's own build/ folder (which may hold
+    # modules deleted since) neither leaks into this wheel nor is written by the test.
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
+    for folder in ("powermap_kit", "case_studies"):
+        shutil.copytree(ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
     wheels = tmp_path / "wheels"
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheels), str(ROOT)])
+    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheels), str(source)])
     (wheel,) = wheels.glob("powermap_kit-*.whl")
 
     env_dir = tmp_path / "fresh"
