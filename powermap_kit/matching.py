@@ -171,13 +171,13 @@ class PeopleIndex:
 
         if b_by_name:
             for p, form in self.names:
-                if p.id not in found and (hit := best_free(form, p)):
+                if form in b_by_name and p.id not in found and (hit := best_free(form, p)):
                     take(p.id, hit, "name")
             for p in self.people:
                 if p.id in found:
                     continue
                 for alias in self.aliases[p.id]:
-                    if hit := best_free(alias, p):
+                    if alias in b_by_name and (hit := best_free(alias, p)):
                         take(p.id, hit, "alias")
                         break
         if use_titles and len(used) < len(b_by_id):

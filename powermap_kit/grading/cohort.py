@@ -4,7 +4,9 @@
 set; it never stops the rest). :func:`cohort_summary` reads that table back: mean and
 median per criterion, the people, roles and insights most often missed, and the score
 distribution. :func:`export_cohort` writes CSV (UTF-8 with a byte-order mark, so Excel
-shows Chinese names) or Excel.
+shows Chinese names) or Excel, through the one formula-safe writer
+(:func:`powermap_kit.sheets.write_table`). Grading itself (a worker pool with ``jobs=``, a
+progress bar) is ``batch.py``'s :func:`grade_many`.
 
 >>> import powermap_kit as pk
 >>> key = pk.load_map({"format": "powermap/1", "stakeholders": [
@@ -24,23 +26,23 @@ shows Chinese names) or Excel.
 from __future__ import annotations
 
 import os
-import sys
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from .. import vocab
-from ..model import PowerMap
-from .grade import GradeResult, _error_result, _grade_map, _label, read_submission
+from ..sheets import write_table
+from .batch import grade_many, submission_files
+from .grade import GradeResult
 from .key import AnswerKey, load_key
+from .rules import graded_weights
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["BINS", "CohortSummary", "cohort_summary", "export_cohort", "grade_cohort", "grade_many",
-           "results_of", "submission_files"]
+__all__ = ["BINS", "CohortSummary", "cohort_frame", "cohort_summary", "export_cohort", "grade_cohort",
+           "grade_many", "results_of", "submission_files"]
 
 #: Lower edges of the score distribution's bins (the last bin includes 100).
 BINS: tuple[int, ...] = tuple(range(0, 100, 10))
@@ -59,64 +61,8 @@ class _Results(list):
         return self
 
 
-def submission_files(sources: Any, key_file: str | os.PathLike | None = None) -> list[Any]:
-    """Expand folders to their ``*.json`` files (sorted by name); keep other items as given.
-
-    The key file itself is skipped when it lies in a folder being expanded, and so are a
-    coach's comment files (``*.review.json``, written beside submissions by ReviewView).
-    """
-    if isinstance(sources, (str, os.PathLike, PowerMap, dict)):
-        sources = [sources]
-    skip = Path(key_file).resolve() if key_file else None
-    out: list[Any] = []
-    for item in sources:
-        if isinstance(item, (str, os.PathLike)) and Path(item).is_dir():
-            out += [f for f in sorted(Path(item).glob("*.json"), key=lambda p: p.name)
-                    if f.is_file() and not f.name.endswith(".review.json")
-                    and (skip is None or f.resolve() != skip)]
-        else:
-            out.append(item)
-    return out
-
-
-def grade_many(sources: Iterable[Any], key: Any, lang: str | None = None, progress: bool | None = None,
-               ) -> list[GradeResult]:
-    """Grade each submission in turn (no DataFrame); one bad file never stops the rest.
-
-    ``progress``: show a bar on stderr (``None``: only on a terminal, for long runs).
-    """
-    answer = load_key(key)
-    lang = lang or vocab.get_language()
-    items = list(sources)
-    results = []
-    for n, item in enumerate(_progress(items, progress), 1):
-        try:
-            pm, file, problems = read_submission(item)
-            if pm is None:
-                result = _error_result(file, problems, lang, str(n))
-            else:
-                result = _grade_map(pm, answer, file, lang, str(n))
-        except Exception as exc:  # one broken submission must not stop the cohort
-            file = str(item) if isinstance(item, (str, os.PathLike)) else None
-            result = GradeResult(_label(None, file, str(n)), file=file, error=f"{type(exc).__name__}: {exc}",
-                                 lang=lang)
-        results.append(result)
-    return results
-
-
-def _progress(items: list[Any], progress: bool | None):
-    if progress is None:
-        progress = len(items) >= 50 and sys.stderr is not None and sys.stderr.isatty()
-    if not progress:
-        return items
-    from tqdm import tqdm
-
-    # delay: a run that finishes quickly never draws a bar at all.
-    return tqdm(items, file=sys.stderr, unit="map", delay=0.5, leave=False)
-
-
 def grade_cohort(paths_or_folder: Any, key: Any, lang: str | None = None, progress: bool | None = None,
-                 ) -> pd.DataFrame:
+                 jobs: int = 1) -> pd.DataFrame:
     """Grade a cohort: one row per submission.
 
     Parameters
@@ -129,6 +75,8 @@ def grade_cohort(paths_or_folder: Any, key: Any, lang: str | None = None, progre
         Language of the feedback kept with each row.
     progress : bool, optional
         Show a progress bar on stderr; by default only on a terminal for long runs.
+    jobs : int
+        Worker processes (``0``: one per core for large cohorts; default 1, this process).
 
     Returns
     -------
@@ -140,8 +88,8 @@ def grade_cohort(paths_or_folder: Any, key: Any, lang: str | None = None, progre
     """
     answer = load_key(key)
     files = submission_files(paths_or_folder, answer.file)
-    results = grade_many(files, answer, lang, progress)
-    return _frame(results, answer)
+    results = grade_many(files, answer, lang, progress, jobs=jobs)
+    return cohort_frame(results, answer)
 
 
 def _criteria_names(results: list[GradeResult], key: AnswerKey | None) -> list[str]:
@@ -149,14 +97,13 @@ def _criteria_names(results: list[GradeResult], key: AnswerKey | None) -> list[s
         if r.ok:
             return list(r.criteria)
     if key is not None:
-        from .criteria import graded_weights
-
         names = [n for n, w in graded_weights(key.map, key.weights).items() if w > 0]
         return names + (["insights"] if key.insights else [])
     return []
 
 
-def _frame(results: list[GradeResult], key: AnswerKey | None) -> pd.DataFrame:
+def cohort_frame(results: list[GradeResult], key: AnswerKey | None = None) -> pd.DataFrame:
+    """The cohort table of :func:`grade_cohort` from results already graded."""
     import pandas as pd
 
     names = _criteria_names(results, key)

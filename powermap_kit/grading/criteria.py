@@ -38,16 +38,18 @@ from :func:`~powermap_kit.grading.compare.compare_to_key`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .. import vocab
-from ..diff import edge, edges
+from ..diff import edge
 from ..model import Stakeholder
 from .compare import KeyComparison
-from .feedback import Coded, Feedback, KeyName, Line
+from .key import AnswerKey
+from .feedback import Coded, Feedback, KeyName, Line, Summary
 from .insights import insight_holds
-from .rules import field_credit, graded_weights
+from .rules import graded_weights, power_credit, roles_credit, stance_credit
 
-__all__ = ["CHAIN_ROLES", "COACH_SHARE", "Context", "Score", "graded_weights", "score_all"]
+__all__ = ["CHAIN_ROLES", "COACH_SHARE", "Context", "MissingLines", "Score", "graded_weights", "score_all"]
 
 #: Roles taught with the decision chain (notebook 04); other role mistakes point to 02.
 CHAIN_ROLES = frozenset({"approver", "decision_maker", "evaluator"})
@@ -63,17 +65,47 @@ def _name(ctx: Context, key_id: str):
     return person.name if person is not None else KeyName(ctx.key, key_id)
 
 
+class MissingLines:
+    """One feedback line per missing key person, carrying every loss their absence causes
+    (in whichever criterion): made where the person is first found missing."""
+
+    def __init__(self, key: AnswerKey) -> None:
+        self.key = key
+        self.lines: dict[str, Feedback] = {}
+
+    def line(self, key_id: str) -> Feedback | None:
+        """The person's line, or None when it exists already."""
+        if key_id in self.lines:
+            return None
+        person = self.key.map.stakeholder(key_id)
+        params: dict[str, Any] = {"name": KeyName(self.key, key_id), "summary": Summary(self.key, key_id)}
+        code = "missing"
+        if person.title:
+            code = "missing_titled"
+            params["title"] = person.title
+        line = self.lines[key_id] = Feedback("people", code, 0.0, params, "07", key_id, True)
+        return line
+
+
 @dataclass
 class Score:
-    """One criterion's weight, the points earned in the same units, and a Feedback per loss."""
+    """One criterion's weight, the points earned in the same units, and a Feedback per loss
+    (a missing person's losses go to their one line in ``missing``)."""
 
     name: str
     weight: float
     earned: float = 0.0
     losses: list[Feedback] = field(default_factory=list)
+    missing: MissingLines | None = field(default=None, repr=False)
 
     def lose(self, amount: float, code: str, stakeholder: str | None = None, notebook: str | None = None,
              missing: bool = False, **params) -> None:
+        if missing and stakeholder is not None and self.missing is not None:
+            line = self.missing.line(stakeholder)
+            if line is not None:
+                self.losses.append(line)
+            self.missing.lines[stakeholder].lost += amount
+            return
         self.losses.append(Feedback(self.name, code, amount, params, notebook, stakeholder, missing))
 
 
@@ -81,9 +113,10 @@ def score_all(ctx: Context) -> list[Score]:
     """Every criterion with a weight, in report order, then the insights."""
     weights = graded_weights(ctx.key.map, ctx.key.weights)
     scores = []
+    missing = MissingLines(ctx.key)
     for name, weight in weights.items():
         if weight > 0:
-            score = Score(name, weight)
+            score = Score(name, weight, missing=missing)
             if name == "people":
                 _people(ctx, score)
             else:
@@ -125,7 +158,7 @@ def _roles(ctx: Context, score: Score) -> None:
     graded = [p for p in ctx.key.map.stakeholders if p.roles]
     for p, q, each in _per_person(ctx, score, graded):
         expected, given = set(p.roles), set(q.roles)
-        credit = field_credit("roles", p, q, ctx.key.tolerance)
+        credit = roles_credit(p, q)
         score.earned += each * credit
         if credit < 1:
             notebook = "04" if (expected ^ given) & CHAIN_ROLES else "02"
@@ -135,11 +168,12 @@ def _roles(ctx: Context, score: Score) -> None:
 
 def _power(ctx: Context, score: Score) -> None:
     graded = [p for p in ctx.key.map.stakeholders if p.power is not None]
+    tolerance = ctx.key.tolerance
     for p, q, each in _per_person(ctx, score, graded):
         if q.power is None:
             score.lose(each, "power_unknown", p.id, "08", name=q.name, expected=p.power)
             continue
-        credit = field_credit("power", p, q, ctx.key.tolerance)
+        credit = power_credit(p.power, q.power, tolerance)
         score.earned += each * credit
         if credit < 1:
             score.lose(each * (1 - credit), "power", p.id, "08", name=q.name, given=q.power, expected=p.power)
@@ -148,7 +182,7 @@ def _power(ctx: Context, score: Score) -> None:
 def _stance(ctx: Context, score: Score) -> None:
     graded = [p for p in ctx.key.map.stakeholders if p.stance is not None]
     for p, q, each in _per_person(ctx, score, graded):
-        credit = field_credit("stance", p, q, ctx.key.tolerance)
+        credit = stance_credit(p.stance, q.stance)
         if credit == 1:
             score.earned += each
             continue
@@ -172,36 +206,54 @@ def _coach(ctx: Context, score: Score) -> None:
             q = ctx.people.get(p.id)
             if q is None:
                 score.lose(each, "missing", p.id, missing=True)
-            elif field_credit("coach", p, q, ctx.key.tolerance) == 1:
+            elif bool(p.coach) == bool(q.coach):
                 score.earned += each
             else:
                 score.lose(each, "coach_missed" if p.coach else "coach_wrong", p.id, "06", name=q.name)
 
 
 def _relationships(ctx: Context, score: Score) -> None:
-    wanted = edges(ctx.key.map)
+    wanted = ctx.key.lines
     each = score.weight / len(wanted)
-    types = vocab.RELATIONSHIP_TYPES
+    have, people = ctx.lines, ctx.people
+    pairs: dict[frozenset[str], list[tuple[str, str, str]]] | None = None
     for (source, target, kind) in wanted:
-        absent = next((end for end in (source, target) if end not in ctx.people), None)
-        if absent is not None:
-            score.lose(each, "missing", absent, missing=True)
+        if source not in people or target not in people:
+            score.lose(each, "missing", source if source not in people else target, missing=True)
             continue
-        if (source, target, kind) in ctx.lines:
+        if (source, target, kind) in have:
             score.earned += each
             continue
         expected = Line(_name(ctx, source), _name(ctx, target), kind)
-        if edge(target, source, kind) in ctx.lines:
+        if edge(target, source, kind) in have:
             score.lose(each, "rel_reversed", source, "08", line=expected,
                        given=Line(_name(ctx, target), _name(ctx, source), kind))
             continue
-        drawn = next(((a, b, t) for t in types for a, b in ((source, target), (target, source))
-                      if t != kind and edge(a, b, t) in ctx.lines), None)
+        if pairs is None:  # the lines between each pair of people, built once when needed
+            pairs = {}
+            for line in have:
+                pairs.setdefault(frozenset(line[:2]), []).append(line)
+        drawn = _other_line(pairs.get(frozenset((source, target)), ()), source, target, kind)
         if drawn is not None:
             a, b, other = drawn
             score.lose(each, "rel_type", source, "08", line=expected, given=Line(_name(ctx, a), _name(ctx, b), other))
         else:
             score.lose(each, "rel_missing", source, "08", line=expected)
+
+
+def _other_line(lines, source: str, target: str, kind: str) -> tuple[str, str, str] | None:
+    """A line of another type between the two people: the first type in vocabulary order,
+    this way round before the other; as (from, to, type) for the feedback."""
+    order = vocab.RELATIONSHIP_TYPES
+    found = [(order.index(t), (a, b) != (source, target) and not _undirected(t), t) for a, b, t in lines if t != kind]
+    if not found:
+        return None
+    _, backwards, other = min(found)
+    return (target, source, other) if backwards else (source, target, other)
+
+
+def _undirected(kind: str) -> bool:
+    return edge("b", "a", kind) == ("a", "b", kind)
 
 
 def _deal(ctx: Context, score: Score, notebook: str, neighbours_count: bool) -> None:

@@ -14,6 +14,7 @@ You marked Qian Hao as “Decision maker”; the key has “Evaluator” — rev
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .. import vocab
@@ -33,7 +34,8 @@ class Coded:
     value: Any
 
     def render(self, lang: str | None) -> str:
-        return value_text(self.field, self.value, lang)
+        value = tuple(self.value) if isinstance(self.value, list) else self.value
+        return _value_text(self.field, value, lang or vocab.get_language())
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,8 @@ class KeyName:
     id: str
 
     def render(self, lang: str | None) -> str:
-        return self.key.display_name(self.id, lang)
+        return self.key.rendered(("name", self.id, lang or vocab.get_language()),
+                                 lambda: self.key.display_name(self.id, lang))
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,9 @@ class Summary:
     id: str
 
     def render(self, lang: str | None) -> str:
+        return self.key.rendered(("summary", self.id, lang or vocab.get_language()), lambda: self._render(lang))
+
+    def _render(self, lang: str | None) -> str:
         person = self.key.map.stakeholder(self.id)
         parts = []
         if person.roles:
@@ -83,6 +89,16 @@ class Summary:
 
 def _render(value: Any, lang: str | None) -> str:
     return value.render(lang) if hasattr(value, "render") else str(value)
+
+
+@lru_cache(maxsize=4096)
+def _value_text(field_name: str, value: Any, lang: str) -> str:
+    return value_text(field_name, value, lang)
+
+
+@lru_cache(maxsize=256)
+def _notebook(notebook: str, lang: str) -> str:
+    return vocab.text(f"grading.notebook.{notebook}", lang=lang)
 
 
 @dataclass
@@ -110,7 +126,7 @@ class Feedback:
         params = {k: _render(v, lang) for k, v in self.params.items()}
         sentence = vocab.text(f"grading.fb.{self.code}", lang=lang, **params)
         if self.notebook:
-            notebook = vocab.text(f"grading.notebook.{self.notebook}", lang=lang)
+            notebook = _notebook(self.notebook, lang or vocab.get_language())
             sentence = vocab.text("grading.revisit", lang=lang, text=sentence, notebook=notebook)
         return sentence
 

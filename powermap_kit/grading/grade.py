@@ -43,7 +43,7 @@ from ..model import Account, Opportunity, PowerMap, Relationship, Stakeholder
 from ..validation import validate_data
 from .compare import compare_to_key
 from .criteria import score_all
-from .feedback import Feedback, KeyName, Summary
+from .feedback import Feedback, KeyName
 from .key import AnswerKey, load_key
 
 if TYPE_CHECKING:
@@ -287,7 +287,7 @@ def _grade_map(pm: PowerMap, key: AnswerKey, file: str | None, lang: str, fallba
     maxima = {s.name: round(s.weight * scale, 1) for s in scores}
     total = round(min(100.0, max(0.0, sum(s.earned for s in scores) * scale)), 1)
 
-    items = _merge_missing(key, [loss for s in scores for loss in s.losses])
+    items = [loss for s in scores for loss in s.losses]
     for m in matches:
         if m.how == "title":
             items.append(Feedback("people", "title_match", 0.0, {"name": ctx.people[m.a].name,
@@ -308,30 +308,6 @@ def _grade_map(pm: PowerMap, key: AnswerKey, file: str | None, lang: str, fallba
         missing=ctx.missing, extra=ctx.extra, insights=insight_rows,
         lang=lang, map=pm, key=key,
     )
-
-
-def _merge_missing(key: AnswerKey, losses: list[Feedback]) -> list[Feedback]:
-    """One line per missing person, carrying every loss their absence caused."""
-    merged: dict[str, Feedback] = {}
-    out: list[Feedback] = []
-    for loss in losses:
-        pid = loss.stakeholder
-        if not loss.missing or pid is None:  # a "missing" loss always names the person (criteria.py)
-            out.append(loss)
-            continue
-        line = merged.get(pid)
-        if line is None:
-            person = key.map.stakeholder(pid)
-            name = KeyName(key, person.id)
-            params: dict[str, Any] = {"name": name, "summary": Summary(key, person.id)}
-            code = "missing"
-            if person.title:
-                code = "missing_titled"
-                params["title"] = person.title
-            line = merged[pid] = Feedback("people", code, 0.0, params, "07", person.id, True)
-            out.append(line)
-        line.lost += loss.lost
-    return out
 
 
 def _people_detail(key: AnswerKey, pm: PowerMap, matches: list[Match]) -> list[dict[str, Any]]:

@@ -37,15 +37,16 @@ grading.weights.roles: "high" should be a number of points, 0 or more
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import vocab
-from ..diff import PeopleIndex
+from ..diff import PeopleIndex, edges
 from ..errors import KeyFormatError, MapFormatError
 from ..io import load_map
-from ..model import PowerMap
+from ..model import PowerMap, Relationship
 from .insights import normalise_expect
 from .key_checks import EXPECT_KEYS, GRADING_KEYS, KeyProblem, key_problems
 from .rules import CRITERIA, DEFAULT_TOLERANCE, DEFAULT_WEIGHTS
@@ -61,6 +62,7 @@ __all__ = [
     "KeyProblem",
     "key_problems",
     "load_key",
+    "share_key",
 ]
 
 
@@ -94,10 +96,28 @@ class AnswerKey:
     extra_people: float = 0.0
     file: str | None = None
     index: PeopleIndex = field(init=False, repr=False, compare=False)
+    lines: dict[tuple[str, str, str], Relationship] = field(init=False, repr=False, compare=False)
+    _rendered: dict[tuple[str, ...], str] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        # The key's spellings are prepared once and reused for every submission.
+        # The key's spellings and lines are prepared once and reused for every submission.
         self.index = PeopleIndex(self.map, self.aliases)
+        self.lines = edges(self.map)
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        # Results graded in a forked worker refer to the key the parent shared: they travel
+        # back as a reference to it, not as a copy of the whole key (see share_key).
+        if _SHARED.get(id(self)) is self:
+            return _shared_key, (id(self),)
+        return object.__reduce_ex__(self, protocol)
+
+    def rendered(self, what: tuple[str, ...], make: Callable[[], str]) -> str:
+        """A text about the key (a name, a summary, in one language) made once and reused
+        for every submission graded with it."""
+        text = self._rendered.get(what)
+        if text is None:
+            text = self._rendered[what] = make()
+        return text
 
     def display_name(self, stakeholder_id: str, lang: str | None = None) -> str:
         """A key person's name for feedback: in English the Latin alias first when the name is Chinese."""
@@ -149,3 +169,23 @@ def _feedback(value: Any) -> dict[str, str]:
     if isinstance(value, str):
         return {lang: value for lang in vocab.LANGUAGES}
     return dict(value or {})
+
+
+_SHARED: dict[int, AnswerKey] = {}
+
+
+def _shared_key(token: int) -> AnswerKey:
+    return _SHARED[token]
+
+
+@contextmanager
+def share_key(key: AnswerKey, shared: bool = True) -> Iterator[AnswerKey]:
+    """While open, ``key`` pickles as a reference to itself (for forked workers, which
+    hold the same key): results sent back carry no copy of it. ``shared=False`` does nothing."""
+    if shared:
+        _SHARED[id(key)] = key
+    try:
+        yield key
+    finally:
+        if shared:
+            _SHARED.pop(id(key), None)

@@ -17,11 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..diff import person_diff
 from ..model import PowerMap, Stakeholder
 
 __all__ = ["COMPARED", "CRITERIA", "DEFAULT_TOLERANCE", "DEFAULT_WEIGHTS", "POSITIVE", "field_credit",
-           "graded_fields", "graded_weights", "power_credit", "power_within"]
+           "graded_fields", "graded_weights", "power_credit", "power_within", "roles_credit", "stance_credit"]
 
 #: The criteria a key can weight, in report order. Insights carry their own points.
 CRITERIA: tuple[str, ...] = ("people", "roles", "power", "stance", "coach", "relationships", "stage",
@@ -51,23 +50,32 @@ def power_within(expected: int | None, given: int | None, tolerance: int = DEFAU
     return expected is not None and given is not None and abs(int(expected) - int(given)) <= tolerance
 
 
+def roles_credit(expected: Stakeholder, given: Stakeholder) -> float:
+    """Shared roles over all roles named (1 when both name none)."""
+    want, have = set(expected.roles), set(given.roles)
+    both = want | have
+    return len(want & have) / len(both) if both else 1.0
+
+
+def stance_credit(expected: str | None, given: str | None) -> float:
+    """1 when the stances agree (no stance counts as ``unknown``), 0.5 when both are on our side."""
+    want, have = expected or "unknown", given or "unknown"
+    return 1.0 if want == have else 0.5 if want in POSITIVE and have in POSITIVE else 0.0
+
+
 def field_credit(field: str, expected: Stakeholder, given: Stakeholder, tolerance: int = DEFAULT_TOLERANCE) -> float:
     """The share of a field's credit a submitted person earns against the key's person (0–1).
 
-    ``roles``: shared roles over all roles named; ``power``: :func:`power_credit`;
-    ``stance``: 1 when equal, 0.5 when both are on our side; ``coach``: 1 when the flags
-    agree. Only meaningful where the key grades the field (:func:`graded_fields`).
+    ``roles``: :func:`roles_credit`; ``power``: :func:`power_credit` (full credit when the
+    key gives none); ``stance``: :func:`stance_credit`; ``coach``: 1 when the flags agree.
+    Only meaningful where the key grades the field (:func:`graded_fields`).
     """
     if field == "roles":
-        want, have = set(expected.roles), set(given.roles)
-        both = want | have
-        return len(want & have) / len(both) if both else 1.0
+        return roles_credit(expected, given)
     if field == "power":
         return 1.0 if expected.power is None else power_credit(expected.power, given.power, tolerance)
     if field == "stance":
-        if "stance" not in person_diff(expected, given, ("stance",)):
-            return 1.0
-        return 0.5 if {expected.stance_or_unknown, given.stance_or_unknown} <= POSITIVE else 0.0
+        return stance_credit(expected.stance, given.stance)
     if field == "coach":
         return 1.0 if bool(expected.coach) == bool(given.coach) else 0.0
     raise KeyError(field)

@@ -1,0 +1,172 @@
+"""Grading many submissions: one loop, one worker pool, one progress bar.
+
+:func:`grade_many` grades a list of submissions against one key, in this process or in
+``jobs`` worker processes, showing one tqdm bar on stderr on a terminal. ``convert``
+turns each :class:`~powermap_kit.grading.GradeResult` into what the caller keeps (a table
+row, an encoded JSON object) where it was graded, so only that travels back from a worker.
+``grade_cohort`` (a DataFrame) and ``powermap score`` both call it.
+
+>>> import powermap_kit as pk
+>>> key = pk.load_map({"format": "powermap/1", "stakeholders": [{"id": "a", "name": "Li Ming"}]})
+>>> grade_many([{"format": "powermap/1", "stakeholders": [{"id": "x", "name": "li ming"}]}], key,
+...            convert=result_row)
+[{'submission': '1', 'file': None, 'criteria': {'people': 100.0}, 'total': 100.0}]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from .. import vocab
+from ..model import PowerMap
+from .grade import GradeResult, _error_result, _grade_map, _label, read_submission
+from .key import AnswerKey, load_key, share_key
+
+__all__ = ["PARALLEL_FROM", "grade_many", "progress_bar", "result_row", "submission_files"]
+
+#: Below this many submissions a worker pool costs more than it saves (``jobs=0`` stays in process).
+PARALLEL_FROM = 200
+
+
+def submission_files(sources: Any, key_file: str | os.PathLike | None = None) -> list[Any]:
+    """Expand folders to their ``*.json`` files (sorted by name); keep other items as given.
+
+    The key file itself is skipped when it lies in a folder being expanded, and so are a
+    coach's comment files (``*.review.json``, written beside submissions by ReviewView).
+    """
+    if isinstance(sources, (str, os.PathLike, PowerMap, dict)):
+        sources = [sources]
+    skip = Path(key_file).resolve() if key_file else None
+    out: list[Any] = []
+    for item in sources:
+        if isinstance(item, (str, os.PathLike)) and Path(item).is_dir():
+            out += [f for f in sorted(Path(item).glob("*.json"), key=lambda p: p.name)
+                    if f.is_file() and not f.name.endswith(".review.json")
+                    and (skip is None or f.resolve() != skip)]
+        else:
+            out.append(item)
+    return out
+
+
+def result_row(result: GradeResult) -> dict[str, Any]:
+    """A small row for tables: ``submission``, ``file``, then ``criteria`` and ``total`` or ``error``."""
+    row: dict[str, Any] = {"submission": result.submission, "file": result.file}
+    if result.error is not None:
+        row["error"] = result.error
+    else:
+        row.update(criteria=result.criteria, total=result.total)
+    return row
+
+
+def _grade_one(item: Any, answer: AnswerKey, lang: str, n: int) -> GradeResult:
+    try:
+        pm, file, problems = read_submission(item)
+        if pm is None:
+            return _error_result(file, problems, lang, str(n))
+        return _grade_map(pm, answer, file, lang, str(n))
+    except Exception as exc:  # one broken submission must not stop the cohort
+        file = str(item) if isinstance(item, (str, os.PathLike)) else None
+        return GradeResult(_label(None, file, str(n)), file=file, error=f"{type(exc).__name__}: {exc}", lang=lang)
+
+
+def _keep(result: GradeResult) -> GradeResult:
+    return result
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(answer: AnswerKey, lang: str, convert: Callable[[GradeResult], Any]) -> None:
+    vocab.set_language(lang)
+    _WORKER.update(answer=answer, lang=lang, convert=convert)
+
+
+def _work(job: tuple[int, Any]) -> Any:
+    n, item = job
+    return _WORKER["convert"](_grade_one(item, _WORKER["answer"], _WORKER["lang"], n))
+
+
+def grade_many(sources: Iterable[Any], key: Any, lang: str | None = None, progress: bool | None = None,
+               jobs: int = 1, convert: Callable[[GradeResult], Any] | None = None) -> list[Any]:
+    """Grade each submission against one key; one bad file never stops the rest.
+
+    Parameters
+    ----------
+    sources : iterable of path, PowerMap or dict
+        The submissions, in the order of the results.
+    key : AnswerKey, PowerMap, dict or path
+        The answer key.
+    lang : {"en", "zh"}, optional
+        Language of the feedback (default: the current language).
+    progress : bool, optional
+        Show a progress bar on stderr (default: only on a terminal, for 50 or more).
+    jobs : int
+        Worker processes; ``0`` picks one per core (at most 8) from :data:`PARALLEL_FROM`
+        submissions on, ``1`` grades in this process.
+    convert : callable, optional
+        Applied to each result where it was graded (in a worker with ``jobs`` > 1, so it
+        must be a module-level function); default: keep the :class:`GradeResult`.
+
+    Returns
+    -------
+    list
+        One item per submission, in order.
+    """
+    answer = load_key(key)
+    lang = lang or vocab.get_language()
+    if lang not in vocab.LANGUAGES:
+        raise ValueError(f"language {lang!r} is not one of {', '.join(vocab.LANGUAGES)}")
+    items = list(sources)
+    convert = convert or _keep
+    if jobs <= 0:
+        jobs = min(os.cpu_count() or 1, 8) if len(items) >= PARALLEL_FROM else 1
+    jobs = min(jobs, max(1, len(items)))
+    bar = progress_bar(len(items), progress)
+    out: list[Any] = []
+    try:
+        if jobs == 1:
+            for n, item in enumerate(items, 1):
+                out.append(convert(_grade_one(item, answer, lang, n)))
+                bar.update()
+        else:
+            import multiprocessing as mp
+
+            # fork shares the loaded key with the workers (results refer back to it);
+            # elsewhere each worker receives a copy once.
+            fork = "fork" in mp.get_all_start_methods()
+            ctx = mp.get_context("fork" if fork else None)
+            with share_key(answer, fork), ctx.Pool(jobs, initializer=_start_worker,
+                                                   initargs=(answer, lang, convert)) as pool:
+                for value in pool.imap(_work, enumerate(items, 1), chunksize=max(1, len(items) // (jobs * 8))):
+                    out.append(value)
+                    bar.update()
+    finally:
+        bar.close()
+    return out
+
+
+class _NoBar:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def progress_bar(total: int, progress: bool | None = None) -> Any:
+    """The one progress bar of batch grading: tqdm on stderr, or a stand-in that draws nothing.
+
+    ``progress=None`` draws only on a terminal and for 50 or more items; tqdm's ``delay``
+    keeps a run that ends within half a second from drawing at all.
+    """
+    if progress is None:
+        progress = total >= 50 and sys.stderr is not None and sys.stderr.isatty()
+    if not progress:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(total=total, file=sys.stderr, unit="map", delay=0.5, leave=False)
