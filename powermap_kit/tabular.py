@@ -1,10 +1,16 @@
 """CSV import (plain template, Salesforce and HubSpot contact-role exports) and CSV / GraphML export.
 
-Import never drops anything silently: a value it cannot map is kept in the person's
-``notes`` and reported in :attr:`ImportResult.notes`. Headers may be English or Chinese;
-UTF-8 with or without BOM (Excel's "CSV UTF-8") and GB18030 (Excel on Chinese Windows)
-are read. CRM role values map through the vocabulary's ``crm_role`` entries (the mapping
-table in the README is generated from the same data).
+Import never drops anything silently: a value it cannot map (or a cell beyond the header)
+is kept in the person's ``notes`` and reported in :attr:`ImportResult.notes`; a row whose
+quotes do not pair up is reported with its row number and left out, and the rows after it
+are still read (:attr:`ImportResult.problems`). Headers may be English or Chinese, or
+Salesforce Data Loader / report and HubSpot export headers (``Contact.Name``,
+``Opportunity.Name``, ``IsPrimary``; ``data/import_headers.json``). The text encoding is
+detected (:mod:`powermap_kit.csv_read`: UTF-8 with or without BOM, UTF-16, GB18030/GBK,
+cp1252/Latin-1) and named in :attr:`ImportResult.encoding`. A cell is kept as written,
+including a leading ``'`` that an export added to keep it from being a formula. CRM role
+values map through the vocabulary's ``crm_role`` entries (the mapping table in the README
+is generated from the same data).
 
 >>> import io
 >>> csv_text = "Name,Title,Role\\nWang Wei,CIO,Economic Buyer\\nLi Na,IT manager,Technical Buyer\\n"
@@ -15,7 +21,6 @@ table in the README is generated from the same data).
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -27,6 +32,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import vocab
+from .csv_read import split_rows, stream_or_file, unique_headers
 from .io import write_text_atomic
 from .model import PowerMap
 from .sheets import csv_text
@@ -35,6 +41,8 @@ from .validation import _ID_RE, _find_cycle
 __all__ = ["FORMATS", "ImportNote", "ImportResult", "crm_mapping", "export_csv", "export_graphml", "import_csv"]
 
 FORMATS = ("auto", "template", "salesforce", "hubspot")
+#: Note codes for a file that is itself broken (``powermap import`` then exits 1).
+PROBLEMS = ("unclosed_quote", "unreadable_row", "extra_cells")
 
 # Header spellings (normalised: lower case, punctuation to spaces) for each column we read: data.
 _HEADERS: dict[str, list[str]] = json.loads(
@@ -62,7 +70,7 @@ class ImportNote:
         if self.code == "bad_value":
             return vocab.text("import.bad_value", lang, row=self.row, name=self.name, column=self.column, value=shown,
                               detail=self.detail)
-        return vocab.text(f"import.{self.code}", lang, row=self.row, name=self.name, value=shown)
+        return vocab.text(f"import.{self.code}", lang, row=self.row, name=self.name, value=shown, detail=self.detail)
 
     def __str__(self) -> str:
         return self.message()
@@ -80,11 +88,20 @@ class ImportResult:
     def summary(self, lang: str | None = None) -> list[str]:
         return [note.message(lang) for note in self.notes]
 
+    @property
+    def problems(self) -> list[ImportNote]:
+        """Notes about rows the file itself breaks (a broken quote, cells beyond the header)."""
+        return [note for note in self.notes if note.code in PROBLEMS]
+
 
 def _norm(header: str) -> str:
     header = unicodedata.normalize("NFKC", header).strip().lower()
     header = re.sub(r"^contact\s*[:：]\s*", "", header)
     return re.sub(r"[\s_:：()（）\-.]+", " ", header).strip()
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _fold(value: str) -> str:
@@ -100,26 +117,20 @@ def crm_mapping() -> list[dict[str, Any]]:
     ]
 
 
-def _read_text(source: str | os.PathLike | IO[str]) -> tuple[str, str]:
-    if hasattr(source, "read"):
-        return source.read(), "text"  # type: ignore[union-attr]
-    raw = Path(source).read_bytes()
-    try:
-        return raw.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        return raw.decode("gb18030"), "gb18030"
-
-
 def _columns(headers: list[str]) -> dict[str, str]:
-    """Our field → the file's header, first match wins; unmatched headers are kept for notes."""
-    found: dict[str, str] = {}
+    """Our field → the file's header; where several fit, the spelling listed first wins
+    (Salesforce's ``ContactId`` over the role record's ``Id``); unmatched headers are kept for notes.
+    """
+    found: dict[str, tuple[int, str]] = {}
     for header in headers:
         key = _norm(header)
         for fieldname, spellings in _HEADERS.items():
-            if key in spellings and fieldname not in found:
-                found[fieldname] = header
+            if key in spellings:
+                rank = spellings.index(key)
+                if fieldname not in found or rank < found[fieldname][0]:
+                    found[fieldname] = (rank, header)
                 break
-    return found
+    return {fieldname: header for fieldname, (_, header) in found.items()}
 
 
 def _our_role(value: str) -> str | None:
@@ -182,33 +193,24 @@ def import_csv(source: str | os.PathLike | IO[str], format: str = "auto", accoun
     """
     if format not in FORMATS:
         raise ValueError(f"format {format!r} is not one of {', '.join(FORMATS)}")
-    text, encoding = _read_text(source)
-    file = str(getattr(source, "name", source)) if not hasattr(source, "read") else "<stream>"
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        rows = list(csv.reader(io.StringIO(text), dialect))
-    except csv.Error as exc:
-        raise ValueError(vocab.text("import.not_csv", file=file, detail=str(exc))) from None
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
-    headers = [h.strip() for h in rows[0]] if rows else []
+    text, encoding = stream_or_file(source)
+    rows, broken = split_rows(text)
+    headers = unique_headers(rows[0].cells) if rows else []
     cols = _columns(headers)
     if "name" not in cols and not {"first_name", "last_name"} <= set(cols):
         allowed = ", ".join(_HEADERS["name"][:4] + _HEADERS["name"][-4:])
         raise ValueError(vocab.text("import.no_name_column", allowed=allowed))
-    index = {h: i for i, h in enumerate(headers)}
-    records = [{h: (r[index[h]].strip() if index[h] < len(r) else "") for h in headers} for r in rows[1:]]
-    role_values = [v for rec in records for v in _SPLIT.split(rec.get(cols.get("roles", ""), "")) if v]
+    records = [(row.line, {h: (row.cells[i].strip() if i < len(row.cells) else "") for i, h in enumerate(headers)},
+                [c.strip() for c in row.cells[len(headers):] if c.strip()]) for row in rows[1:]]
+    role_values = [v for _, rec, _ in records for v in _SPLIT.split(rec.get(cols.get("roles", ""), "")) if v]
     fmt = _detect(role_values, format)
 
     pm = PowerMap()
-    notes: list[ImportNote] = []
+    notes = [ImportNote(p.line, "", "", _short(p.text), p.code) for p in broken]
     managers: list[tuple[int, str, str]] = []  # (row, person id, manager cell)
     row_of: dict[str, int] = {}
     used_cols = set(cols.values())
-    for n, rec in enumerate(records, start=2):
+    for n, rec, extra in records:
         name = rec.get(cols["name"], "") if "name" in cols else " ".join(
             p for p in (rec.get(cols.get("first_name", ""), ""), rec.get(cols.get("last_name", ""), "")) if p)
         if not name:
@@ -268,10 +270,19 @@ def import_csv(source: str | os.PathLike | IO[str], format: str = "auto", accoun
         for key, value in rec.items():
             if value and key not in used_cols:
                 keep(key, value)
-        if rec.get(cols.get("account", "")) and not pm.account.name:
-            pm.account.name = rec[cols["account"]]
-        if rec.get(cols.get("opportunity", "")) and not pm.opportunity.name:
-            pm.opportunity.name = rec[cols["opportunity"]]
+        if extra:
+            keep(vocab.text("import.beyond_header"), " | ".join(extra), "extra_cells", str(len(extra)))
+        primary = rec.get(cols.get("primary", ""), "")
+        if _fold(primary) in _TRUE - {""}:
+            kept.append(vocab.text("import.primary_note"))
+        elif primary and _fold(primary) not in _FALSE:
+            keep(cols["primary"], primary, "bad_value", "yes / no")
+        for part in ("account", "opportunity"):
+            value, held = rec.get(cols.get(part, ""), ""), getattr(pm, part)
+            if value and not held.name:
+                held.name = value
+            elif value and _fold(value) != _fold(held.name):
+                keep(cols[part], value, "second_value", f'"{held.name}"')
         own_notes = rec.get(cols.get("notes", ""), "")
         joined = "\n".join([own_notes] * bool(own_notes) + kept)
         if joined:

@@ -14,7 +14,9 @@ from .output import writing
 def add_parser(sub, common) -> None:
     p = sub.add_parser("import", parents=[common], help="import a CSV of contacts (template, Salesforce, HubSpot)",
                        description="Read a CSV of contacts into a power map. Unmappable values are kept in notes "
-                                   "and listed on stderr.")
+                                   "and listed on stderr; the text encoding is detected and named. Exit 1 when "
+                                   "rows of the file are broken (listed with their row numbers; the other rows "
+                                   "are imported) or the file cannot be read.")
     p.add_argument("file", metavar="FILE.csv")
     p.add_argument("--out", required=True, metavar="MAP.json", help="where to write the map")
     p.add_argument("--format", choices=FORMATS, default="auto", help="how to read role values (default: detect)")
@@ -29,8 +31,12 @@ def add_parser(sub, common) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         result = import_csv(args.file, format=args.format, account=args.account)
-    except (OSError, ValueError) as exc:
-        print(f"{args.file}: {exc}", file=sys.stderr)
+    except OSError as exc:
+        print(f"{args.file}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        text = str(exc)
+        print(text if text.startswith(args.file) else f"{args.file}: {text}", file=sys.stderr)
         return 1
     if args.suggest_roles or args.apply_suggested_roles:
         from ..intel import suggest_roles_for_import
@@ -46,7 +52,11 @@ def run(args: argparse.Namespace) -> int:
     with writing(args.out):
         save_map(result.map, args.out)
     print(vocab.text("cli.import_summary", count=len(result.map), file=args.file, format=result.format))
+    print(vocab.text("import.encoding", file=args.file, encoding=result.encoding))
     for line in result.summary():
         print(line, file=sys.stderr)
     print(vocab.text("cli.written", file=args.out))
+    if result.problems:
+        print(vocab.text("import.file_problems", file=args.file, count=len(result.problems)), file=sys.stderr)
+        return 1
     return 0
