@@ -41,3 +41,25 @@ def test_submit_button_reports_an_unreadable_draft(tmp_path):
     assert button.submit() is None and "Could not submit" in button.message.value
     assert not submitted_path(draft).exists()
     button.close()
+
+
+def test_dashboard_collects_at_refresh_and_hides_names_on_the_projector(tmp_path):
+    from powermap_kit.cases import load_case
+    from powermap_kit.collect import collect_folder
+    from powermap_kit.widgets import CohortDashboard
+
+    case = load_case("it-solution")
+    room, out = tmp_path / "room", tmp_path / "out"
+    pk.save_map(case.submission("typical"), room / "zhang_wei.json")
+    dash = CohortDashboard(out, case.key, collect=lambda: collect_folder(room, "it-solution", out, users=["li_na"]),
+                           hide_names=True)
+    try:
+        assert dash.count == 1 and dash.collection.counts()["drafting"] == 1
+        html = dash.to_html()
+        assert "1 drafting" in html and "1 not collected" in html
+        assert "zhang_wei" not in html.replace(str(out), "") and "#1" in html
+        pk.save_map(case.submission("typical"), room / "li_na.json")      # another learner saves; Refresh
+        dash.refresh()
+        assert dash.count == 2 and not dash.collection.not_collected
+    finally:
+        dash.close()

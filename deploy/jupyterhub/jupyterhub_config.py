@@ -67,9 +67,9 @@ if not password:
 c.JupyterHub.authenticator_class = "shared-password"
 c.SharedPasswordAuthenticator.user_password = password
 c.Authenticator.allowed_users = set(LEARNERS) | set(TRAINERS)
+where = "$POWERMAP_HUB_PASSWORD" if os.environ.get("POWERMAP_HUB_PASSWORD") else password_file
 print(f"powermap workshop hub: http://127.0.0.1:{PORT}  learners {', '.join(LEARNERS)}; "
-      f"trainers {', '.join(TRAINERS)}; password in {password_file if not os.environ.get('POWERMAP_HUB_PASSWORD') else '$POWERMAP_HUB_PASSWORD'}",
-      file=sys.stderr)
+      f"trainers {', '.join(TRAINERS)}; password in {where}", file=sys.stderr)
 
 # ---- groups and the trainer role (JupyterHub RBAC) ---------------------------------------
 # Each learner is named in the filters: single-user servers do not resolve ``!group=``

@@ -92,12 +92,21 @@ class CohortDashboard(StaticHtml, widgets.VBox):
         ``*.review.json`` are skipped).
     key : AnswerKey, PowerMap or path
         The answer key.
+    collect : callable, optional
+        Run first at every refresh, e.g. ``lambda: collect_hub(url, token, case, folder)``
+        (:mod:`powermap_kit.collect`); its result's ``summary()`` (who submitted, who is
+        drafting, who is not collected) is shown above the scores.
+    hide_names : bool
+        Projector view: submissions are shown as numbers, not learners' names.
     """
 
     folder = Unicode(help="Folder of submissions (*.json).")
     count = Int(0, help="Number of submissions found at the last refresh.")
 
     def __init__(self, folder: str | os.PathLike, key: AnswerKey | PowerMap | str | os.PathLike, **kwargs: Any) -> None:
+        self._collect: Callable[[], Any] | None = kwargs.pop("collect", None)
+        self.hide_names: bool = kwargs.pop("hide_names", False)
+        self.collection: Any = None
         super().__init__(**kwargs)
         self.folder = str(folder)
         self.key = load_key(key)
@@ -136,6 +145,7 @@ class CohortDashboard(StaticHtml, widgets.VBox):
 
     def refresh(self) -> pd.DataFrame | None:
         """Look for submissions again, score them all and redraw (the Refresh button)."""
+        self.collection = self._collect() if self._collect is not None else None
         files = self.files
         self.frame = grade_cohort(files, self.key, lang=vocab.get_language()) if files else None
         self.count = len(files)
@@ -168,6 +178,8 @@ class CohortDashboard(StaticHtml, widgets.VBox):
             self._stamp.value = f'<span style="color:#777">{html.escape(stamp)}</span>'
         if self.frame is None:
             self._summary.value = f"<p>{html.escape(_t('dashboard.empty'))}</p>"
+            if self.collection is not None:
+                self._summary.value += f"<p>{html.escape(self.collection.summary())}</p>"
             for part in (self._chart, self._criteria, self._mistakes, self._table):
                 part.value = ""
             return
@@ -184,6 +196,8 @@ class CohortDashboard(StaticHtml, widgets.VBox):
         if total is not None and view["graded"]:
             text += " " + html.escape(_t("dashboard.mean", mean=_num(total["mean"]), median=_num(total["median"]),
                                          low=_num(total["min"]), high=_num(total["high"])))
+        if self.collection is not None:
+            text = f"{html.escape(self.collection.summary())}<br>{text}"
         if view["errors"]:
             text += (f' <span style="color:{vocab.colour("oppose")}">'
                      f'{html.escape(_t("dashboard.errors", count=view["errors"]))}</span>')
@@ -233,11 +247,12 @@ class CohortDashboard(StaticHtml, widgets.VBox):
         head += [(html.escape(vocab.text("grading.criterion.total")), "right")]
         rows = [_row(head, head=True)]
         width = len(view["columns"]) + 1
-        for r in view["rows"]:
-            cells = [(html.escape(r["submission"]), "left")]
+        for n, r in enumerate(view["rows"], 1):
+            cells = [(f"#{n}" if self.hide_names else html.escape(r["submission"]), "left")]
             if r["error"]:
                 error = (f'<span style="color:{vocab.colour("oppose")}">'
-                         f'{html.escape(_g("column.error"))}: {html.escape(r["error"])}</span>')
+                         f'{html.escape(_g("column.error"))}: '
+                         f'{"" if self.hide_names else html.escape(r["error"])}</span>')
                 rows.append("<tr>" + f'<td {_CELL.format(align="left")}>{cells[0][0]}</td>'
                             f'<td colspan="{width}" {_CELL.format(align="left")}>{error}</td></tr>')
                 continue
