@@ -82,12 +82,38 @@ vocab = _Texts()
 
 
 def show(value: Any) -> str:
-    """A bad value as the user wrote it: JSON spelling, shortened when long."""
+    """A bad value as the user wrote it: JSON spelling, shortened when long.
+
+    Control characters and broken surrogates appear as ``\\uXXXX`` escapes, and an
+    integer too long to print in full by its first digits and its length.
+    """
+    from .values import visible
+
+    if not isinstance(value, str):  # a string's escapes come from json.dumps and visible()
+        value = safe_value(value)
     try:
         shown = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
         shown = repr(value)
+    shown = visible(shown)
     return shown if len(shown) <= 80 else shown[:77] + "..."
+
+
+def safe_value(value: Any) -> Any:
+    """``value`` made safe to print and to write as JSON (strings escaped, huge integers shortened)."""
+    from .values import LongNumber, visible
+
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**60:
+        # Never str() a huge integer (Python refuses beyond 4300 digits): its head and length.
+        digits = value.bit_length() * 30103 // 100000
+        digits += abs(value) >= 10**digits
+        head = str(abs(value) // 10 ** max(digits - 12, 0))[:12]
+        return f"{'-' if value < 0 else ''}{head}… ({digits} digits)"
+    if isinstance(value, LongNumber):
+        return repr(value)
+    return value
 
 
 @dataclass(frozen=True)
@@ -131,7 +157,7 @@ class Problem:
             "file": self.file,
             "place": self.place,
             "code": self.code,
-            "value": self.value,
+            "value": safe_value(self.value),
             "allowed": list(self.allowed),
             "suggestion": self.suggestion,
             "message": self.message(lang),

@@ -2,67 +2,214 @@
 
 Loading parses JSON only (nothing is executed), never guesses and never half-loads: a
 file with problems raises :class:`~powermap_kit.errors.MapFormatError` listing every
-problem with its place. Saving validates first and is atomic: the new text goes to a
-temporary file beside the target, which then replaces it, so a failed save never
-damages the previous file.
+problem with its place. Only regular files are read (a folder, pipe or device is refused
+at once) and only up to a size limit (:func:`max_bytes`: 20 MB unless
+``$POWERMAP_MAX_MB`` says otherwise). Duplicate keys in one JSON object and numbers
+written with hundreds of digits are problems with their place, not silent choices.
+
+Saving validates first and is atomic (:mod:`~powermap_kit.atomic`): a failed or killed
+save never damages the previous file, keeps its permissions, writes through symlinks and
+leaves no temporary file behind.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
+import stat
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_bytes_atomic
 from .errors import MapFormatError, Problem
 from .model import PowerMap
 from .validation import validate_data
+from .values import LongNumber, join_place
 
-__all__ = ["dumps", "load_map", "loads", "read_json", "save_map", "validate_file"]
+__all__ = ["DEFAULT_MAX_MB", "dumps", "load_map", "loads", "max_bytes", "parse_json", "read_bytes", "read_json",
+           "save_map", "validate_file", "write_bytes_atomic", "write_text_atomic"]
 
 PathLike = str | os.PathLike
+
+#: The default size limit of a file to load, in megabytes (``$POWERMAP_MAX_MB`` changes it).
+DEFAULT_MAX_MB = 20
+#: Integers written with more digits than this are reported, never converted.
+_MAX_DIGITS = 100
 
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed in JSON")
 
 
-def read_json(source: PathLike) -> tuple[Any, list[Problem]]:
-    """Parse a file as UTF-8 JSON (a leading BOM is allowed); return (data, problems)."""
+def max_bytes(limit: int | None = None) -> int:
+    """The size limit in bytes: ``limit`` when given, else ``$POWERMAP_MAX_MB`` megabytes, else 20 MB.
+
+    Raises ``ValueError`` when ``$POWERMAP_MAX_MB`` is not a positive number.
+    """
+    if limit is not None:
+        return int(limit)
+    setting = os.environ.get("POWERMAP_MAX_MB", "").strip()
+    if not setting:
+        return DEFAULT_MAX_MB * 1_000_000
+    try:
+        megabytes = float(setting)
+    except ValueError:
+        megabytes = -1.0
+    if not 0 < megabytes < 1e9:
+        raise ValueError(setting)
+    return int(megabytes * 1_000_000)
+
+
+def read_bytes(source: PathLike, limit: int | None = None) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a regular file of at most :func:`max_bytes` bytes; else ``(None, problems)``."""
     file = str(source)
+
+    def problem(code: str, **params: Any) -> tuple[None, list[Problem]]:
+        return None, [Problem("", code, params=params, file=file)]
+
     try:
-        raw = Path(source).read_bytes()
-    except OSError as exc:
-        return None, [Problem("", "unreadable", params={"detail": exc.strerror or str(exc)}, file=file)]
+        limit = max_bytes(limit)
+    except ValueError as exc:
+        return problem("bad_size_limit", setting=str(exc))
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        detail = f"byte 0x{raw[exc.start]:02x} at offset {exc.start}"
-        return None, [Problem("", "not_utf8", params={"detail": detail}, file=file)]
-    return _parse(text, file)
+        # stat first: opening some devices has effects; O_NONBLOCK: a FIFO swapped in never blocks.
+        if not stat.S_ISREG(os.stat(source).st_mode):
+            return problem("not_regular_file")
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+                     | getattr(os, "O_CLOEXEC", 0))
+    except (OSError, ValueError) as exc:
+        return problem("unreadable", detail=getattr(exc, "strerror", None) or str(exc))
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return problem("not_regular_file")
+            if info.st_size > limit:
+                return problem("file_too_big", size=_mb(info.st_size), limit=_mb(limit))
+            raw = handle.read(limit + 1)
+        except OSError as exc:
+            return problem("unreadable", detail=exc.strerror or str(exc))
+    if len(raw) > limit:  # it grew while being read
+        return problem("file_too_big", size=_mb(len(raw)), limit=_mb(limit))
+    return raw, []
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:.3g}"
+
+
+def read_json(source: PathLike, limit: int | None = None) -> tuple[Any, list[Problem]]:
+    """Parse a file as UTF-8 JSON (a leading BOM is allowed); return (data, problems).
+
+    ``limit`` is the size limit in bytes (default: :func:`max_bytes`).
+    """
+    raw, problems = read_bytes(source, limit)
+    if raw is None:
+        return None, problems
+    return parse_json(raw, str(source))
+
+
+def parse_json(raw: bytes | str, file: str | None = None) -> tuple[Any, list[Problem]]:
+    """Parse UTF-8 JSON bytes or text; return (data, problems) -- data is None when there are problems."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            detail = f"byte 0x{raw[exc.start]:02x} at offset {exc.start}"
+            return None, [Problem("", "not_utf8", params={"detail": detail}, file=file)]
+    return _parse(raw, file)
 
 
 def _parse(text: str, file: str | None) -> tuple[Any, list[Problem]]:
+    data, problems, marked = _parse_marked(text, file)
+    if marked:
+        return None, _marked_problems(data, marked[0], marked[1], file)
+    return data, problems
+
+
+def _parse_marked(text: str, file: str | None) -> tuple[Any, list[Problem], tuple | None]:
+    """Parse JSON; return (data, problems, marks): marks are the repeated keys and overlong numbers found."""
+    repeated: dict[int, list[tuple[str, Any]]] = {}  # id(object) -> (key, a value it lost to a later one)
+    long_numbers: list[LongNumber] = []
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            lost = [(key, value) for key, value in pairs if obj[key] is not value]
+            repeated[id(obj)] = lost or [(key, None) for key, _ in pairs]
+        return obj
+
+    def parse_int(digits: str) -> int | LongNumber:
+        if len(digits) > _MAX_DIGITS:
+            number = LongNumber(digits)
+            long_numbers.append(number)
+            return number
+        return int(digits)
+
     try:
-        return json.loads(text, parse_constant=_reject_constant), []
+        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=pairs_hook, parse_int=parse_int)
     except json.JSONDecodeError as exc:
         detail = f"line {exc.lineno} column {exc.colno}: {exc.msg}"
     except (ValueError, RecursionError) as exc:
         detail = str(exc) or type(exc).__name__
-    return None, [Problem("", "not_json", params={"detail": detail}, file=file)]
+    else:
+        return data, [], ((repeated, long_numbers) if repeated or long_numbers else None)
+    return None, [Problem("", "not_json", params={"detail": detail}, file=file)], None
 
 
-def validate_file(source: PathLike) -> list[Problem]:
+def _read_map(source: PathLike, limit: int | None) -> tuple[Any, list[Problem]]:
+    """Read and check a map file: every problem, the format's included; data is None when there are any."""
+    file = str(source)
+    raw, problems = read_bytes(source, limit)
+    if raw is None:
+        return None, problems
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return parse_json(raw, file)  # reports the bad byte
+    data, problems, marked = _parse_marked(text, file)
+    if problems:
+        return None, problems
+    if marked:  # repeated keys (not in the data any more) and what the format says about the rest
+        return None, _marked_problems(data, marked[0], [], file) + validate_data(data, file)
+    problems = validate_data(data, file)
+    return (None if problems else data), problems
+
+
+def _marked_problems(data: Any, repeated: dict[int, list[tuple[str, Any]]], long_numbers: list[LongNumber],
+                     file: str | None) -> list[Problem]:
+    """Problems for repeated keys and overlong numbers, each with its place, in document order.
+
+    Values that lost to a later duplicate are searched too (they may hold more problems).
+    """
+    problems = []
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        value, place = stack.pop()
+        if isinstance(value, LongNumber) and long_numbers:
+            problems.append(Problem(place, "number_too_long", value, params={"digits": value.digits}, file=file))
+        elif isinstance(value, dict):
+            lost = repeated.get(id(value), [])
+            for key in dict.fromkeys(key for key, _ in lost):
+                problems.append(Problem(join_place(place, key), "duplicate_key", key, file=file))
+            children = [(join_place(place, k), v) for k, v in lost]  # earlier in the text
+            children += [(join_place(place, k), v) for k, v in value.items()]
+            stack.extend((item, at) for at, item in reversed(children))
+        elif isinstance(value, list):
+            stack.extend((item, join_place(place, i)) for i, item in reversed(list(enumerate(value))))
+    return problems
+
+
+def validate_file(source: PathLike, limit: int | None = None) -> list[Problem]:
     """Every problem of one file (unreadable, not JSON, or not the format); empty when valid."""
-    data, problems = read_json(source)
-    return problems or validate_data(data, str(source))
+    return _read_map(source, limit)[1]
 
 
-def load_map(source: PathLike | dict[str, Any] | PowerMap) -> PowerMap:
+def load_map(source: PathLike | dict[str, Any] | PowerMap, limit: int | None = None) -> PowerMap:
     """Load a power map from a file path or from already-parsed JSON data.
 
-    Raises :class:`MapFormatError` with every problem found (file, place, bad value).
+    ``limit`` is the size limit of a file in bytes (default: :func:`max_bytes`). Raises
+    :class:`MapFormatError` with every problem found (file, place, bad value).
     """
     if isinstance(source, PowerMap):
         return source.copy()
@@ -70,15 +217,17 @@ def load_map(source: PathLike | dict[str, Any] | PowerMap) -> PowerMap:
         return PowerMap.from_dict(source)
     if not isinstance(source, (str, os.PathLike)):
         raise TypeError(f"load_map takes a path or a dict, not {type(source).__name__}")
-    data, problems = read_json(source)
+    data, problems = _read_map(source, limit)
     if problems:
         raise MapFormatError(problems, str(source))
-    return PowerMap.from_dict(data, file=str(source), copy=False)
+    return PowerMap.from_dict(data, file=str(source), copy=False, validate=False)
 
 
 def loads(text: str) -> PowerMap:
     """Load a power map from JSON text."""
-    data, problems = _parse(text, None)
+    data, problems, marked = _parse_marked(text, None)
+    if marked:
+        problems = _marked_problems(data, marked[0], [], None) + validate_data(data)
     if problems:
         raise MapFormatError(problems)
     return PowerMap.from_dict(data, copy=False)
@@ -101,29 +250,5 @@ def save_map(pm: PowerMap, path: PathLike) -> Path:
 
 
 def write_text_atomic(path: PathLike, text: str) -> Path:
-    """Write text to ``path`` (UTF-8, ``\\n`` line ends) through a temporary file and a rename."""
+    """Write text to ``path`` (UTF-8, ``\\n`` line ends) atomically (see :func:`write_bytes_atomic`)."""
     return write_bytes_atomic(path, text.encode("utf-8"))
-
-
-def write_bytes_atomic(path: PathLike, data: bytes) -> Path:
-    """Write bytes to ``path`` through a temporary file and a rename."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        # mkstemp makes the file private (0600); give it the mode an ordinary write would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return target

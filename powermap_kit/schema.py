@@ -17,6 +17,8 @@ from importlib import resources
 from typing import Any
 
 from . import vocab
+from .validation import MAX_VALUE
+from .values import FREE_TEXT_BAD, LINE_BAD, MAX_NUMBER, VISIBLE_CHAR
 
 __all__ = ["json_schema", "shipped_schema"]
 
@@ -32,20 +34,37 @@ def _int(low: int, high: int) -> dict[str, Any]:
     return {"type": ["integer", "null"], "minimum": low, "maximum": high}
 
 
-_STR = {"type": ["string", "null"]}
+_NO_CONTROL = {"not": {"type": "string", "pattern": LINE_BAD}}  # names, ids, codes, keys: one line
+_FREE_TEXT = {"not": {"type": "string", "pattern": FREE_TEXT_BAD}}  # notes, evidence...: tab and line breaks allowed
+_STR = {"type": ["string", "null"], **_NO_CONTROL}
+_TEXT = {"type": ["string", "null"], **_FREE_TEXT}
 _DATE = {"type": ["string", "null"], "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"}
-_STRINGS = {"type": ["array", "null"], "items": {"type": "string"}}
+_STRINGS = {"type": ["array", "null"], "items": {"type": "string", **_FREE_TEXT}}
+_VALUE = {"$ref": "#/$defs/value"}
+# Any JSON value an extension key may hold: finite numbers within ±2**53, clean text.
+_ANY_VALUE = {"anyOf": [
+    {"type": ["null", "boolean"]},
+    {"type": "number", "minimum": -MAX_NUMBER, "maximum": MAX_NUMBER},
+    {"type": "string", **_FREE_TEXT},
+    {"type": "array", "items": _VALUE},
+    {"type": "object", "additionalProperties": _VALUE, "propertyNames": _NO_CONTROL},
+]}
+
+
+def _obj(properties: dict[str, Any], **rest: Any) -> dict[str, Any]:
+    """An object schema whose other keys may hold any clean JSON value."""
+    return {"type": "object", "properties": properties, "additionalProperties": _VALUE, "propertyNames": _NO_CONTROL,
+            **rest}
 
 
 def json_schema() -> dict[str, Any]:
     """The schema document (a dict)."""
-    stakeholder = {
-        "type": "object",
-        "required": ["id", "name"],
-        "properties": {
-            "id": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"},
-            "name": {"type": "string", "pattern": r"\S"},
-            "title": _STR, "department": _STR, "preferred_vendor": _STR, "notes": _STR,
+    stakeholder = _obj(
+        required=["id", "name"],
+        properties={
+            "id": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$", **_NO_CONTROL},
+            "name": {"type": "string", "pattern": VISIBLE_CHAR, **_NO_CONTROL},
+            "title": _STR, "department": _STR, "preferred_vendor": _STR, "notes": _TEXT,
             "roles": {"type": ["array", "null"], "items": _enum("role", nullable=False)},
             "power": _int(1, 5),
             "stance": _enum("stance"),
@@ -55,54 +74,49 @@ def json_schema() -> dict[str, Any]:
             "needs": _STRINGS, "motives": _STRINGS,
             "relationship_step": _enum("relationship_step"),
             "last_verified": _DATE,
-            "evidence": {"type": ["object", "null"], "additionalProperties": {"type": "string"}},
+            "evidence": {"type": ["object", "null"], "additionalProperties": {"type": "string", **_FREE_TEXT},
+                         "propertyNames": _NO_CONTROL},
         },
-    }
-    relationship = {
-        "type": "object",
-        "required": ["source", "target", "type"],
-        "properties": {
-            "source": {"type": "string"}, "target": {"type": "string"},
+    )
+    relationship = _obj(
+        required=["source", "target", "type"],
+        properties={
+            "source": {"type": "string", **_NO_CONTROL}, "target": {"type": "string", **_NO_CONTROL},
             "type": _enum("relationship_type", nullable=False),
-            "strength": _int(1, 3), "note": _STR,
+            "strength": _int(1, 3), "note": _TEXT,
         },
-    }
-    coverage = {
-        "type": "object",
-        "required": ["stakeholder"],
-        "properties": {
-            "stakeholder": {"type": "string"}, "owner": _STR, "channel": _enum("channel"),
+    )
+    coverage = _obj(
+        required=["stakeholder"],
+        properties={
+            "stakeholder": {"type": "string", **_NO_CONTROL}, "owner": _STR, "channel": _enum("channel"),
             "strength": _int(1, 3), "last_contact": _DATE,
         },
-    }
-    opportunity = {
-        "type": "object",
-        "properties": {
-            "name": {"type": "string"}, "currency": {"type": "string"},
-            "value": {"type": "number", "minimum": 0},
-            "stage": _enum("stage", nullable=False), "decision_mode": _enum("decision_mode", nullable=False),
-            "competitors": {"type": "array", "items": {"type": "string"}},
-        },
-    }
+    )
+    opportunity = _obj({
+        "name": {"type": "string", **_NO_CONTROL}, "currency": {"type": "string", **_NO_CONTROL},
+        "value": {"type": "number", "minimum": 0, "maximum": MAX_VALUE},
+        "stage": _enum("stage", nullable=False), "decision_mode": _enum("decision_mode", nullable=False),
+        "competitors": {"type": "array", "items": {"type": "string", **_NO_CONTROL}},
+    })
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://powermap-kit.invalid/schema/powermap-1.json",
         "title": "powermap/1",
         "description": "A customer power map (客户权力架构图) for one opportunity; see format.md. Unknown keys are allowed "
                        "and kept. Not expressible here, checked by powermap-kit: unique ids, lines naming existing ids, "
-                       "no self-lines, no reports_to cycle.",
-        "type": "object",
-        "required": ["format", "stakeholders"],
-        "properties": {
-            "format": {"type": "string", "pattern": r"^powermap/1(\.[0-9]+)?$"},
-            "account": {"type": "object", "properties": {"name": {"type": "string"}, "industry": {"type": "string"}}},
+                       "no self-lines, no reports_to cycle, no key twice in one object.",
+        **_obj(required=["format", "stakeholders"], properties={
+            "format": {"type": "string", "pattern": r"^powermap/1(\.[0-9]+)?$", **_NO_CONTROL},
+            "account": _obj({"name": {"type": "string", **_NO_CONTROL}, "industry": {"type": "string", **_NO_CONTROL}}),
             "opportunity": opportunity,
             "stakeholders": {"type": "array", "items": stakeholder},
             "relationships": {"type": ["array", "null"], "items": relationship},
             "coverage": {"type": ["array", "null"], "items": coverage},
-            "meta": {"type": "object"},
-            "grading": {"type": "object"},
-        },
+            "meta": _obj({"author": _NO_CONTROL}),
+            "grading": _obj({}),
+        }),
+        "$defs": {"value": _ANY_VALUE},
     }
 
 

@@ -20,13 +20,16 @@ from typing import Any
 
 from . import vocab
 from .errors import Problem
+from .values import LongNumber, char_name, is_invisible, looks_clean, walk
 
-__all__ = ["FORMAT", "validate_data", "validate_stakeholder"]
+__all__ = ["FORMAT", "MAX_VALUE", "validate_data", "validate_stakeholder"]
 
 FORMAT = "powermap/1"
 _FORMAT_RE = re.compile(r"^powermap/(0|[1-9][0-9]*)(?:\.[0-9]+)?$")
 _ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+#: The largest ``opportunity.value`` (10**15, in any currency).
+MAX_VALUE = 10**15
 
 _STRING_FIELDS = ("title", "department", "preferred_vendor", "notes")
 _CODED = {
@@ -36,14 +39,23 @@ _CODED = {
 
 
 class _Collector:
-    __slots__ = ("problems", "file")
+    __slots__ = ("problems", "file", "places", "clean")
 
-    def __init__(self, file: str | None):
+    def __init__(self, file: str | None, data: Any = ...):
         self.problems: list[Problem] = []
         self.file = file
+        self.places: set[str] = set()
+        # No bad character or number anywhere in `data`: the walks are skipped (without data: walk).
+        self.clean = data is not ... and looks_clean(data)
 
     def add(self, place: str, code: str, value: Any = None, **kw: Any) -> None:
+        self.places.add(place)
         self.problems.append(Problem(place=place, code=code, value=value, file=self.file, **kw))
+
+    def values(self, place: str, shape: str, value: Any) -> None:
+        """Report bad characters, numbers and non-JSON values under ``value`` (see :mod:`.values`)."""
+        if not self.clean:
+            walk(value, self.add, place, shape, skip=self.places.__contains__)
 
     def type_(self, place: str, value: Any, expected: str) -> None:
         self.add(place, "wrong_type", value, params={"expected": vocab.text(f"type.{expected}")})
@@ -55,10 +67,15 @@ class _Collector:
         self.add(place, "not_one_of", value, allowed=allowed, suggestion=vocab.closest(value, allowed, kind))
         return False
 
+    def long_number(self, place: str, value: LongNumber) -> None:
+        self.add(place, "number_too_long", value, params={"digits": value.digits})
+
     def integer(self, place: str, value: Any, low: int, high: int) -> bool:
         if type(value) is int and low <= value <= high:
             return True
-        if isinstance(value, float) and not math.isfinite(value):
+        if isinstance(value, LongNumber):
+            self.long_number(place, value)
+        elif isinstance(value, float) and not math.isfinite(value):
             self.add(place, "not_finite", value)
         else:
             self.add(place, "out_of_range", value, params={"low": low, "high": high})
@@ -96,7 +113,7 @@ class _Collector:
 
 def validate_data(data: Any, file: str | None = None) -> list[Problem]:
     """Every problem in a parsed power map, in document order. An empty list means valid."""
-    c = _Collector(file)
+    c = _Collector(file, data)
     if not isinstance(data, dict):
         c.type_("", data, "object")
         return c.problems
@@ -113,7 +130,17 @@ def validate_data(data: Any, file: str | None = None) -> list[Problem]:
     for key in ("meta", "grading"):
         if key in data:
             c.obj(key, data[key])
+    if not c.clean:  # every part not walked with its section: format, account, opportunity, meta, extensions
+        rest = {k: v for k, v in data.items() if k not in ("stakeholders", "relationships", "coverage")}
+        walk(rest, c.add, skip=c.places.__contains__)
+        _keys_of(c, data)
     return c.problems
+
+
+def _keys_of(c: _Collector, data: dict) -> None:
+    """Bad characters in the top-level keys of the sections walked one item at a time."""
+    walk({k: None for k in data if k in ("stakeholders", "relationships", "coverage")}, c.add,
+         skip=c.places.__contains__)
 
 
 def _check_format(c: _Collector, data: dict) -> None:
@@ -138,12 +165,16 @@ def _check_opportunity(c: _Collector, opp: Any) -> None:
             c.string(f"opportunity.{key}", opp[key])
     if "value" in opp:
         value = opp["value"]
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if isinstance(value, LongNumber):
+            c.long_number("opportunity.value", value)
+        elif isinstance(value, bool) or not isinstance(value, (int, float)):
             c.type_("opportunity.value", value, "number")
-        elif not math.isfinite(value):
+        elif isinstance(value, float) and not math.isfinite(value):
             c.add("opportunity.value", "not_finite", value)
         elif value < 0:
             c.add("opportunity.value", "negative", value)
+        elif value > MAX_VALUE:
+            c.add("opportunity.value", "too_large", value, params={"high": f"{MAX_VALUE:,}"})
     if "stage" in opp:
         c.code("opportunity.stage", opp["stage"], "stage")
     if "decision_mode" in opp:
@@ -169,6 +200,7 @@ def _check_stakeholders(c: _Collector, data: dict) -> dict[str, int] | None:
     for i, person in enumerate(people):
         place = f"stakeholders[{i}]"
         sid = _check_person(c, place, person)
+        c.values(place, "stakeholders[]", person)
         if sid is None:
             continue
         if sid in ids:
@@ -180,8 +212,9 @@ def _check_stakeholders(c: _Collector, data: dict) -> dict[str, int] | None:
 
 def validate_stakeholder(person: Any, place: str = "stakeholder") -> list[Problem]:
     """The problems of one stakeholder object on its own (fields only, not the map's rules)."""
-    c = _Collector(None)
+    c = _Collector(None, person)
     _check_person(c, place, person)
+    c.values(place, "stakeholders[]", person)
     return c.problems
 
 
@@ -202,6 +235,8 @@ def _check_person(c: _Collector, place: str, person: Any) -> str | None:
         c.add(f"{place}.name", "required")
     elif c.string(f"{place}.name", name) and not name.strip():
         c.add(f"{place}.name", "empty", name)
+    elif isinstance(name, str) and is_invisible(name):
+        c.add(f"{place}.name", "invisible", name, params={"chars": " ".join(dict.fromkeys(map(char_name, name)))})
     for key in _STRING_FIELDS:
         if key in person and person[key] is not None:
             c.string(f"{place}.{key}", person[key])
@@ -281,6 +316,7 @@ def _check_relationships(c: _Collector, rels: Any, ids: dict[str, int] | None) -
             c.integer(f"{place}.strength", rel["strength"], 1, 3)
         if rel.get("note") is not None:
             c.string(f"{place}.note", rel["note"])
+        c.values(place, "relationships[]", rel)
         if ok_s and ok_t and rel["source"] == rel["target"]:
             c.add(place, "self_relationship", rel["source"])
         elif ok_s and ok_t and ok_type and kind == "reports_to":
@@ -334,3 +370,4 @@ def _check_coverage(c: _Collector, coverage: Any, ids: dict[str, int] | None) ->
             c.integer(f"{place}.strength", item["strength"], 1, 3)
         if item.get("last_contact") is not None:
             c.date(f"{place}.last_contact", item["last_contact"])
+        c.values(place, "coverage[]", item)

@@ -12,14 +12,16 @@ import powermap_kit as pk
 from powermap_kit import vocab
 from powermap_kit.schema import json_schema, shipped_schema
 from powermap_kit.validation import validate_data
+from powermap_kit.values import MAX_NUMBER, is_invisible
 
-text = st.text(max_size=12)
+# Map text holds no control character and no broken surrogate (validation rejects them).
+text = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12)
 ids = st.from_regex(r"[A-Za-z0-9_-]{1,8}", fullmatch=True)
 dates = st.dates().map(lambda d: d.isoformat()).filter(lambda s: len(s) == 10)
-unknown_values = st.recursive(st.none() | st.booleans() | st.integers() | text,
+unknown_values = st.recursive(st.none() | st.booleans() | st.integers(-MAX_NUMBER, MAX_NUMBER) | text,
                               lambda inner: st.lists(inner, max_size=3) | st.dictionaries(text, inner, max_size=3),
                               max_leaves=6)
-extra_keys = st.dictionaries(st.text(min_size=1, max_size=6).map(lambda k: "x_" + k), unknown_values, max_size=2)
+extra_keys = st.dictionaries(text.map(lambda k: "x_" + k), unknown_values, max_size=2)
 
 
 def optional(strategy):
@@ -28,7 +30,7 @@ def optional(strategy):
 
 @st.composite
 def stakeholder(draw, sid):
-    person = {"id": sid, "name": draw(st.text(min_size=1, max_size=10).filter(str.strip))}
+    person = {"id": sid, "name": draw(text.filter(lambda name: not is_invisible(name)))}
     fields = {
         "title": optional(text), "department": optional(text),
         "roles": optional(st.lists(st.sampled_from(vocab.ROLES), max_size=3)),

@@ -17,7 +17,7 @@ from ..model import PowerMap
 from .insights import insight_holds, normalise_expect
 from .rules import CRITERIA, DEFAULT_WEIGHTS, graded_weights
 
-__all__ = ["EXPECT_KEYS", "GRADING_KEYS", "KeyProblem", "PERSON_KEYS", "key_problems"]
+__all__ = ["EXPECT_KEYS", "GRADING_KEYS", "KeyProblem", "MAX_POINTS", "PERSON_KEYS", "key_problems"]
 
 #: The keys of ``insights[].expect`` (fixed with the case writers in case_studies/CONTRACT.md).
 EXPECT_KEYS: tuple[str, ...] = ("stakeholder", "roles_include", "roles_exclude", "stance", "power_min",
@@ -25,6 +25,8 @@ EXPECT_KEYS: tuple[str, ...] = ("stakeholder", "roles_include", "roles_exclude",
 #: Expectations about one person: they need ``stakeholder``.
 PERSON_KEYS: tuple[str, ...] = ("roles_include", "roles_exclude", "stance", "power_min", "power_max", "coach")
 GRADING_KEYS: tuple[str, ...] = ("aliases", "weights", "tolerance", "insights", "extra_people", "notes")
+#: The most points a weight, an insight or ``extra_people`` may carry.
+MAX_POINTS = 1000
 
 
 class KeyProblem(Problem):
@@ -61,7 +63,10 @@ class _Checks:
     def number(self, place: str, value: Any, positive: bool = False) -> bool:
         if (not isinstance(value, bool) and isinstance(value, (int, float)) and math.isfinite(value)
                 and (value > 0 if positive else value >= 0)):
-            return True
+            if value <= MAX_POINTS:
+                return True
+            self.core(place, "too_large", value, params={"high": MAX_POINTS})
+            return False
         self.key(place, "not_positive" if positive else "not_number", value)
         return False
 
