@@ -29,8 +29,12 @@ $(VENV)/.test-installed: pyproject.toml $(VENV)/.lab-installed
 	$(PIP) install --quiet -e ".[test]"
 	@touch $@
 
+# The server's root is the repository, so notebooks/, exercises/ and case_studies/ are all in
+# the file browser and links between them work; the browser opens the start notebook first.
+START := notebooks/00_start_here.ipynb
 lab: $(VENV)/.lab-installed
-	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) \
+	  --ServerApp.root_dir=. '--LabApp.default_url=/lab/tree/$(START)?file-browser-path=/'
 
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
