@@ -5,7 +5,9 @@ All of it is data, in ``data/vocabulary.json`` (the domain codes of the course) 
 Code never spells a label: it asks this module.
 
 The language is chosen once with :func:`set_language`; every label, message, report and
-widget follows it. Callers may also pass ``lang=`` explicitly.
+widget follows it. Callers may also pass ``lang=`` explicitly. Until then it is English, or
+Chinese when the environment variable ``POWERMAP_LANG`` starts with ``zh`` (``make lab LANG=zh``
+sets it for the course's kernels).
 
 Examples
 --------
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
@@ -59,7 +62,8 @@ __all__ = [
 ]
 
 LANGUAGES: tuple[str, ...] = ("en", "zh")
-_state: dict[str, Any] = {"lang": "en", "listeners": []}
+_state: dict[str, Any] = {"lang": "zh" if os.environ.get("POWERMAP_LANG", "").lower().startswith("zh") else "en",
+                          "listeners": []}
 
 
 @lru_cache(maxsize=None)

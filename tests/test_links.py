@@ -9,6 +9,7 @@ fails here for every ``../exercises/…`` link.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import shutil
@@ -32,7 +33,8 @@ def make_command(target: str, *variables: str) -> tuple[str, ...]:
     """The server command line ``make target`` runs (``make -n``), as arguments after the program."""
     if not shutil.which("make"):
         pytest.skip("make is not installed")
-    dry = subprocess.run(["make", "-n", target, *variables], cwd=REPO, capture_output=True, text=True, check=True)
+    dry = subprocess.run(["make", "-n", target, *variables], cwd=REPO, capture_output=True, text=True, check=True,
+                         env=dict(os.environ, LANG="C.UTF-8"))
     lines = [line for line in dry.stdout.replace("\\\n", " ").splitlines() if "bin/jupyter " in line]
     assert len(lines) == 1, f"make {target} should run one jupyter command: {dry.stdout}"
     words = shlex.split(lines[0])
@@ -84,11 +86,28 @@ def test_make_lab_serves_the_repository_and_opens_the_start_notebook():
                for w in make_command("lab"))
 
 
+def _readme_command(prefix: str) -> tuple[str, ...]:
+    lines = [line for line in (REPO / "README.md").read_text("utf-8").splitlines() if line.startswith(prefix)]
+    assert lines, f"README has no command starting {prefix!r}"
+    words = shlex.split(lines[0])
+    return tuple(words[[w.endswith("bin/jupyter") for w in words].index(True) + 1:])
+
+
 def test_the_readme_without_make_runs_what_make_lab_runs():
-    readme = (REPO / "README.md").read_text("utf-8")
-    plain = [line for line in readme.splitlines() if line.startswith(".venv/bin/jupyter lab")]
-    assert plain, "README has no plain `jupyter lab` command"
-    assert tuple(shlex.split(plain[0])[1:]) == make_command("lab")
+    assert _readme_command(".venv/bin/jupyter lab") == make_command("lab")
+    assert _readme_command("POWERMAP_LANG=zh .venv/bin/jupyter lab") == make_command("lab", "LANG=zh")
+
+
+def test_only_a_chinese_lang_switches_make_lab_to_chinese():
+    assert make_command("lab", "LANG=C.UTF-8") == make_command("lab", "LANG=en_US.UTF-8") == make_command("lab")
+    chinese = make_command("lab", "LANG=zh")
+    assert chinese == make_command("lab", "LANG=zh_CN.UTF-8") != make_command("lab")
+    settings = [w.split("=", 1)[1] for w in chinese if w.startswith("--LabApp.app_settings_dir=")]
+    overrides = json.loads((REPO / settings[0] / "overrides.json").read_text("utf-8"))
+    assert overrides["@jupyterlab/translation-extension:plugin"]["locale"] == "zh_CN"
+    # Everything the English course overrides holds in Chinese too.
+    english = json.loads((REPO / "jupyter" / "overrides.json").read_text("utf-8"))
+    assert all(overrides.get(plugin, {}) | values == overrides.get(plugin) for plugin, values in english.items())
 
 
 @pytest.mark.parametrize("notebook", COURSE, ids=lambda p: str(p.relative_to(REPO)))

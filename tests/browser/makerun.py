@@ -40,6 +40,8 @@ class Served:
     root: Path
     work: Path
     log: Path
+    token: str
+    runtime: Path
 
     def stop(self) -> None:
         """Stop make, the server and its kernels: SIGTERM to the process group, then SIGKILL."""
@@ -80,17 +82,18 @@ def start(folder: Path, *make_args: str, timeout: float = 90) -> Served:
     recorder = folder / "browser.sh"
     recorder.write_text(_RECORDER.format(out=opened))
     recorder.chmod(0o755)
-    (folder / "settings").mkdir()
-    (folder / "workspaces").mkdir()
-    env = dict(os.environ, JUPYTER_PORT=str(_free_port()), JUPYTER_TOKEN=uuid.uuid4().hex, LANG="C.UTF-8",
+    for name in ("settings", "workspaces", "runtime"):
+        (folder / name).mkdir()
+    token = uuid.uuid4().hex
+    env = dict(os.environ, JUPYTER_PORT=str(_free_port()), JUPYTER_TOKEN=token, LANG="C.UTF-8",
                BROWSER=f"{recorder} %s", JUPYTERLAB_SETTINGS_DIR=str(folder / "settings"),
-               JUPYTERLAB_WORKSPACES_DIR=str(folder / "workspaces"), POWERMAP_WORK=str(work),
-               POWERMAP_LEARNER="learner-1")
+               JUPYTERLAB_WORKSPACES_DIR=str(folder / "workspaces"), JUPYTER_RUNTIME_DIR=str(folder / "runtime"),
+               POWERMAP_WORK=str(work), POWERMAP_LEARNER="learner-1")
     env.pop("POWERMAP_LANG", None)
     with open(log, "w") as out:
         process = subprocess.Popen(["make", *make_args], cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
                                    start_new_session=True)
-    served = Served("", process, root, work, log)
+    served = Served("", process, root, work, log, token, folder / "runtime")
     deadline = time.time() + timeout
     while not opened.exists() or not opened.read_text().strip():
         if process.poll() is not None or time.time() > deadline:
@@ -106,3 +109,24 @@ def follow(page, served: Served, timeout: float = 30_000) -> str:
     page.goto(served.opened)
     page.wait_for_url(re.compile(r"^http://"), timeout=timeout)
     return page.url
+
+
+def kernel_output(served: Served, code: str, timeout: float = 60) -> str:
+    """Run ``code`` in the (only) kernel the page started, through its connection file; return its stdout."""
+    from jupyter_client import BlockingKernelClient
+
+    deadline = time.time() + timeout
+    while not (files := list(served.runtime.glob("kernel-*.json"))):
+        assert time.time() < deadline, "no kernel was started"
+        time.sleep(0.2)
+    client = BlockingKernelClient(connection_file=str(files[0]))
+    client.load_connection_file()
+    client.start_channels(hb=False)
+    try:
+        out: list[str] = []
+        reply = client.execute_interactive(code, timeout=timeout, output_hook=lambda msg: out.append(
+            msg["content"].get("text", "") if msg["msg_type"] == "stream" else ""))
+        assert reply["content"]["status"] == "ok", reply["content"]
+        return "".join(out)
+    finally:
+        client.stop_channels()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from labtools import screenshot
-from makerun import follow, start
+from makerun import follow, kernel_output, start
 
 TAB = "#jp-main-dock-panel li.lm-TabBar-tab"
 
@@ -22,10 +22,10 @@ def make_lab(tmp_path):
 
 
 def wait_for_tab(page, path: str, timeout: float = 30_000) -> None:
-    """Wait until a main-area tab shows ``path`` (its tooltip names the path) and is the current tab."""
+    """Wait until a main-area tab's tooltip names ``path`` ("Path: …", "路径: …") and is the current tab."""
     page.wait_for_function(
         """([sel, path]) => [...document.querySelectorAll(sel)].some(
-               t => (t.title || '').includes('Path: ' + path) && t.classList.contains('lm-mod-current'))""",
+               t => (t.title || '').includes(': ' + path) && t.classList.contains('lm-mod-current'))""",
         arg=[TAB, path], timeout=timeout)
 
 
@@ -49,6 +49,8 @@ def test_make_lab_opens_the_start_notebook_with_every_course_folder(make_lab, pa
                                     .map(e => e.textContent);
                       return names.every(n => shown.includes(n)); }""",
         arg=["notebooks", "exercises", "case_studies"], timeout=30_000)
+    # LANG=C.UTF-8 in the environment: JupyterLab stays in English.
+    assert "File" in page.locator("#jp-menu-panel .lm-MenuBar-itemLabel").all_inner_texts()
     # Server log: the root is the repository, not notebooks/.
     assert f"Serving notebooks from local directory: {make_lab.root}\n" in make_lab.log.read_text()
     screenshot(page, "make-lab-start")
@@ -72,3 +74,26 @@ def test_links_open_a_module_its_workbook_and_a_case_file(make_lab, page):
         """() => [...document.querySelectorAll('#jp-main-dock-panel .lm-DockPanel-widget:not(.lm-mod-hidden)')]
                  .some(w => w.innerText.includes('Jiangyue Precision'))""", timeout=30_000)
     screenshot(page, "make-lab-case-brief")
+
+
+@pytest.fixture
+def make_lab_zh(tmp_path):
+    served = start(tmp_path, "lab", "LANG=zh")
+    yield served
+    served.stop()
+
+
+def test_make_lab_lang_zh_shows_chinese_menus_and_a_chinese_toolkit(make_lab_zh, page):
+    follow(page, make_lab_zh)
+    wait_for_tab(page, "notebooks/00_start_here.ipynb", timeout=60_000)
+    menus = page.locator("#jp-menu-panel .lm-MenuBar-itemLabel")
+    page.wait_for_function("() => [...document.querySelectorAll('#jp-menu-panel .lm-MenuBar-itemLabel')]"
+                           ".some(e => e.textContent === '文件')", timeout=30_000)
+    labels = menus.all_inner_texts()
+    assert {"文件", "编辑", "内核", "帮助"} <= set(labels), labels
+    assert "File" not in labels
+    page.wait_for_selector("#jp-main-dock-panel .jp-Notebook .jp-Cell")
+    # The notebook's kernel starts with the toolkit in Chinese (before any cell chooses).
+    said = kernel_output(make_lab_zh, "import powermap_kit as pk; print(pk.get_language(), pk.vocab.label('approver'))")
+    assert said.split() == ["zh", "决策审批者"], said
+    screenshot(page, "make-lab-zh-start")
