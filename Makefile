@@ -11,7 +11,7 @@ CHP    := deploy/jupyterhub/node_modules/.bin/configurable-http-proxy
 .PHONY: lab test test-fast bench clean help workshop
 
 help:
-	@echo "make lab    - install and open the course in JupyterLab"
+	@echo "make lab    - install and open the course in JupyterLab (make lab LANG=zh: in Chinese)"
 	@echo "make test   - install with test extras and run every test"
 	@echo "make test-fast - unit, property and widget-model tests only (no notebooks, browser, wheel or mypy)"
 	@echo "make bench  - run the benchmarks (prints figures)"
@@ -31,8 +31,17 @@ $(VENV)/.test-installed: pyproject.toml $(VENV)/.lab-installed
 	$(PIP) install --quiet -e ".[test]"
 	@touch $@
 
+# The server's root is the repository, so notebooks/, exercises/ and case_studies/ are all in
+# the file browser and links between them work; the browser opens the start notebook first.
+START := notebooks/00_start_here.ipynb
+# `make lab LANG=zh` (any LANG starting with zh): JupyterLab's menus and the toolkit in Chinese.
+# LANG usually comes from the environment (C.UTF-8, en_US.UTF-8): only a zh value switches.
+COURSE_LANG := $(if $(filter zh%,$(LANG)),zh,en)
+LANG_ENV_zh := LANG=zh_CN.UTF-8 POWERMAP_LANG=zh
+LAB_ARGS_zh := --LabApp.app_settings_dir=jupyter/settings-zh
 lab: $(VENV)/.lab-installed
-	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00_start_here.ipynb
+	$(LANG_ENV_$(COURSE_LANG)) $(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) \
+	  --ServerApp.root_dir=. '--LabApp.default_url=/lab/tree/$(START)?file-browser-path=/' $(LAB_ARGS_$(COURSE_LANG))
 
 test: $(VENV)/.test-installed $(CHP)
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile

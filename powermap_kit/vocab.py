@@ -6,7 +6,9 @@ Code never spells a label: it asks this module.
 
 The language is one setting, :data:`settings` ``.language``, chosen with
 :func:`set_language`; every label, message and report follows it, and open widgets observe
-it (:meth:`Settings.observe`) to relabel themselves. Callers may also pass ``lang=``.
+it (:meth:`Settings.observe`) to relabel themselves. Callers may also pass ``lang=``. It
+starts as English, or as Chinese when the environment variable ``POWERMAP_LANG`` starts with
+``zh`` (``make lab LANG=zh`` sets it for the course's kernels).
 
 Examples
 --------
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
@@ -263,5 +266,5 @@ FRAMEWORKS = codes("framework")
 KINDS = tuple(_vocabulary())
 
 use_texts(text)
-settings = Settings("en")
+settings = Settings("zh" if os.environ.get("POWERMAP_LANG", "").lower().startswith("zh") else "en")
 """The one :class:`Settings` object of the process."""
