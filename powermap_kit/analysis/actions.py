@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from ..model import PowerMap
     from .paths import Route
 
-__all__ = ["ACTION_COLUMNS", "action_frame", "action_plan", "next_step", "trust_focus"]
+__all__ = ["ACTION_COLUMNS", "action_frame", "action_plan", "action_sentence", "next_step", "trust_focus"]
 
 _DIMENSION_FOCUS = {
     "trust": ("professional", "trust_dimension"),
@@ -181,6 +181,11 @@ def _through(ctx: Context, pid: str, route: Route | None) -> Msg:
     return Msg("analysis.action.through_none")
 
 
+def action_sentence(row: dict[str, Any], lang: str | None = None) -> str:
+    """One action-plan row as a sentence in a language."""
+    return " ".join(part.render(lang) for part in row["parts"])
+
+
 def action_frame(rows: list[dict[str, Any]], lang: str | None = None, labels: bool = True) -> pd.DataFrame:
     """The action plan as a DataFrame in a language, ready for ``to_csv`` / ``to_excel``.
 
@@ -191,7 +196,7 @@ def action_frame(rows: list[dict[str, Any]], lang: str | None = None, labels: bo
 
     out = []
     for r in rows:
-        sentence = " ".join(part.render(lang) for part in r["parts"])
+        sentence = action_sentence(r, lang)
         if labels:
             roles = Labels(tuple(r["roles"]), "role").render(lang)
             stance = vocab.label(r["stance"] or "unknown", "stance", lang)

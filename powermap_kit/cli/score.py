@@ -221,7 +221,7 @@ def _emit(text: str, out: str | None, bom: bool = False) -> None:
 
 def _rich(args: argparse.Namespace, key, paths: list[str], lang: str) -> int:
     from ..grading.cohort import _frame, export_cohort, grade_many
-    from ..grading.report import cohort_report, submission_report
+    from ..render.grading_html import cohort_report, submission_report
 
     results = grade_many(paths, key, lang, progress=None)
     bad = any(not r.ok for r in results)
@@ -231,7 +231,7 @@ def _rich(args: argparse.Namespace, key, paths: list[str], lang: str) -> int:
         return 1 if bad else 0
     if args.out and (args.out.endswith(("/", os.sep)) or Path(args.out).is_dir()):
         # A folder: the cohort page as index.html and one page per submission.
-        from ..grading.report import write_reports
+        from ..render.grading_html import write_reports
 
         written = write_reports(args.out, _frame(results, key), key=key, lang=lang)
         print(vocab.text("grading.cli.written_reports", count=len(written), folder=args.out), file=sys.stderr)

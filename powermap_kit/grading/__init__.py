@@ -2,7 +2,7 @@
 
 Pure core (no Jupyter imports): :func:`grade` one submission, :func:`grade_cohort` a
 folder of them into a DataFrame, :func:`cohort_summary` for the common mistakes, and
-HTML, CSV and Excel reports. Keys are checked by :func:`key_problems` (``powermap
+CSV and Excel exports (HTML reports are drawn by :mod:`powermap_kit.render`). Keys are checked by :func:`key_problems` (``powermap
 validate`` runs it on every file) and loaded by :func:`load_key`.
 """
 
@@ -12,7 +12,6 @@ from .cohort import CohortSummary, cohort_summary, export_cohort, grade_cohort, 
 from .feedback import Feedback
 from .grade import GradeResult, grade
 from .key import CRITERIA, DEFAULT_WEIGHTS, EXPECT_KEYS, AnswerKey, Insight, key_problems, load_key
-from .report import cohort_report, submission_report, write_report, write_reports
 
 __all__ = [
     "AnswerKey",
@@ -23,7 +22,6 @@ __all__ = [
     "Feedback",
     "GradeResult",
     "Insight",
-    "cohort_report",
     "cohort_summary",
     "export_cohort",
     "grade",
@@ -31,7 +29,4 @@ __all__ = [
     "key_problems",
     "load_key",
     "submission_files",
-    "submission_report",
-    "write_report",
-    "write_reports",
 ]

@@ -48,7 +48,7 @@ from ..diff import edge, edges, person_diff
 from ..model import PowerMap, Stakeholder
 from .feedback import Coded, Feedback, KeyName, Line
 from .insights import insight_holds
-from .key import AnswerKey
+from .key import AnswerKey, graded_weights
 
 __all__ = ["CHAIN_ROLES", "COACH_SHARE", "Context", "Score", "graded_weights", "score_all"]
 
@@ -83,22 +83,6 @@ class Score:
     def lose(self, amount: float, code: str, stakeholder: str | None = None, notebook: str | None = None,
              missing: bool = False, **params) -> None:
         self.losses.append(Feedback(self.name, code, amount, params, notebook, stakeholder, missing))
-
-
-def graded_weights(key_map: PowerMap, weights: Mapping[str, float]) -> dict[str, float]:
-    """The weights that apply: a criterion the key gives nothing to grade on weighs 0."""
-    people = key_map.stakeholders
-    has = {
-        "people": bool(people),
-        "roles": any(p.roles for p in people),
-        "power": any(p.power is not None for p in people),
-        "stance": any(p.stance is not None for p in people),
-        "coach": any(p.coach is not None for p in people),
-        "relationships": bool(key_map.relationships),
-        "stage": key_map.opportunity.stage is not None,
-        "decision_mode": key_map.opportunity.decision_mode is not None,
-    }
-    return {name: (weight if has.get(name) else 0) for name, weight in weights.items()}
 
 
 def score_all(ctx: Context, extra: list[Stakeholder]) -> list[Score]:

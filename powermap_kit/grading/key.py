@@ -47,6 +47,7 @@ from ..diff import PeopleIndex, normalise
 from ..errors import KeyFormatError, MapFormatError, Problem
 from ..io import load_map
 from ..model import PowerMap
+from .insights import insight_holds
 
 __all__ = [
     "AnswerKey",
@@ -57,6 +58,7 @@ __all__ = [
     "GRADING_KEYS",
     "Insight",
     "KeyProblem",
+    "graded_weights",
     "key_problems",
     "load_key",
 ]
@@ -386,15 +388,11 @@ def _check_expect(c: _Checks, place: str, expect: dict) -> None:
 
 
 def _holds_in_key(pm: PowerMap, expect: dict) -> bool:
-    from .insights import insight_holds
-
     identity = {p.id: p for p in pm.stakeholders}
     return insight_holds(_expect(expect), pm, identity)
 
 
 def _check_total(c: _Checks, grading: dict) -> None:
-    from .criteria import graded_weights
-
     if c.problems:
         return
     weights = dict(DEFAULT_WEIGHTS)
@@ -402,3 +400,19 @@ def _check_total(c: _Checks, grading: dict) -> None:
     insight_points = sum(i.get("points", 0) for i in grading.get("insights") or ())
     if sum(graded_weights(c.pm, weights).values()) + insight_points <= 0:
         c.key("grading", "nothing_to_grade")
+
+
+def graded_weights(key_map: PowerMap, weights: Mapping[str, float]) -> dict[str, float]:
+    """The weights that apply: a criterion the key gives nothing to grade on weighs 0."""
+    people = key_map.stakeholders
+    has = {
+        "people": bool(people),
+        "roles": any(p.roles for p in people),
+        "power": any(p.power is not None for p in people),
+        "stance": any(p.stance is not None for p in people),
+        "coach": any(p.coach is not None for p in people),
+        "relationships": bool(key_map.relationships),
+        "stage": key_map.opportunity.stage is not None,
+        "decision_mode": key_map.opportunity.decision_mode is not None,
+    }
+    return {name: (weight if has.get(name) else 0) for name, weight in weights.items()}

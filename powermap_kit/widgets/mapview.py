@@ -30,8 +30,8 @@ from ipycytoscape import CytoscapeWidget, Edge, Node
 from traitlets import Bool, CaselessStrEnum, Unicode, observe, validate
 
 from .. import vocab
-from ..fishbone import fishbone_edge_classes, fishbone_elements, fishbone_style
 from ..model import PowerMap
+from ..render import map_svg
 from . import cyto
 from ._common import Listeners, StaticHtml, t
 from .maplegend import legend_html
@@ -40,21 +40,6 @@ __all__ = ["MapView"]
 
 _LAYOUT = {"name": "preset", "fit": True, "padding": 30, "animate": False}
 FISHBONE = "fishbone"
-# The fishbone fitted into a notebook cell is drawn at about 0.4x, where fishbone_style's sizes
-# (14-16 px at 1x) shrink past reading: larger text here (later rules win). People show just
-# their name (the bone says the role; the tooltip has the rest), above their node when they
-# are above the spine, so no label covers the spine. The head grows to hold its label's lines
-# (pre-wrapped at 24 columns; cytoscape cannot break Chinese, which has no spaces, and its
-# "text-overflow-wrap: anywhere" drops the spaces of English text).
-_FISHBONE_TEXT: list[dict[str, Any]] = [
-    {"selector": "node.fishbone-person", "style": {"font-size": 28, "text-max-width": 230}},
-    {"selector": "node.fishbone-above", "style": {"text-valign": "top", "text-margin-y": -5}},
-    {"selector": "node.fishbone", "style": {"font-size": 24, "text-max-width": 320}},
-    {"selector": "node.fishbone-up", "style": {"text-margin-y": -14}},  # clear of the bone's end
-    {"selector": "node.fishbone-down", "style": {"text-margin-y": 14}},
-    {"selector": "node.fishbone-head", "style": {"font-size": 22, "width": 290, "height": 130, "text-max-width": 280}},
-]
-
 ExtraClasses = Callable[[], Mapping[str, Iterable[str]]]
 """``extra_classes`` hook: element id (a stakeholder id, or :func:`~powermap_kit.widgets.cyto.edge_id`
 of a line) → extra CSS classes for that element."""
@@ -168,8 +153,7 @@ class MapView(StaticHtml, widgets.VBox):
         self.graph = CytoscapeWidget(
             layout=widgets.Layout(height=height, width="100%", min_width="320px"),
             cytoscape_layout=dict(_LAYOUT),
-            cytoscape_style=[*cyto.cytoscape_style(), *fishbone_style(), *_FISHBONE_TEXT,
-                             *(dict(rule) for rule in extra_style)],
+            cytoscape_style=[*cyto.cytoscape_style(), *(dict(rule) for rule in extra_style)],
             max_zoom=1.6, min_zoom=0.08, tooltip_source="tooltip", _view_count=0)
         # Handlers must exist before the first display (listenForUserEvents wires them once).
         self.graph.on("node", "click", self._on_node_click)
@@ -274,22 +258,12 @@ class MapView(StaticHtml, widgets.VBox):
 
     def elements(self) -> dict[str, list[dict[str, Any]]]:
         """The elements JSON currently drawn (as :func:`~powermap_kit.widgets.cyto.to_cytoscape` gives,
-        plus the spine and bones of :func:`~powermap_kit.fishbone.fishbone_elements` in the fishbone)."""
+        plus the spine and bones of :func:`~powermap_kit.widgets.cyto.fishbone_elements` in the fishbone)."""
         return self._drawing(self._positions)
 
     def to_html(self) -> str:
-        """A static picture for places without widgets: an SVG if available, else a table."""
-        try:
-            from ..picture import map_svg  # written alongside; optional
-        except ImportError:
-            map_svg = None
-        if map_svg is not None:
-            try:
-                return str(map_svg(self._map))
-            except Exception:  # a static fallback must never break display
-                pass
-        frame = self._map.stakeholders_frame(labels=True)
-        return frame.to_html(index=False, na_rep="", escape=True)
+        """A static picture for places without widgets: the map as SVG."""
+        return map_svg(self._map)
 
     def close(self) -> None:
         """Close the view, its element widgets, and stop following the map and the language."""
@@ -512,16 +486,7 @@ class MapView(StaticHtml, widgets.VBox):
 
     def _drawing(self, positions: Mapping[str, Mapping[str, float]]) -> dict[str, list[dict[str, Any]]]:
         """People and lines; in the fishbone also the spine and bones, with reporting lines hidden."""
-        elements = cyto.to_cytoscape(self._map, self.lens, positions=positions)
-        if self.arrangement != FISHBONE:
-            return elements
-        scaffold = fishbone_elements(self._map)
-        for el in elements["nodes"]:
-            el["data"]["label"] = self._map.stakeholder(el["data"]["id"]).name
-            el["classes"] += " fishbone-person" + (" fishbone-above" if el["position"]["y"] < 0 else "")
-        for el in elements["edges"]:
-            el["classes"] = fishbone_edge_classes(el["classes"])
-        return {"nodes": elements["nodes"] + scaffold["nodes"], "edges": elements["edges"] + scaffold["edges"]}
+        return cyto.to_cytoscape(self._map, self.lens, positions=positions, arrangement=self.arrangement)
 
 
 def _rounded(pos: dict[str, Any]) -> dict[str, float]:
