@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import Any
 
 from ..fishbone import fishbone_positions
 from ..model import PowerMap, Stakeholder
 
-__all__ = ["ARRANGEMENTS", "DX", "DY", "layout_positions", "place_new", "stored_position"]
+__all__ = ["ARRANGEMENTS", "DX", "DY", "layout_positions", "place_new", "rounded", "stored_position", "target_positions"]
 
 ARRANGEMENTS = ("org", "network", "fishbone")
 """Drawing arrangements: ``org`` (top-down by reporting lines), ``network`` (force-directed) and
@@ -170,3 +171,41 @@ def place_new(pm: PowerMap, person_id: str, taken: Mapping[str, Mapping[str, flo
             if free(x, y):
                 return {"x": x, "y": y}
     return {"x": left, "y": bottom + DY}
+
+
+def rounded(pos: Mapping[str, Any]) -> dict[str, float]:
+    """A position with coordinates rounded to 0.1 (what the drawing keeps and stores)."""
+    return {"x": round(float(pos["x"]), 1), "y": round(float(pos["y"]), 1)}
+
+
+def target_positions(pm: PowerMap, arrangement: str, current: Mapping[str, dict[str, float]], drawn: bool,
+                     store: bool) -> dict[str, dict[str, float]]:
+    """Where everyone should be drawn now.
+
+    The fishbone derives places from roles and never stores them. Otherwise a stored
+    position wins, then the ``current`` one; people without either are laid out (a fresh
+    drawing) or, added to a ``drawn`` map, given a free spot so nobody else moves. With
+    ``store`` the new places are written into the people's ``extra["position"]``.
+    """
+    if arrangement == "fishbone":
+        return {pid: rounded(pos) for pid, pos in layout_positions(pm, "fishbone").items()}
+    positions: dict[str, dict[str, float]] = {}
+    missing = []
+    for person in pm.stakeholders:
+        pos = stored_position(person) or current.get(person.id)
+        if pos is None:
+            missing.append(person.id)
+        else:
+            positions[person.id] = pos
+    if missing:
+        if not drawn or len(missing) == len(pm):
+            computed = layout_positions(pm, arrangement)
+            for pid in missing:
+                positions[pid] = rounded(computed[pid])
+        else:  # people added to a drawn map: find them a free spot, move nobody
+            for pid in missing:
+                positions[pid] = rounded(place_new(pm, pid, positions))
+        if store:
+            for pid in missing:
+                pm.stakeholder(pid).extra["position"] = dict(positions[pid])
+    return positions
