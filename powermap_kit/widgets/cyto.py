@@ -42,6 +42,7 @@ from typing import Any
 from .. import vocab
 from ..fishbone import HEAD_WIDTH, Fishbone, bone_label, fishbone_layout, fishbone_text, head_label
 from ..model import PowerMap, Relationship, Stakeholder
+from .lenses import framework, lens_terms, term_label
 from .positions import ARRANGEMENTS, layout_positions, place_new, stored_position
 
 __all__ = [
@@ -70,44 +71,6 @@ COACH_COLOUR = "#6a1b9a"
 SELECT_COLOUR = "#1565c0"
 NO_ROLE_SHAPE = "octagon"
 FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', Helvetica, Arial, sans-serif"
-
-
-# ---- lenses ---------------------------------------------------------------------------
-def _framework(lens: str | None) -> dict[str, Any] | None:
-    if lens in (None, "", "canonical"):
-        return None
-    return vocab.entry(lens, "framework")
-
-
-def lens_terms(person: Stakeholder, lens: str | None = None, lang: str | None = None) -> list[str]:
-    """The labels a role framework (``lens``) gives this person, in the framework's order.
-
-    Without a lens (or ``"canonical"``) these are the person's own role labels. A term
-    also matches by stance (CRM "blocker") or by the coach flag (Miller Heiman "coach").
-
-    >>> from powermap_kit import Stakeholder
-    >>> p = Stakeholder(id="a", name="A", roles=["approver"], coach=True)
-    >>> lens_terms(p, "miller_heiman", lang="en")
-    ['Economic buyer', 'Coach']
-    """
-    fw = _framework(lens)
-    if fw is None:
-        return [vocab.label(r, "role", lang) for r in person.roles]
-    found = []
-    for term in fw["roles"]:
-        hit = bool(set(term["roles"]) & set(person.roles))
-        hit = hit or ("stance" in term and term["stance"] == person.stance)
-        hit = hit or (term.get("coach") is True and person.is_coach)
-        if hit:
-            found.append(term_label(term, lang))
-    return found
-
-
-def term_label(term: Mapping[str, Any], lang: str | None = None) -> str:
-    """The label of one framework term (its own, else the canonical role's)."""
-    if "label" in term:
-        return str(term["label"][lang or vocab.get_language()])
-    return vocab.label(term["term"], "role", lang)
 
 
 # ---- elements -------------------------------------------------------------------------
@@ -198,7 +161,7 @@ def to_cytoscape(pm: PowerMap, lens: str | None = None, lang: str | None = None,
     positions are ignored; ``positions`` still win), show only their name, reporting lines
     are hidden and the spine, bones and ticks of :func:`fishbone_elements` are added.
     """
-    _framework(lens)  # reject an unknown lens early, naming the allowed ones
+    framework(lens)  # reject an unknown lens early, naming the allowed ones
     given = dict(positions or {})
     fishbone = arrangement == "fishbone"
     layout = fishbone_layout(pm) if fishbone else None
