@@ -35,13 +35,13 @@ True
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from typing import Any
 
 from .. import vocab
 from ..fishbone import HEAD_WIDTH, Fishbone, bone_label, fishbone_layout, fishbone_text, head_label
 from ..model import PowerMap, Relationship, Stakeholder
+from ..render.templates import macro
 from .lenses import framework, lens_terms, term_label
 from .positions import ARRANGEMENTS, layout_positions, place_new, stored_position
 
@@ -79,24 +79,23 @@ def _t(key: str, lang: str | None, **params: Any) -> str:
 
 
 def tooltip_html(person: Stakeholder, lang: str | None = None, lens: str | None = None) -> str:
-    """The node's tooltip: raw HTML for cytoscape, with every user-written text escaped."""
-    esc = html.escape
-    lines = [f"<b>{esc(person.name)}</b>"]
-    where = " · ".join(esc(v) for v in (person.title, person.department) if v)
+    """The node's tooltip: raw HTML for cytoscape (the ``tooltip`` macro escapes every text)."""
+    lines: list[tuple[str, str]] = []
+    where = " · ".join(v for v in (person.title, person.department) if v)
     if where:
-        lines.append(where)
+        lines.append(("", where))
     stance = vocab.label(person.stance_or_unknown, "stance", lang)
     power = vocab.label(str(person.power), "power_level", lang) if person.power else _t("unknown", lang)
-    lines.append(f"{esc(vocab.text('field.stance', lang))}: {esc(stance)}")
-    lines.append(f"{esc(vocab.text('field.power', lang))}: {esc(power)}")
+    lines.append((vocab.text("field.stance", lang), stance))
+    lines.append((vocab.text("field.power", lang), power))
     terms = lens_terms(person, lens, lang)
     if terms:
-        lines.append(f"{esc(vocab.text('field.roles', lang))}: {esc(', '.join(terms))}")
+        lines.append((vocab.text("field.roles", lang), ", ".join(terms)))
     if person.is_coach:
-        lines.append(esc(_t("coach_marker", lang)))
+        lines.append(("", _t("coach_marker", lang)))
     if person.needs:
-        lines.append(f"{esc(vocab.text('field.needs', lang))}: {esc('; '.join(person.needs))}")
-    return "<br>".join(lines)
+        lines.append((vocab.text("field.needs", lang), "; ".join(person.needs)))
+    return str(macro("tooltip", lang=lang)(person.name, lines))
 
 
 def _node_classes(person: Stakeholder) -> str:
@@ -128,13 +127,13 @@ def edge_id(rel: Relationship, n: int = 0) -> str:
 
 
 def _edge(rel: Relationship, index: int, n: int, lang: str | None, names: Mapping[str, str]) -> dict[str, Any]:
-    esc = html.escape
     kind = vocab.label(rel.type, "relationship_type", lang)
-    tip = f"{esc(names.get(rel.source, rel.source))} → {esc(names.get(rel.target, rel.target))}<br>{esc(kind)}"
     if rel.strength:
-        tip += f" · {esc(vocab.label(str(rel.strength), 'relationship_strength', lang))}"
+        kind += " · " + vocab.label(str(rel.strength), "relationship_strength", lang)
+    lines = [("", f"{names.get(rel.source, rel.source)} → {names.get(rel.target, rel.target)}"), ("", kind)]
     if rel.note:
-        tip += f"<br>{esc(rel.note)}"
+        lines.append(("", rel.note))
+    tip = str(macro("tooltip", lang=lang)("", lines))
     classes = [f"rel-{rel.type}"]
     if rel.directed:
         classes.append("directed")
