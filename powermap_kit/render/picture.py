@@ -129,6 +129,7 @@ def chosen_people(pm: PowerMap, max_people: int) -> tuple[list[str], int]:
 def map_figure(pm: PowerMap, lang: str | None = None, highlight: Iterable[str] = (), max_people: int = 60,
                title: str | None = None) -> Figure:
     """The map as an org-chart figure (see the module docstring); ``highlight`` ids get an orange halo."""
+    # Lazy: matplotlib costs ~0.5 s to import; reports use map_svg instead.
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
