@@ -31,7 +31,9 @@ from typing import TYPE_CHECKING, Any
 from .. import vocab
 from .context import Context, build_context
 from .findings import Label, Labels, Localised, Msg
+from .hidden import hidden_power
 from .matrix import power_matrix, quadrant_name
+from .paths import introduction_routes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -116,12 +118,8 @@ def action_plan(pm: PowerMap, config: Mapping[str, Any] | None = None, *, ctx: C
     """
     ctx = ctx or build_context(pm, config=config)
     if routes is None:
-        from .paths import introduction_routes
-
         routes = introduction_routes(pm, ctx=ctx)
     if hidden is None:
-        from .hidden import hidden_power
-
         hidden = hidden_power(pm, ctx=ctx)
     quadrants = {r["id"]: r["quadrant"] for r in power_matrix(pm, ctx=ctx)}
     first_route = {r.target: r for r in routes if r.rank == 1}

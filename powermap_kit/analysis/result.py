@@ -40,7 +40,7 @@ from .hidden import hidden_power
 from .matrix import power_matrix
 from .paths import Route, introduction_routes
 from .risks import risks as find_risks
-from .support import support_explanation
+from .support import support_explanation, support_level
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -273,8 +273,6 @@ class Analysis:
 
 
 def _level(ctx: Context, pid: str) -> str | None:
-    from .support import support_level
-
     return support_level(ctx.scores[pid], ctx.cfg)
 
 
