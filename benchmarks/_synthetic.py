@@ -48,3 +48,44 @@ def write_maps(folder: Path, count: int, people: int) -> list[Path]:
         path.write_text(json.dumps(synthetic_map(people, seed=k), ensure_ascii=False), "utf-8")
         paths.append(path)
     return paths
+
+
+def timed_process(cmd: list[str], repeat: int) -> tuple[float, float]:
+    """Median wall time and median CPU time (user + system, all child processes) of a command."""
+    import resource
+    import statistics
+    import subprocess
+    import time
+
+    walls, cpus = [], []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+BARE_LOAD = ("import json,pathlib,sys\n"
+             "for f in sorted(pathlib.Path(sys.argv[1]).glob('*.json')):\n"
+             "    json.loads(f.read_bytes())\n")
+"""A process that only ``json.load``s every file of a folder: the baseline of the cohort benchmarks."""
+
+
+def write_cohort(root: Path, count: int, seed: int = 4) -> tuple[Path, Path]:
+    """A 30-person answer key and ``count`` trainee submissions of it under ``root``
+    (as ``bench_score`` makes them); returns ``(key_file, submissions_folder)``."""
+    from bench_score import make_key, make_submission
+
+    rng = random.Random(seed)
+    folder = root / "subs"
+    folder.mkdir(parents=True, exist_ok=True)
+    key = make_key(rng)
+    key_file = root / "key.json"
+    key_file.write_text(json.dumps(key, ensure_ascii=False), "utf-8")
+    for n in range(count):
+        sub = make_submission(rng, key, n)
+        (folder / f"sub{n:04d}.json").write_text(json.dumps(sub, ensure_ascii=False, indent=2), "utf-8")
+    return key_file, folder

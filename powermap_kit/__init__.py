@@ -10,11 +10,11 @@ from .analysis import Analysis, analyse
 from .diff import compare
 from .errors import KeyFormatError, MapFormatError, PowerMapError, Problem, RelationshipNotFound, StakeholderNotFound
 from .errors import CasesNotFound, CatalogError, InvalidValue, UnknownName, WrongType
-from .fishbone import fishbone_positions, fishbone_svg
+from .fishbone import fishbone_positions
 from .grading import cohort_summary, grade, grade_cohort
 from .intel import Suggestion, intelligence_gaps, questions_for, suggestions
 from .io import dumps, load_map, loads, save_map, validate_file
-from .picture import map_svg, plot_power_matrix, power_matrix_svg
+from .render import fishbone_svg, map_svg, plot_power_matrix, power_matrix_svg
 from .model import Account, Coverage, Opportunity, PowerMap, Relationship, Stakeholder
 from .vocab import codes, describe, get_language, label, set_language, text
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 import powermap_kit as pk
-from powermap_kit import picture
+from powermap_kit import render as picture
+from powermap_kit.render import fonts
 from powermap_kit.analysis import QUADRANTS, analyse, power_matrix, quadrant, quadrant_approach, quadrant_name
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -76,7 +77,7 @@ def test_plot_into_an_existing_axes(it_map):
 
 
 def test_raster_warns_clearly_when_no_cjk_font(monkeypatch, it_map):
-    monkeypatch.setattr(picture, "cjk_font", lambda: None)
+    monkeypatch.setattr(fonts, "cjk_font", lambda: None)
     with pytest.warns(picture.CJKFontWarning, match="fonts-noto-cjk"):
         picture.plot_power_matrix(it_map, lang="zh")
     latin = pk.load_map({"format": "powermap/1", "stakeholders": [{"id": "a", "name": "Ann", "power": 3, "stance": "support"}]})

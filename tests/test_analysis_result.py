@@ -9,7 +9,7 @@ import pytest
 
 import powermap_kit as pk
 from powermap_kit.analysis import Analysis, analyse
-from powermap_kit.report_html import render
+from powermap_kit.render import render
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -12,9 +12,10 @@ import sys
 import pytest
 
 import powermap_kit as pk
-from powermap_kit import fishbone, vocab
+from powermap_kit import vocab
 from powermap_kit.cases import list_cases, load_case
-from powermap_kit.fishbone import GROUPS, TICK, bone_group, fishbone_elements, fishbone_layout, fishbone_positions
+from powermap_kit.fishbone import GROUPS, TICK, bone_group, fishbone_layout, fishbone_positions
+from powermap_kit.render import fishbone, fonts
 
 
 @pytest.fixture
@@ -86,6 +87,8 @@ def test_an_empty_bone_is_drawn_as_a_gap():
     pm = pk.load_map({"format": "powermap/1", "stakeholders": [{"id": "a", "name": "A", "roles": ["user"]}]})
     fb = fishbone_layout(pm)
     assert fb.bone("approver").people == () and fb.bone("approver").also == ()
+    from powermap_kit.widgets.cyto import fishbone_elements
+
     els = fishbone_elements(pm, lang="en")
     tip = next(n for n in els["nodes"] if n["data"]["id"] == "fishbone:tip:approver")
     assert "fishbone-empty" in tip["classes"] and tip["data"]["label"] == "Decision approver · 0\n(nobody recorded)"
@@ -114,7 +117,7 @@ def test_positions_feed_cytoscape_preset_layout_and_scaffold_connects_to_people(
     pos = {pid: {"x": x, "y": y} for pid, (x, y) in fishbone_positions(chain).items()}
     people = cyto.to_cytoscape(chain, positions=pos, lang="en")
     assert {n["data"]["id"]: n["position"] for n in people["nodes"]} == pos
-    scaffold = fishbone_elements(chain, lang="zh")
+    scaffold = cyto.fishbone_elements(chain, lang="zh")
     json.dumps(scaffold)  # plain JSON for the widget
     ids = {n["data"]["id"] for n in people["nodes"]} | {n["data"]["id"] for n in scaffold["nodes"]}
     for edge in scaffold["edges"]:
@@ -132,8 +135,11 @@ def test_positions_feed_cytoscape_preset_layout_and_scaffold_connects_to_people(
 
 
 def test_scaffold_style_colours_ticks_by_stance():
-    style = fishbone.fishbone_style()
-    selectors = {s["selector"]: s["style"] for s in style}
+    from powermap_kit.widgets import cyto
+
+    selectors: dict[str, dict] = {}
+    for rule in cyto.fishbone_style():  # later rules add to earlier ones, as in cytoscape
+        selectors.setdefault(rule["selector"], {}).update(rule["style"])
     for stance in vocab.STANCES:
         assert selectors[f"edge.fishbone-tick-{stance}"]["line-color"] == vocab.colour(stance)
     assert selectors["node.fishbone"]["events"] == "no" and selectors["edge.fishbone"]["events"] == "no"
@@ -143,9 +149,11 @@ def test_scaffold_style_colours_ticks_by_stance():
 
 
 def test_a_fishbone_view_hides_reporting_lines_only():
-    assert fishbone.fishbone_edge_classes("rel-reports_to directed").endswith(" fishbone-hidden")
+    from powermap_kit.widgets.cyto import fishbone_edge_classes
+
+    assert fishbone_edge_classes("rel-reports_to directed").endswith(" fishbone-hidden")
     for kind in ("influences", "ally", "conflict"):
-        assert fishbone.fishbone_edge_classes(f"rel-{kind}") == f"rel-{kind}"
+        assert fishbone_edge_classes(f"rel-{kind}") == f"rel-{kind}"
 
 
 # ---- the static picture -------------------------------------------------------------------
@@ -175,15 +183,14 @@ def test_svg_of_a_case_in_both_languages():
 
 
 def test_raster_without_a_cjk_font_warns_instead_of_drawing_boxes(chain, monkeypatch):
-    from powermap_kit import picture
-
-    monkeypatch.setattr(picture, "cjk_font", lambda: None)
-    with pytest.warns(picture.CJKFontWarning):
+    monkeypatch.setattr(fonts, "cjk_font", lambda: None)
+    with pytest.warns(fonts.CJKFontWarning):
         fishbone.fishbone_figure(chain, lang="zh")
 
 
-def test_fishbone_module_imports_without_matplotlib():
-    code = ("import sys, powermap_kit.fishbone, powermap_kit.intel;"
+def test_fishbone_and_its_pictures_import_without_matplotlib():
+    code = ("import sys, powermap_kit.fishbone, powermap_kit.intel, powermap_kit.render;"
+            "powermap_kit.render.fishbone_svg(powermap_kit.PowerMap());"
             "print(','.join(m for m in ('matplotlib', 'ipywidgets', 'ipycytoscape') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == ""

@@ -10,8 +10,8 @@ import pytest
 
 import powermap_kit as pk
 from powermap_kit.cli import main
-from powermap_kit.grading import (cohort_report, cohort_summary, export_cohort, grade, grade_cohort,
-                                  submission_report, write_report, write_reports)
+from powermap_kit.grading import cohort_summary, export_cohort, grade, grade_cohort
+from powermap_kit.render import cohort_report, submission_report, write_report, write_reports
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KEY = FIXTURES / "grading_key.json"

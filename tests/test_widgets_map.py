@@ -212,7 +212,7 @@ def test_adding_appends_in_one_list_update_and_removing_hides(wire, small_map):
     # The browser side of ipycytoscape cannot take an element out of the middle of its lists
     # (it re-adds the rest and fails on duplicate ids), so removal hides instead.
     mark = wire.mark()
-    removed = view._all_nodes["it_mgr"]
+    removed = view._elements.all_nodes["it_mgr"]
     small_map.remove_stakeholder("it_mgr")  # takes two relationship lines with it
     sent = wire.since(mark)
     assert [m for m in sent if m[1] == graph_id] == []
@@ -480,7 +480,7 @@ def test_panel_degrades_when_analysis_is_missing(monkeypatch, small_map):
 # ---- the fishbone arrangement -----------------------------------------------------------
 def _drawn(view: MapView) -> dict[str, str]:
     """Every element widget in the lists, by id → its classes (hidden ones included)."""
-    return {**{k: w.classes for k, w in view._all_nodes.items()}, **{k: w.classes for k, w in view._all_edges.items()}}
+    return {**{k: w.classes for k, w in view._elements.all_nodes.items()}, **{k: w.classes for k, w in view._elements.all_edges.items()}}
 
 
 def test_fishbone_draws_bones_and_never_writes_positions_into_the_map(wire, small_map):
@@ -545,14 +545,14 @@ def test_switching_back_from_the_fishbone_restores_the_drawing(wire, small_map):
         "data": {"id": "cio"}, "position": dragged}}, [])
     org = {pid: dict(view._nodes[pid].position) for pid in small_map.ids}
     view.arrangement = "fishbone"
-    n_nodes, n_edges = len(view._all_nodes), len(view._all_edges)
+    n_nodes, n_edges = len(view._elements.all_nodes), len(view._elements.all_edges)
     mark = wire.mark()
     view.arrangement = "org"
     # the same drawing as before, the drag included; the fishbone helpers hidden, not removed
     assert {pid: dict(view._nodes[pid].position) for pid in small_map.ids} == org
     assert small_map.stakeholder("cio").extra["position"] == dragged
     assert set(view._nodes) == set(small_map.ids) and len(view._edges) == 3
-    assert (len(view._all_nodes), len(view._all_edges)) == (n_nodes, n_edges)
+    assert (len(view._elements.all_nodes), len(view._elements.all_edges)) == (n_nodes, n_edges)
     helpers = [c for k, c in _drawn(view).items() if k.startswith("fishbone:")]
     assert helpers and all(c == "hidden" for c in helpers)
     assert "fishbone-hidden" not in view._edges["it_mgr>cio|reports_to#0"].classes

@@ -31,7 +31,9 @@ from typing import TYPE_CHECKING, Any
 from .. import vocab
 from .context import Context, build_context
 from .findings import Label, Labels, Localised, Msg
+from .hidden import hidden_power
 from .matrix import power_matrix, quadrant_name
+from .paths import introduction_routes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
     from ..model import PowerMap
     from .paths import Route
 
-__all__ = ["ACTION_COLUMNS", "action_frame", "action_plan", "next_step", "trust_focus"]
+__all__ = ["ACTION_COLUMNS", "action_frame", "action_plan", "action_sentence", "next_step", "trust_focus"]
 
 _DIMENSION_FOCUS = {
     "trust": ("professional", "trust_dimension"),
@@ -116,12 +118,8 @@ def action_plan(pm: PowerMap, config: Mapping[str, Any] | None = None, *, ctx: C
     """
     ctx = ctx or build_context(pm, config=config)
     if routes is None:
-        from .paths import introduction_routes
-
         routes = introduction_routes(pm, ctx=ctx)
     if hidden is None:
-        from .hidden import hidden_power
-
         hidden = hidden_power(pm, ctx=ctx)
     quadrants = {r["id"]: r["quadrant"] for r in power_matrix(pm, ctx=ctx)}
     first_route = {r.target: r for r in routes if r.rank == 1}
@@ -181,6 +179,11 @@ def _through(ctx: Context, pid: str, route: Route | None) -> Msg:
     return Msg("analysis.action.through_none")
 
 
+def action_sentence(row: dict[str, Any], lang: str | None = None) -> str:
+    """One action-plan row as a sentence in a language."""
+    return " ".join(part.render(lang) for part in row["parts"])
+
+
 def action_frame(rows: list[dict[str, Any]], lang: str | None = None, labels: bool = True) -> pd.DataFrame:
     """The action plan as a DataFrame in a language, ready for ``to_csv`` / ``to_excel``.
 
@@ -191,7 +194,7 @@ def action_frame(rows: list[dict[str, Any]], lang: str | None = None, labels: bo
 
     out = []
     for r in rows:
-        sentence = " ".join(part.render(lang) for part in r["parts"])
+        sentence = action_sentence(r, lang)
         if labels:
             roles = Labels(tuple(r["roles"]), "role").render(lang)
             stance = vocab.label(r["stance"] or "unknown", "stance", lang)

@@ -18,13 +18,16 @@ and +1.5 for each unknown-stance intermediary. Routes cost at most ``max_cost`` 
 up to ``routes_per_target`` (3) routes per target, each from a different starting
 person, best first. A route never passes through another person we already cover and
 who supports us (start from that person instead), so each starting person's route is
-the best one that avoids the others. Shortest paths use networkx's Dijkstra.
+the best one that avoids the others. Shortest paths follow networkx's Dijkstra step for step
+(:func:`_dijkstra`): importing networkx would cost more than a whole small map's analysis.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from heapq import heappop, heappush
+from itertools import count
 from typing import TYPE_CHECKING, Any
 
 from .context import Context, build_context
@@ -67,16 +70,8 @@ def _penalty(ctx: Context, pid: str) -> float | None:
     return float(ctx.cfg["paths"]["intermediary_penalty"]["neutral" if stance == "neutral" else "unknown"])
 
 
-def introduction_graph(pm: PowerMap, config: Mapping[str, Any] | None = None, *,
-                       ctx: Context | None = None) -> nx.DiGraph:
-    """The directed graph of possible introductions, edge attribute ``cost`` as documented.
-
-    Each edge keeps the cheapest line between two people: ``kind`` is ``influences``,
-    ``ally``, ``reports_up`` (a reports to b) or ``manages`` (b reports to a).
-    """
-    import networkx as nx
-
-    ctx = ctx or build_context(pm, config=config)
+def _lines(ctx: Context) -> dict[tuple[str, str], dict[str, Any]]:
+    """The cheapest introduction line between two people: ``(a, b) → {cost, kind, strength}``."""
     pcfg = ctx.cfg["paths"]
     factors = {int(k): float(v) for k, v in pcfg["strength_factor"].items()}
     unrecorded = float(pcfg["unrecorded_strength_factor"])
@@ -94,7 +89,7 @@ def introduction_graph(pm: PowerMap, config: Mapping[str, Any] | None = None, *,
             best[(a, b)] = {"cost": cost, "kind": kind, "strength": strength}
 
     people = ctx.people
-    for rel in pm.relationships:
+    for rel in ctx.pm.relationships:
         if rel.source not in people or rel.target not in people:
             continue
         if rel.type == "influences":
@@ -105,10 +100,54 @@ def introduction_graph(pm: PowerMap, config: Mapping[str, Any] | None = None, *,
         elif rel.type == "reports_to":
             add(rel.source, rel.target, "reports_up", rel.type, rel.strength)
             add(rel.target, rel.source, "manages", rel.type, rel.strength)
+    return best
+
+
+def introduction_graph(pm: PowerMap, config: Mapping[str, Any] | None = None, *,
+                       ctx: Context | None = None) -> nx.DiGraph:
+    """The directed graph of possible introductions, edge attribute ``cost`` as documented.
+
+    Each edge keeps the cheapest line between two people: ``kind`` is ``influences``,
+    ``ally``, ``reports_up`` (a reports to b) or ``manages`` (b reports to a).
+    """
+    import networkx as nx  # lazy: only this graph view needs it
+
+    ctx = ctx or build_context(pm, config=config)
     graph = nx.DiGraph()
-    graph.add_nodes_from(people)
-    graph.add_edges_from((a, b, data) for (a, b), data in best.items())
+    graph.add_nodes_from(ctx.people)
+    graph.add_edges_from((a, b, data) for (a, b), data in _lines(ctx).items())
     return graph
+
+
+Weight = Callable[[str, str, dict[str, Any]], "float | None"]
+
+
+def _dijkstra(adj: Mapping[str, Mapping[str, dict[str, Any]]], source: str, cutoff: float,
+              weight: Weight) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """``networkx.single_source_dijkstra`` over an adjacency dict, with the same tie-breaking
+    (a counter in the heap; neighbours in insertion order). A weight of ``None`` hides an edge."""
+    dist: dict[str, float] = {}
+    seen = {source: 0.0}
+    paths = {source: [source]}
+    tie = count()
+    fringe: list[tuple[float, int, str]] = [(0.0, next(tie), source)]
+    while fringe:
+        d, _, v = heappop(fringe)
+        if v in dist:
+            continue
+        dist[v] = d
+        for u, data in adj[v].items():
+            cost = weight(v, u, data)
+            if cost is None:
+                continue
+            vu = d + cost
+            if vu > cutoff or u in dist:
+                continue
+            if u not in seen or vu < seen[u]:
+                seen[u] = vu
+                heappush(fringe, (vu, next(tie), u))
+                paths[u] = paths[v] + [u]
+    return dist, paths
 
 
 def introduction_routes(pm: PowerMap, config: Mapping[str, Any] | None = None, *,
@@ -124,15 +163,17 @@ def introduction_routes(pm: PowerMap, config: Mapping[str, Any] | None = None, *
     >>> [(r.path, r.cost) for r in introduction_routes(pm)]
     [(('li', 'wang'), 1.0)]
     """
-    import networkx as nx
-
     ctx = ctx or build_context(pm, config=config)
     pcfg = ctx.cfg["paths"]
     sources = {pid for pid in ctx.people if ctx.covered(pid) and ctx.supportive(pid)}
     targets = [k for k in ctx.key if not ctx.covered(k)]
     if not targets:
         return []
-    graph = introduction_graph(pm, ctx=ctx)
+    lines = _lines(ctx)
+    succ: dict[str, dict[str, dict[str, Any]]] = {pid: {} for pid in ctx.people}
+    pred: dict[str, dict[str, dict[str, Any]]] = {pid: {} for pid in ctx.people}
+    for (a, b), data in lines.items():
+        succ[a][b] = pred[b][a] = data
     cutoff = float(pcfg["max_cost"])
     found: dict[str, list[tuple[float, int, str, tuple[str, ...]]]] = {t: [] for t in targets}
 
@@ -143,17 +184,15 @@ def introduction_routes(pm: PowerMap, config: Mapping[str, Any] | None = None, *
             def forward(a: str, b: str, data: dict[str, Any], start: str = start) -> float | None:
                 return None if a in sources and a != start else data["cost"]
 
-            dist, paths = nx.single_source_dijkstra(graph, start, cutoff=cutoff, weight=forward)
+            dist, paths = _dijkstra(succ, start, cutoff, forward)
             for target in found.keys() & dist.keys():
                 found[target].append((dist[target], len(paths[target]), ctx.name(start), tuple(paths[target])))
     else:
-        reverse = graph.reverse(copy=False)
-
         def backward(a: str, b: str, data: dict[str, Any]) -> float | None:
             return None if a in sources else data["cost"]
 
         for target in targets:
-            dist, paths = nx.single_source_dijkstra(reverse, target, cutoff=cutoff, weight=backward)
+            dist, paths = _dijkstra(pred, target, cutoff, backward)
             for start in sources & dist.keys():
                 path = tuple(reversed(paths[start]))
                 found[target].append((dist[start], len(path), ctx.name(start), path))
@@ -164,15 +203,16 @@ def introduction_routes(pm: PowerMap, config: Mapping[str, Any] | None = None, *
         if not best:
             routes.append(_no_route(ctx, target, bool(sources)))
         for rank, (cost, _, _, path) in enumerate(best, start=1):
-            routes.append(_route(ctx, graph, target, path, cost, rank))
+            routes.append(_route(ctx, lines, target, path, cost, rank))
     return routes
 
 
-def _route(ctx: Context, graph: Any, target: str, path: tuple[str, ...], cost: float, rank: int) -> Route:
+def _route(ctx: Context, lines: Mapping[tuple[str, str], dict[str, Any]], target: str, path: tuple[str, ...],
+           cost: float, rank: int) -> Route:
     steps = []
     words = []
     for a, b in zip(path, path[1:]):
-        data = graph.edges[a, b]
+        data = lines[(a, b)]
         steps.append({"from": a, "to": b, "kind": data["kind"], "strength": data["strength"]})
         strength = Label(str(data["strength"]), "relationship_strength") if data["strength"] else \
             Msg("analysis.word.strength_unrecorded")

@@ -23,14 +23,14 @@ self-contained report.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import vocab
-from ..errors import WrongType
+from ..errors import PowerMapError, WrongType
 from .actions import action_frame, action_plan
 from .chain import IndexResult, decision_chain, deal_status, support_index
 from .conflicts import Conflict, interest_conflicts
@@ -40,14 +40,35 @@ from .hidden import hidden_power
 from .matrix import power_matrix
 from .paths import Route, introduction_routes
 from .risks import risks as find_risks
-from .support import support_explanation
+from .support import support_explanation, support_level
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from ..model import PowerMap
 
-__all__ = ["Analysis", "analyse"]
+__all__ = ["Analysis", "analyse", "register_view"]
+
+_VIEWS: dict[str, Callable[..., str]] = {}
+
+
+def register_view(name: str, function: Callable[..., str]) -> None:
+    """Install how an :class:`Analysis` is shown as ``name``: ``"text"``
+    (:meth:`Analysis.summary_text`), ``"html"`` (:meth:`Analysis.to_html`) or
+    ``"summary_html"`` (the notebook display).
+
+    The render layer (:mod:`powermap_kit.render`) registers its reports when it is imported,
+    which ``import powermap_kit`` does; analysis never imports render, so layers point
+    downward and the package has no import cycle.
+    """
+    _VIEWS[name] = function
+
+
+def _view(name: str) -> Callable[..., str]:
+    if name not in _VIEWS:
+        raise PowerMapError(f"no {name!r} view of an analysis is registered (allowed: {', '.join(sorted(_VIEWS))}); "
+                            "import powermap_kit.render")
+    return _VIEWS[name]
 
 
 @dataclass
@@ -232,20 +253,14 @@ class Analysis:
 
     def summary_text(self, lang: str | None = None, top: int = 10) -> str:
         """A plain-text report for a terminal: status, index, chain, risks, routes, actions."""
-        from .text_report import summary_text
-
-        return summary_text(self, lang=lang, top=top)
+        return _view("text")(self, lang=lang, top=top)
 
     def to_html(self, lang: str | None = None) -> str:
         """One self-contained HTML page (inline SVG pictures, no external assets, all user text escaped)."""
-        from .html_report import analysis_html
-
-        return analysis_html(self, lang=lang)
+        return _view("html")(self, lang=lang)
 
     def _repr_html_(self) -> str:
-        from .html_report import analysis_summary_html
-
-        return analysis_summary_html(self)
+        return _view("summary_html")(self)
 
     # helper for the renderers
     def roles_text(self, roles: list[str], lang: str | None = None) -> str:
@@ -253,8 +268,6 @@ class Analysis:
 
 
 def _level(ctx: Context, pid: str) -> str | None:
-    from .support import support_level
-
     return support_level(ctx.scores[pid], ctx.cfg)
 
 

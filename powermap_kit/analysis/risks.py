@@ -56,6 +56,7 @@ from .. import vocab
 from .chain import DECIDERS
 from .context import Context, build_context, parse_date
 from .findings import SEVERITIES, Label, Labels, Localised, Msg, Names, Parts, Risk
+from .hidden import hidden_power
 from .support import SUPPORTIVE, consistency_findings
 from .vendors import competitor_preference, fold_vendor
 
@@ -310,8 +311,6 @@ def _missing_evidence(ctx: Context) -> list[Risk]:
 
 
 def _hidden_power(ctx: Context) -> list[Risk]:
-    from .hidden import hidden_power
-
     out = []
     for row in hidden_power(ctx.pm, ctx=ctx):
         if not row["flagged"]:

@@ -175,13 +175,20 @@ def _html(out: str | None, results: list, key, lang: str) -> None:
     """The HTML output: one submission's report or the cohort's; into a folder, both
     (``index.html`` and a page per submission). The one place the CLI writes HTML."""
     from ..grading.cohort import cohort_frame
-    from ..grading.report import cohort_report, submission_report, write_reports
+    from ..render.grading_html import cohort_report, submission_report, write_reports
 
     if out and (out.endswith(("/", os.sep)) or Path(out).is_dir()):
         from .output import writing
 
-        with writing(out):
-            written = write_reports(out, cohort_frame(results, key), key=key, lang=lang)
+        from ..grading.batch import progress_bar
+
+        bar = progress_bar(len(results))
+        try:
+            with writing(out):
+                written = write_reports(out, cohort_frame(results, key), key=key, lang=lang,
+                                        progress=lambda done, total: bar.update())
+        finally:
+            bar.close()
         print(vocab.text("grading.cli.written_reports", count=len(written), folder=out), file=sys.stderr)
     elif len(results) == 1 and results[0].ok:
         _emit(submission_report(results[0], lang=lang), out)

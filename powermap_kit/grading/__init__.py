@@ -2,7 +2,7 @@
 
 Pure core (no Jupyter imports): :func:`grade` one submission, :func:`grade_cohort` a
 folder of them into a DataFrame, :func:`cohort_summary` for the common mistakes, and
-HTML, CSV and Excel reports. :func:`compare_to_key` says who is missing, extra or wrong
+CSV and Excel exports (HTML reports are drawn by :mod:`powermap_kit.render`). :func:`compare_to_key` says who is missing, extra or wrong
 (the one comparison behind the criteria, the review widget and the twist checks), by the
 rules of ``rules.py`` (:data:`DEFAULT_TOLERANCE`, :func:`field_credit`). Keys are checked by :func:`key_problems` (``powermap
 validate`` runs it on every file) and loaded by :func:`load_key`.
@@ -17,7 +17,6 @@ from .feedback import Feedback
 from .grade import GradeResult, grade
 from .key import CRITERIA, DEFAULT_WEIGHTS, EXPECT_KEYS, AnswerKey, Insight, key_problems, load_key
 from .rules import DEFAULT_TOLERANCE, field_credit, graded_fields, graded_weights, power_credit, power_within
-from .report import cohort_report, submission_report, write_report, write_reports
 
 __all__ = [
     "AnswerKey",
@@ -31,7 +30,6 @@ __all__ = [
     "Insight",
     "KeyComparison",
     "cohort_frame",
-    "cohort_report",
     "cohort_summary",
     "compare_to_key",
     "export_cohort",
@@ -48,7 +46,4 @@ __all__ = [
     "progress_bar",
     "result_row",
     "submission_files",
-    "submission_report",
-    "write_report",
-    "write_reports",
 ]

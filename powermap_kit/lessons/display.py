@@ -152,7 +152,7 @@ def _people_index(pm: PowerMap) -> dict[str, str]:
 def map_picture(pm: PowerMap | Case | str, highlight: Iterable[str] = (), title: str | None = None,
                 lang: str | None = None) -> Picture:
     """The map as an org-chart picture (a case slug or :class:`Case` shows its answer key)."""
-    from ..picture import map_svg
+    from ..render import map_svg
 
     if not isinstance(pm, PowerMap):
         pm = _case(pm).key
@@ -161,7 +161,7 @@ def map_picture(pm: PowerMap | Case | str, highlight: Iterable[str] = (), title:
 
 def matrix_picture(pm: PowerMap | Case | str, lang: str | None = None) -> Picture:
     """The power matrix (power × stance) of a map, or of a case's answer key."""
-    from ..picture import power_matrix_svg
+    from ..render import power_matrix_svg
 
     if not isinstance(pm, PowerMap):
         pm = _case(pm).key

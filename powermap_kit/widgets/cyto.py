@@ -1,8 +1,10 @@
 """The one adapter from a :class:`~powermap_kit.PowerMap` to cytoscape.js elements, and the style.
 
 Pure functions (no ipywidgets): :func:`to_cytoscape` turns a map into elements JSON,
-:func:`cytoscape_style` builds the one selector/style list from the vocabulary, and
-:func:`layout_positions` computes an org-chart, network or fishbone arrangement. Styling is data:
+:func:`cytoscape_style` builds the one selector/style list from the vocabulary. In the
+fishbone arrangement the same adapter adds the spine, bones and ticks around the people
+(:func:`fishbone_elements`) and hides reporting lines. Positions come from
+:mod:`powermap_kit.widgets.positions` (re-exported here). Styling is data:
 stance, role, power, coach flag and relationship type become CSS classes on the
 elements, so a stance change is a class change, not a new element.
 
@@ -33,18 +35,23 @@ True
 
 from __future__ import annotations
 
-import html
-import math
 from collections.abc import Mapping
 from typing import Any
 
 from .. import vocab
+from ..fishbone import HEAD_WIDTH, Fishbone, bone_label, fishbone_layout, fishbone_text, head_label
 from ..model import PowerMap, Relationship, Stakeholder
+from ..render.templates import macro
+from .lenses import framework, lens_terms, term_label
+from .positions import ARRANGEMENTS, layout_positions, place_new, stored_position
 
 __all__ = [
     "ARRANGEMENTS",
     "cytoscape_style",
     "edge_id",
+    "fishbone_edge_classes",
+    "fishbone_elements",
+    "fishbone_style",
     "layout_positions",
     "lens_terms",
     "place_new",
@@ -54,14 +61,8 @@ __all__ = [
     "tooltip_html",
 ]
 
-ARRANGEMENTS = ("org", "network", "fishbone")
-"""Drawing arrangements: ``org`` (top-down by reporting lines), ``network`` (force-directed) and
-``fishbone`` (the decision chain, :mod:`powermap_kit.fishbone`; positions derived from roles)."""
-
-# Geometry of the drawing, in cytoscape model units (1 unit = 1 px at zoom 1).
-DX, DY = 150.0, 135.0
+# Node sizes in cytoscape model units (1 unit = 1 px at zoom 1).
 NODE_SIZE = {1: 34, 2: 44, 3: 54, 4: 66, 5: 78}
-COMPACT_LEAVES = 3  # a manager with this many direct reports who manage nobody gets two rows of them
 UNKNOWN_POWER_SIZE = 50  # between 2 and 3: a neutral size that claims no power either way
 # The vocabulary gives each relationship type its line and direction; colours are ours.
 EDGE_COLOURS = {"reports_to": "#455a64", "influences": "#1f6fb4", "ally": "#2e9d3a", "conflict": "#d62728"}
@@ -72,217 +73,29 @@ NO_ROLE_SHAPE = "octagon"
 FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', Helvetica, Arial, sans-serif"
 
 
-# ---- lenses ---------------------------------------------------------------------------
-def _framework(lens: str | None) -> dict[str, Any] | None:
-    if lens in (None, "", "canonical"):
-        return None
-    return vocab.entry(lens, "framework")
-
-
-def lens_terms(person: Stakeholder, lens: str | None = None, lang: str | None = None) -> list[str]:
-    """The labels a role framework (``lens``) gives this person, in the framework's order.
-
-    Without a lens (or ``"canonical"``) these are the person's own role labels. A term
-    also matches by stance (CRM "blocker") or by the coach flag (Miller Heiman "coach").
-
-    >>> from powermap_kit import Stakeholder
-    >>> p = Stakeholder(id="a", name="A", roles=["approver"], coach=True)
-    >>> lens_terms(p, "miller_heiman", lang="en")
-    ['Economic buyer', 'Coach']
-    """
-    fw = _framework(lens)
-    if fw is None:
-        return [vocab.label(r, "role", lang) for r in person.roles]
-    found = []
-    for term in fw["roles"]:
-        hit = bool(set(term["roles"]) & set(person.roles))
-        hit = hit or ("stance" in term and term["stance"] == person.stance)
-        hit = hit or (term.get("coach") is True and person.is_coach)
-        if hit:
-            found.append(term_label(term, lang))
-    return found
-
-
-def term_label(term: Mapping[str, Any], lang: str | None = None) -> str:
-    """The label of one framework term (its own, else the canonical role's)."""
-    if "label" in term:
-        return str(term["label"][lang or vocab.get_language()])
-    return vocab.label(term["term"], "role", lang)
-
-
-# ---- positions ------------------------------------------------------------------------
-def stored_position(person: Stakeholder) -> dict[str, float] | None:
-    """The drawing position kept in the person's ``extra["position"]``, if it is usable."""
-    pos = person.extra.get("position")
-    if not isinstance(pos, Mapping):
-        return None
-    x, y = pos.get("x"), pos.get("y")
-    if all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in (x, y)):
-        return {"x": float(x), "y": float(y)}
-    return None
-
-
-def _managers(pm: PowerMap) -> dict[str, str]:
-    """Each person's first manager (first ``reports_to`` line), for the tree."""
-    ids = set(pm.ids)
-    boss: dict[str, str] = {}
-    for rel in pm.relationships:
-        if rel.type == "reports_to" and rel.source in ids and rel.target in ids and rel.source not in boss:
-            boss[rel.source] = rel.target
-    # Reporting cycles are invalid in a file, but guard so a drawing never loops.
-    for start in list(boss):
-        seen, node = {start}, boss.get(start)
-        while node is not None:
-            if node in seen:
-                boss.pop(start, None)
-                break
-            seen.add(node)
-            node = boss.get(node)
-    return boss
-
-
-def _org_positions(pm: PowerMap) -> dict[str, dict[str, float]]:
-    boss = _managers(pm)
-    children: dict[str, list[str]] = {pid: [] for pid in pm.ids}
-    for pid in pm.ids:
-        if pid in boss:
-            children[boss[pid]].append(pid)
-    roots = [pid for pid in pm.ids if pid not in boss and children[pid]]
-    loners = [pid for pid in pm.ids if pid not in boss and not children[pid]]
-    pos: dict[str, dict[str, float]] = {}
-    slot = [0.0]
-    depth_max = [0]
-
-    def place(pid: str, depth: int) -> float:
-        depth_max[0] = max(depth_max[0], depth)
-        kids = children[pid]
-        leaves = [k for k in kids if not children[k]]
-        if len(leaves) >= COMPACT_LEAVES:
-            # A wide flat team goes in two staggered rows, so the chart is not all width;
-            # the lower row sits between the upper one so its lines pass in the gaps.
-            xs = [place(k, depth + 1) for k in kids if children[k]]
-            cols = math.ceil(len(leaves) / 2)
-            for i, leaf in enumerate(leaves):
-                row, col = divmod(i, cols)
-                pos[leaf] = {"x": (slot[0] + col + row * 0.5) * DX, "y": (depth + 1 + row) * DY}
-            xs += [slot[0], slot[0] + cols - 1]
-            slot[0] += cols
-            depth_max[0] = max(depth_max[0], depth + 2)
-            x = (min(xs) + max(xs)) / 2
-        elif kids:
-            xs = [place(k, depth + 1) for k in kids]
-            x = (xs[0] + xs[-1]) / 2
-        else:
-            x = slot[0]
-            slot[0] += 1
-        pos[pid] = {"x": x * DX, "y": depth * DY}
-        return x
-
-    for root in roots:
-        place(root, 0)
-    # People outside every reporting line go in rows under the chart.
-    width = max(int(slot[0]), 6, math.ceil(math.sqrt(len(loners))))
-    top = (depth_max[0] + 1) * DY if roots else 0.0
-    for i, pid in enumerate(loners):
-        pos[pid] = {"x": (i % width) * DX, "y": top + (i // width) * DY}
-    return pos
-
-
-def _network_positions(pm: PowerMap) -> dict[str, dict[str, float]]:
-    import networkx as nx
-
-    g = nx.Graph()
-    g.add_nodes_from(pm.ids)
-    for rel in pm.relationships:
-        if rel.source in g and rel.target in g:
-            g.add_edge(rel.source, rel.target)
-    if len(g) == 0:
-        return {}
-    # A fixed seed keeps the arrangement deterministic: the same map gives the same drawing.
-    raw = nx.spring_layout(g, seed=7, k=1.6 / math.sqrt(len(g)), iterations=100)
-    scale = DX * max(1.5, math.sqrt(len(g)) * 0.75)
-    return {pid: {"x": round(float(x) * scale, 1), "y": round(float(y) * scale, 1)} for pid, (x, y) in raw.items()}
-
-
-def layout_positions(pm: PowerMap, arrangement: str = "org") -> dict[str, dict[str, float]]:
-    """Positions for every person: ``"org"`` (top-down by reporting lines), ``"network"`` or
-    ``"fishbone"`` (each person on the bone of their first decision-chain role).
-
-    Deterministic, so drawing the same map twice gives the same picture.
-
-    >>> import powermap_kit as pk
-    >>> pm = pk.PowerMap()
-    >>> for pid in ("boss", "a", "b"):
-    ...     _ = pm.add_stakeholder(id=pid, name=pid)
-    >>> _ = pm.add_relationship("a", "boss", "reports_to")
-    >>> _ = pm.add_relationship("b", "boss", "reports_to")
-    >>> layout_positions(pm)["boss"]
-    {'x': 75.0, 'y': 0.0}
-    >>> layout_positions(pm, "fishbone")["boss"]      # no chain role: in the row below the fish
-    {'x': -1196.5, 'y': 335.0}
-    """
-    if arrangement not in ARRANGEMENTS:
-        raise ValueError(f"arrangement {arrangement!r} is not one of {', '.join(ARRANGEMENTS)}")
-    if arrangement == "fishbone":
-        from ..fishbone import fishbone_positions  # the core module; no widget imports
-
-        return {pid: {"x": x, "y": y} for pid, (x, y) in fishbone_positions(pm).items()}
-    return _org_positions(pm) if arrangement == "org" else _network_positions(pm)
-
-
-def place_new(pm: PowerMap, person_id: str, taken: Mapping[str, Mapping[str, float]]) -> dict[str, float]:
-    """A free spot for a person added to a drawn map: under their manager, else below the drawing.
-
-    ``taken`` holds the positions already used; existing people never move.
-    """
-    used = list(taken.values())
-
-    def free(x: float, y: float) -> bool:
-        return all(abs(p["x"] - x) > DX * 0.6 or abs(p["y"] - y) > DY * 0.5 for p in used)
-
-    boss = _managers(pm).get(person_id)
-    if boss is not None and boss in taken:
-        bx, by = taken[boss]["x"], taken[boss]["y"] + DY
-        for k in range(0, 200):
-            x = bx + (k + 1) // 2 * DX * (1 if k % 2 else -1)
-            if free(x, by):
-                return {"x": x, "y": by}
-    if not used:
-        return {"x": 0.0, "y": 0.0}
-    left = min(p["x"] for p in used)
-    bottom = max(p["y"] for p in used)
-    for row in range(0, 200):
-        for col in range(0, 12):
-            x, y = left + col * DX, bottom + row * DY
-            if free(x, y):
-                return {"x": x, "y": y}
-    return {"x": left, "y": bottom + DY}
-
-
 # ---- elements -------------------------------------------------------------------------
 def _t(key: str, lang: str | None, **params: Any) -> str:
     return vocab.text(f"widgets_map.{key}", lang=lang, **params)
 
 
 def tooltip_html(person: Stakeholder, lang: str | None = None, lens: str | None = None) -> str:
-    """The node's tooltip: raw HTML for cytoscape, with every user-written text escaped."""
-    esc = html.escape
-    lines = [f"<b>{esc(person.name)}</b>"]
-    where = " · ".join(esc(v) for v in (person.title, person.department) if v)
+    """The node's tooltip: raw HTML for cytoscape (the ``tooltip`` macro escapes every text)."""
+    lines: list[tuple[str, str]] = []
+    where = " · ".join(v for v in (person.title, person.department) if v)
     if where:
-        lines.append(where)
+        lines.append(("", where))
     stance = vocab.label(person.stance_or_unknown, "stance", lang)
     power = vocab.label(str(person.power), "power_level", lang) if person.power else _t("unknown", lang)
-    lines.append(f"{esc(vocab.text('field.stance', lang))}: {esc(stance)}")
-    lines.append(f"{esc(vocab.text('field.power', lang))}: {esc(power)}")
+    lines.append((vocab.text("field.stance", lang), stance))
+    lines.append((vocab.text("field.power", lang), power))
     terms = lens_terms(person, lens, lang)
     if terms:
-        lines.append(f"{esc(vocab.text('field.roles', lang))}: {esc(', '.join(terms))}")
+        lines.append((vocab.text("field.roles", lang), ", ".join(terms)))
     if person.is_coach:
-        lines.append(esc(_t("coach_marker", lang)))
+        lines.append(("", _t("coach_marker", lang)))
     if person.needs:
-        lines.append(f"{esc(vocab.text('field.needs', lang))}: {esc('; '.join(person.needs))}")
-    return "<br>".join(lines)
+        lines.append((vocab.text("field.needs", lang), "; ".join(person.needs)))
+    return str(macro("tooltip", lang=lang)(person.name, lines))
 
 
 def _node_classes(person: Stakeholder) -> str:
@@ -314,13 +127,13 @@ def edge_id(rel: Relationship, n: int = 0) -> str:
 
 
 def _edge(rel: Relationship, index: int, n: int, lang: str | None, names: Mapping[str, str]) -> dict[str, Any]:
-    esc = html.escape
     kind = vocab.label(rel.type, "relationship_type", lang)
-    tip = f"{esc(names.get(rel.source, rel.source))} → {esc(names.get(rel.target, rel.target))}<br>{esc(kind)}"
     if rel.strength:
-        tip += f" · {esc(vocab.label(str(rel.strength), 'relationship_strength', lang))}"
+        kind += " · " + vocab.label(str(rel.strength), "relationship_strength", lang)
+    lines = [("", f"{names.get(rel.source, rel.source)} → {names.get(rel.target, rel.target)}"), ("", kind)]
     if rel.note:
-        tip += f"<br>{esc(rel.note)}"
+        lines.append(("", rel.note))
+    tip = str(macro("tooltip", lang=lang)("", lines))
     classes = [f"rel-{rel.type}"]
     if rel.directed:
         classes.append("directed")
@@ -342,15 +155,29 @@ def to_cytoscape(pm: PowerMap, lens: str | None = None, lang: str | None = None,
     else the stored ``extra["position"]``, else the ``arrangement`` layout. ``lens`` is a
     role framework code (vocabulary kind ``framework``) that relabels roles.
     Relationships naming nobody on the map are left out.
+
+    In the ``fishbone`` arrangement people stand where their roles put them (stored
+    positions are ignored; ``positions`` still win), show only their name, reporting lines
+    are hidden and the spine, bones and ticks of :func:`fishbone_elements` are added.
     """
-    _framework(lens)  # reject an unknown lens early, naming the allowed ones
+    framework(lens)  # reject an unknown lens early, naming the allowed ones
     given = dict(positions or {})
-    missing = [p.id for p in pm.stakeholders if p.id not in given and stored_position(p) is None]
-    computed = layout_positions(pm, arrangement) if missing else {}
+    fishbone = arrangement == "fishbone"
+    layout = fishbone_layout(pm) if fishbone else None
+    if layout is not None:
+        computed = {pid: {"x": x, "y": y} for pid, (x, y) in layout.positions.items()}
+    else:
+        missing = [p.id for p in pm.stakeholders if p.id not in given and stored_position(p) is None]
+        computed = layout_positions(pm, arrangement) if missing else {}
     nodes = []
     for person in pm.stakeholders:
-        pos = given.get(person.id) or stored_position(person) or computed.get(person.id) or {"x": 0.0, "y": 0.0}
-        nodes.append(_node(person, lens, lang, dict(pos)))
+        stored = None if fishbone else stored_position(person)
+        pos = given.get(person.id) or stored or computed.get(person.id) or {"x": 0.0, "y": 0.0}
+        node = _node(person, lens, lang, dict(pos))
+        if fishbone:  # the bone says the role; the name goes above people above the spine
+            node["data"]["label"] = person.name
+            node["classes"] += " fishbone-person" + (" fishbone-above" if node["position"]["y"] < 0 else "")
+        nodes.append(node)
     ids = set(pm.ids)
     names = {p.id: p.name for p in pm.stakeholders}
     seen: dict[str, int] = {}
@@ -361,8 +188,125 @@ def to_cytoscape(pm: PowerMap, lens: str | None = None, lang: str | None = None,
         key = edge_id(rel)
         n = seen.get(key, 0)
         seen[key] = n + 1
-        edges.append(_edge(rel, index, n, lang, names))
+        edge = _edge(rel, index, n, lang, names)
+        if fishbone:
+            edge["classes"] = fishbone_edge_classes(edge["classes"])
+        edges.append(edge)
+    if layout is None:
+        return {"nodes": nodes, "edges": edges}
+    scaffold = fishbone_elements(pm, lang, layout)
+    return {"nodes": nodes + scaffold["nodes"], "edges": edges + scaffold["edges"]}
+
+
+# ---- the fishbone's scaffold ------------------------------------------------------------
+PREFIX = "fishbone:"
+HIDDEN = "fishbone-hidden"
+HIDDEN_LINES = ("reports_to",)
+"""Relationship types a fishbone view hides: reporting lines cut across the bones and say
+nothing the chart does not (influence, alliance and conflict lines stay)."""
+
+
+def fishbone_edge_classes(classes: str) -> str:
+    """The classes a view gives one of the map's own edges while it shows the fishbone.
+
+    >>> fishbone_edge_classes("rel-reports_to directed"), fishbone_edge_classes("rel-conflict")
+    ('rel-reports_to directed fishbone-hidden', 'rel-conflict')
+    """
+    hidden = any(f"rel-{kind}" in classes.split() for kind in HIDDEN_LINES)
+    return f"{classes} {HIDDEN}" if hidden else classes
+
+
+def fishbone_elements(pm: PowerMap, lang: str | None = None,
+                      layout: Fishbone | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The spine, bones, labels and ticks as cytoscape elements, to add to the people's nodes.
+
+    Helper nodes are locked, not grabbable or selectable, and carry the ``fishbone`` class;
+    a tick is an edge from its bone to the person's own node (id = stakeholder id), with the
+    person's stance as a class. Element ids start with ``fishbone:``.
+    """
+    fb = layout or fishbone_layout(pm)
+    fixed = {"locked": True, "grabbable": False, "selectable": False}
+
+    def node(nid: str, pos: tuple[float, float], classes: str, label: str = "") -> dict[str, Any]:
+        return {"data": {"id": PREFIX + nid, "label": label}, "position": {"x": pos[0], "y": pos[1]},
+                "classes": f"fishbone {classes}", **fixed}
+
+    def edge(eid: str, source: str, target: str, classes: str) -> dict[str, Any]:
+        return {"data": {"id": PREFIX + eid, "source": source, "target": target}, "classes": f"fishbone {classes}"}
+
+    nodes = [node("head", (fb.head[0] + HEAD_WIDTH / 2, 0.0), "fishbone-head", head_label(pm, lang)),
+             node("tail", fb.tail, "fishbone-point")]
+    edges = []
+    roots = sorted({b.root for b in fb.bones}, key=lambda p: p[0])
+    chain = [PREFIX + "tail"]
+    for i, root in enumerate(roots):
+        nodes.append(node(f"root:{i}", root, "fishbone-point"))
+        chain.append(f"{PREFIX}root:{i}")
+    chain.append(PREFIX + "head")
+    edges += [edge(f"spine:{i}", a, b, "fishbone-spine") for i, (a, b) in enumerate(zip(chain, chain[1:]))]
+    root_ids = {root: f"{PREFIX}root:{i}" for i, root in enumerate(roots)}
+    by_id = {p.id: p for p in pm.stakeholders}
+    names = {p.id: p.name for p in pm.stakeholders}
+    for bone in fb.bones:
+        empty = "" if bone.people or bone.also else " fishbone-empty"
+        nodes.append(node(f"tip:{bone.group}", bone.tip, f"fishbone-tip fishbone-{'up' if bone.side < 0 else 'down'}"
+                          + empty, bone_label(bone, names, lang)))
+        edges.append(edge(f"bone:{bone.group}", root_ids[bone.root], f"{PREFIX}tip:{bone.group}",
+                          "fishbone-bone" + empty))
+        for pid in bone.people:
+            nodes.append(node(f"at:{pid}", fb.anchors[pid], "fishbone-point"))
+            stance = by_id[pid].stance_or_unknown
+            edges.append(edge(f"tick:{pid}", f"{PREFIX}at:{pid}", pid, f"fishbone-tick fishbone-tick-{stance}"))
+    if fb.outside:
+        nodes.append(node("outside", fb.outside_label, "fishbone-note", fishbone_text("outside", lang)))
     return {"nodes": nodes, "edges": edges}
+
+
+# The fishbone fitted into a notebook cell is drawn at about 0.4x, where the sizes above
+# (14-16 px at 1x) shrink past reading: larger text here (later rules win). People show just
+# their name (the bone says the role; the tooltip has the rest), above their node when they
+# are above the spine, so no label covers the spine. The head grows to hold its label's lines
+# (pre-wrapped at 24 columns; cytoscape cannot break Chinese, which has no spaces, and its
+# "text-overflow-wrap: anywhere" drops the spaces of English text).
+_FISHBONE_TEXT: list[dict[str, Any]] = [
+    {"selector": "node.fishbone-person", "style": {"font-size": 28, "text-max-width": 230}},
+    {"selector": "node.fishbone-above", "style": {"text-valign": "top", "text-margin-y": -5}},
+    {"selector": "node.fishbone", "style": {"font-size": 24, "text-max-width": 320}},
+    {"selector": "node.fishbone-up", "style": {"text-margin-y": -14}},  # clear of the bone's end
+    {"selector": "node.fishbone-down", "style": {"text-margin-y": 14}},
+    {"selector": "node.fishbone-head", "style": {"font-size": 22, "width": 290, "height": 130, "text-max-width": 280}},
+]
+
+def fishbone_style() -> list[dict[str, Any]]:
+    """Cytoscape style entries for :func:`fishbone_elements` (append after the map's own style)."""
+    style: list[dict[str, Any]] = [
+        {"selector": "node.fishbone", "style": {
+            "events": "no", "background-opacity": 0, "border-width": 0, "width": 1, "height": 1,
+            "shape": "ellipse", "label": "data(label)", "font-size": 14, "color": "#37474f",
+            "text-wrap": "wrap", "text-max-width": 260, "text-valign": "center", "text-halign": "center",
+            "text-background-opacity": 0}},
+        {"selector": "node.fishbone-up", "style": {"text-valign": "top", "font-weight": "bold"}},
+        {"selector": "node.fishbone-down", "style": {"text-valign": "bottom", "font-weight": "bold"}},
+        {"selector": "node.fishbone-empty", "style": {"color": "#9e9e9e"}},
+        {"selector": "node.fishbone-note", "style": {"text-halign": "right", "font-style": "italic",
+                                                     "color": "#616161"}},
+        {"selector": "node.fishbone-head", "style": {
+            "shape": "round-rectangle", "width": HEAD_WIDTH, "height": 64, "background-color": "#eceff1",
+            "background-opacity": 1, "border-width": 2, "border-color": "#455a64", "font-weight": "bold",
+            "text-max-width": HEAD_WIDTH - 10}},
+        {"selector": "edge.fishbone", "style": {"events": "no", "curve-style": "straight", "line-color": "#90a4ae",
+                                                "width": 3, "target-arrow-shape": "none"}},
+        {"selector": "edge.fishbone-spine", "style": {"width": 6, "line-color": "#607d8b"}},
+        {"selector": "edge.fishbone-empty", "style": {"line-style": "dashed", "line-color": "#cfd8dc"}},
+        {"selector": "edge.fishbone-tick", "style": {"width": 2}},
+        {"selector": f"edge.{HIDDEN}", "style": {"display": "none"}},
+    ]
+    # One class per selector: ipycytoscape 1.3.3 does not match compound selectors like "edge.a.b".
+    for stance in vocab.entries("stance"):
+        style.append({"selector": f"edge.fishbone-tick-{stance['code']}",
+                      "style": {"line-color": stance["colour"],
+                                **({"line-style": "dashed"} if stance["code"] == "unknown" else {})}})
+    return style + _FISHBONE_TEXT
 
 
 # ---- style ----------------------------------------------------------------------------
@@ -375,7 +319,7 @@ def cytoscape_style() -> list[dict[str, Any]]:
     """The selector/style list for :func:`to_cytoscape` elements, built from the vocabulary.
 
     Later entries win, so the order is: base, role shapes, power sizes, stances, coach,
-    selection, then edges by relationship type and strength.
+    selection, edges by relationship type and strength, then the fishbone's scaffold.
     """
     style: list[dict[str, Any]] = [
         {"selector": "node", "style": {
@@ -420,4 +364,5 @@ def cytoscape_style() -> list[dict[str, Any]]:
         style.append({"selector": f"edge.strength-{strength}", "style": {"width": width}})
     # Removed people and lines stay in the widget, hidden (see MapView._sync).
     style.append({"selector": ".hidden", "style": {"display": "none"}})
-    return style
+    return style + fishbone_style()
+

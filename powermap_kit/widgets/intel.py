@@ -23,7 +23,7 @@ import ipywidgets as widgets
 from traitlets import Unicode
 
 from .. import intel, vocab
-from ..fishbone import fishbone_html
+from ..render.fishbone import fishbone_html
 from ..intel import IntelLog, IntelReport, Question, Suggestion
 from ..model import PowerMap
 from ._common import Listeners, StaticHtml

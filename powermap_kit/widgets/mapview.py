@@ -1,13 +1,8 @@
 """``MapView``: a power map drawn with ipycytoscape, kept in step with its model.
 
-The view is thin: elements come from :func:`~powermap_kit.widgets.cyto.to_cytoscape`, style
-from :func:`~powermap_kit.widgets.cyto.cytoscape_style`. It listens to the map's
-``on_change`` and sends only what changed: an edited person updates the existing node's
-``data`` and ``classes`` (one small message each); the node and edge lists are resent only
-when people or lines are added, in one held message. Removed people and lines are hidden,
-not taken out of the lists (see ``MapView._sync`` for the browser-side bug this avoids),
-and their widgets are reused if the same id returns and closed with the view.
-ipycytoscape's traps this works around are listed in ``design/ipycytoscape-notes.md``.
+The view is thin: elements and style come from :mod:`powermap_kit.widgets.cyto`, positions
+from :mod:`powermap_kit.widgets.positions`, and :class:`~powermap_kit.widgets.elements.ElementWidgets`
+sends only what changed when the map's ``on_change`` fires.
 
 Three arrangements: ``org`` and ``network`` keep their positions in the model (a drag is
 saved with the map); ``fishbone`` (:mod:`powermap_kit.fishbone`) derives everyone's place
@@ -21,40 +16,25 @@ Views built on this one (the coach's review) decorate elements through the publi
 from __future__ import annotations
 
 import copy
-import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import ipywidgets as widgets
-from ipycytoscape import CytoscapeWidget, Edge, Node
+from ipycytoscape import Edge, Node
 from traitlets import Bool, CaselessStrEnum, Unicode, observe, validate
 
 from .. import vocab
-from ..fishbone import fishbone_edge_classes, fishbone_elements, fishbone_style
 from ..model import PowerMap
+from ..render import map_svg
 from . import cyto
 from ._common import Listeners, StaticHtml, t
+from .elements import ElementWidgets
 from .maplegend import legend_html
+from .positions import rounded, target_positions
 
 __all__ = ["MapView"]
 
-_LAYOUT = {"name": "preset", "fit": True, "padding": 30, "animate": False}
 FISHBONE = "fishbone"
-# The fishbone fitted into a notebook cell is drawn at about 0.4x, where fishbone_style's sizes
-# (14-16 px at 1x) shrink past reading: larger text here (later rules win). People show just
-# their name (the bone says the role; the tooltip has the rest), above their node when they
-# are above the spine, so no label covers the spine. The head grows to hold its label's lines
-# (pre-wrapped at 24 columns; cytoscape cannot break Chinese, which has no spaces, and its
-# "text-overflow-wrap: anywhere" drops the spaces of English text).
-_FISHBONE_TEXT: list[dict[str, Any]] = [
-    {"selector": "node.fishbone-person", "style": {"font-size": 28, "text-max-width": 230}},
-    {"selector": "node.fishbone-above", "style": {"text-valign": "top", "text-margin-y": -5}},
-    {"selector": "node.fishbone", "style": {"font-size": 24, "text-max-width": 320}},
-    {"selector": "node.fishbone-up", "style": {"text-margin-y": -14}},  # clear of the bone's end
-    {"selector": "node.fishbone-down", "style": {"text-margin-y": 14}},
-    {"selector": "node.fishbone-head", "style": {"font-size": 22, "width": 290, "height": 130, "text-max-width": 280}},
-]
-
 ExtraClasses = Callable[[], Mapping[str, Iterable[str]]]
 """``extra_classes`` hook: element id (a stakeholder id, or :func:`~powermap_kit.widgets.cyto.edge_id`
 of a line) → extra CSS classes for that element."""
@@ -146,10 +126,6 @@ class MapView(StaticHtml, widgets.VBox):
         if arrangement not in cyto.ARRANGEMENTS:
             raise ValueError(f"arrangement {arrangement!r} is not one of {', '.join(cyto.ARRANGEMENTS)}")
         self._map = map
-        self._nodes: dict[str, Node] = {}  # drawn now, by element id
-        self._edges: dict[str, Edge] = {}
-        self._all_nodes: dict[str, Node] = {}  # every element widget ever added, in list order
-        self._all_edges: dict[str, Edge] = {}
         self._positions: dict[str, dict[str, float]] = {}
         # The arrangement and positions before the fishbone, to come back to (fishbone positions
         # are derived from roles and never stored, so the earlier drawing is still the user's).
@@ -162,23 +138,12 @@ class MapView(StaticHtml, widgets.VBox):
         self._ready = False
         self._relabelling = False
 
-        # Everything known up front goes into the widget's first message.
-        # The zoom cap keeps a fitted one-person map from filling the cell at 2x.
-        # _view_count=0 asks the browser to report views; see _on_view_count.
-        self.graph = CytoscapeWidget(
-            layout=widgets.Layout(height=height, width="100%", min_width="320px"),
-            cytoscape_layout=dict(_LAYOUT),
-            cytoscape_style=[*cyto.cytoscape_style(), *fishbone_style(), *_FISHBONE_TEXT,
-                             *(dict(rule) for rule in extra_style)],
-            max_zoom=1.6, min_zoom=0.08, tooltip_source="tooltip", _view_count=0)
+        self._elements = ElementWidgets(height, [*cyto.cytoscape_style(), *(dict(rule) for rule in extra_style)])
+        self.graph = self._elements.graph
         # Handlers must exist before the first display (listenForUserEvents wires them once).
         self.graph.on("node", "click", self._on_node_click)
         self.graph.on("node", "tapend", self._on_node_release)
         self.graph.on("edge", "click", self._on_edge_click)
-        # ipycytoscape fits the view before the browser applies our layout (its CSS default is
-        # 400px high), so the drawing ends up small in a corner: refit once a view is on the page.
-        self._nudges = 0
-        self.graph.observe(self._on_view_count, "_view_count")
 
         self.lens_picker = widgets.Dropdown(layout=widgets.Layout(width="auto"), style={"description_width": "auto"})
         self.arrangement_picker = widgets.ToggleButtons(style={"button_width": "auto"})
@@ -244,12 +209,7 @@ class MapView(StaticHtml, widgets.VBox):
 
     def fit(self) -> None:
         """Fit the whole map into the cell (at most the capped zoom), after measuring the cell again."""
-        self._nudges += 1
-        # A sub-pixel change of the layout width makes ipycytoscape call cy.resize() and cy.fit()
-        # (the width, so a height someone set to hide the view stays as it is); a changed
-        # layout dict then re-runs the preset layout with our padding.
-        self.graph.layout.width = "100%" if self._nudges % 2 == 0 else "calc(100% - 0.1px)"
-        self.graph.cytoscape_layout = {**_LAYOUT, "padding": _LAYOUT["padding"] + self._nudges % 2}
+        self._elements.fit()
 
     def relayout(self, arrangement: str | None = None) -> None:
         """Re-arrange everyone deliberately (``"org"``, ``"network"`` or ``"fishbone"``) and fit.
@@ -261,7 +221,7 @@ class MapView(StaticHtml, widgets.VBox):
             self.arrangement = arrangement  # observer calls back here
             return
         fresh = cyto.layout_positions(self._map, self.arrangement)
-        self._positions = {pid: _rounded(pos) for pid, pos in fresh.items()}
+        self._positions = {pid: rounded(pos) for pid, pos in fresh.items()}
         if self.store_positions and self.arrangement != FISHBONE:
             for person in self._map.stakeholders:
                 person.extra["position"] = dict(self._positions[person.id])
@@ -274,22 +234,12 @@ class MapView(StaticHtml, widgets.VBox):
 
     def elements(self) -> dict[str, list[dict[str, Any]]]:
         """The elements JSON currently drawn (as :func:`~powermap_kit.widgets.cyto.to_cytoscape` gives,
-        plus the spine and bones of :func:`~powermap_kit.fishbone.fishbone_elements` in the fishbone)."""
+        plus the spine and bones of :func:`~powermap_kit.widgets.cyto.fishbone_elements` in the fishbone)."""
         return self._drawing(self._positions)
 
     def to_html(self) -> str:
-        """A static picture for places without widgets: an SVG if available, else a table."""
-        try:
-            from ..picture import map_svg  # written alongside; optional
-        except ImportError:
-            map_svg = None
-        if map_svg is not None:
-            try:
-                return str(map_svg(self._map))
-            except Exception:  # a static fallback must never break display
-                pass
-        frame = self._map.stakeholders_frame(labels=True)
-        return frame.to_html(index=False, na_rep="", escape=True)
+        """A static picture for places without widgets: the map as SVG."""
+        return map_svg(self._map)
 
     def close(self) -> None:
         """Close the view, its element widgets, and stop following the map and the language."""
@@ -297,10 +247,7 @@ class MapView(StaticHtml, widgets.VBox):
             super().close()
             return
         self._listeners.clear()
-        for w in [*self._all_nodes.values(), *self._all_edges.values()]:
-            w.close()
-        for table in (self._nodes, self._edges, self._all_nodes, self._all_edges):
-            table.clear()
+        self._elements.close()
         self.graph.graph.close()
         for w in (self.graph, self.legend, self.lens_picker, self.arrangement_picker, self.fit_button, self.toolbar):
             w.close()
@@ -359,14 +306,6 @@ class MapView(StaticHtml, widgets.VBox):
             self.arrangement = change["new"]
 
     # ---- events -----------------------------------------------------------------------
-    def _on_view_count(self, change: dict[str, Any]) -> None:
-        if (change["new"] or 0) > (change["old"] or 0):
-            self.fit()
-            # Once more a moment later, in case the page was still laying out.
-            timer = threading.Timer(0.6, self.fit)
-            timer.daemon = True
-            timer.start()
-
     def _on_node_click(self, element: dict[str, Any]) -> None:
         sid = (element.get("data") or {}).get("id")
         if sid in self._map:
@@ -377,7 +316,7 @@ class MapView(StaticHtml, widgets.VBox):
         pos = element.get("position")
         if sid not in self._map or not isinstance(pos, dict):
             return
-        new = _rounded(pos)
+        new = rounded(pos)
         if new == self._positions.get(sid):
             return
         self._positions[sid] = new
@@ -428,111 +367,32 @@ class MapView(StaticHtml, widgets.VBox):
     # ---- keeping the drawing in step with the model ---------------------------------
     def _show_positions(self) -> None:
         # Apply the positions and fit in one layout run (node updates may land later).
-        self.graph.cytoscape_layout = {**_LAYOUT, "positions": copy.deepcopy(self._positions)}
-        self.graph.cytoscape_layout = dict(_LAYOUT)
+        self._elements.show_positions(self._positions)
         self._move_callbacks(list(self._positions))
 
-    def _target_positions(self) -> dict[str, dict[str, float]]:
-        if self.arrangement == FISHBONE:  # derived from roles, never stored in the map
-            fresh = cyto.layout_positions(self._map, FISHBONE)
-            self._positions = {pid: _rounded(pos) for pid, pos in fresh.items()}
-            return self._positions
-        positions: dict[str, dict[str, float]] = {}
-        missing = []
-        for person in self._map.stakeholders:
-            pos = cyto.stored_position(person) or self._positions.get(person.id)
-            if pos is None:
-                missing.append(person.id)
-            else:
-                positions[person.id] = pos
-        if missing:
-            if not self._nodes or len(missing) == len(self._map):
-                computed = cyto.layout_positions(self._map, self.arrangement)
-                for pid in missing:
-                    positions[pid] = _rounded(computed[pid])
-            else:  # people added to a drawn map: find them a free spot, move nobody
-                for pid in missing:
-                    positions[pid] = _rounded(cyto.place_new(self._map, pid, positions))
-            if self.store_positions:
-                for pid in missing:
-                    self._map.stakeholder(pid).extra["position"] = dict(positions[pid])
-        self._positions = positions
-        return positions
-
     def _sync(self) -> None:
-        """Bring the widgets in line with the map, sending only what differs.
-
-        Element lists only ever grow. ipycytoscape's browser side, given a list with an item
-        taken out of the middle, re-adds every element after it before the old ones are
-        gone ("Can not create second element with ID") and then loses them. So a removed
-        person or line is hidden (class ``hidden``) and its widget kept for reuse if the same
-        id comes back (undo); new elements are appended in one held list update.
-        """
-        elements = self._drawing(self._target_positions())
+        """Bring the widgets in line with the map, sending only what differs (see ``ElementWidgets``)."""
+        self._positions = target_positions(self._map, self.arrangement, self._positions, drawn=bool(self._nodes),
+                                           store=self.store_positions)
+        elements = self._drawing(self._positions)
         extra = self._extra_classes() if self._extra_classes is not None else {}
+        selected = self.selected
 
         def classes_of(eid: str, own: str) -> str:
-            return " ".join([own, *extra.get(eid, ())])
+            return " ".join([own + (" selected" if eid == selected else ""), *extra.get(eid, ())])
 
-        nodes: dict[str, Node] = {}
-        edges: dict[str, Edge] = {}
-        added = False
-        for el in elements["nodes"]:
-            nid = el["data"]["id"]
-            classes = classes_of(nid, el["classes"] + (" selected" if nid == self.selected else ""))
-            node = self._all_nodes.get(nid)
-            if node is None:
-                # Fishbone helpers are neither grabbable nor selectable, but never locked:
-                # cytoscape ignores new positions for a locked node, and bones move as roles change.
-                flags = {k: el[k] for k in ("grabbable", "selectable") if k in el}
-                node = self._all_nodes[nid] = Node(data=el["data"], classes=classes, position=el["position"], **flags)
-                added = True
-            else:
-                _update(node, el["data"], classes, el["position"])
-            nodes[nid] = node
-        for el in elements["edges"]:
-            eid = el["data"]["id"]
-            classes = classes_of(eid, el["classes"])
-            edge = self._all_edges.get(eid)
-            if edge is None:
-                edge = self._all_edges[eid] = Edge(data=el["data"], classes=classes)
-                added = True
-            else:
-                _update(edge, el["data"], classes, None)
-            edges[eid] = edge
-        for table, shown in ((self._all_nodes, nodes), (self._all_edges, edges)):
-            for key, widget in table.items():
-                if key not in shown and widget.classes != "hidden":
-                    widget.classes = "hidden"
-        if added:
-            with self.graph.graph.hold_sync():
-                self.graph.graph.nodes = list(self._all_nodes.values())
-                self.graph.graph.edges = list(self._all_edges.values())
-        self._nodes, self._edges = nodes, edges
+        self._elements.sync(elements, classes_of)
+
+    @property
+    def _nodes(self) -> dict[str, Node]:
+        """The people's and the fishbone's node widgets drawn now, by element id."""
+        return self._elements.nodes
+
+    @property
+    def _edges(self) -> dict[str, Edge]:
+        """The line widgets drawn now, by element id."""
+        return self._elements.edges
 
     def _drawing(self, positions: Mapping[str, Mapping[str, float]]) -> dict[str, list[dict[str, Any]]]:
         """People and lines; in the fishbone also the spine and bones, with reporting lines hidden."""
-        elements = cyto.to_cytoscape(self._map, self.lens, positions=positions)
-        if self.arrangement != FISHBONE:
-            return elements
-        scaffold = fishbone_elements(self._map)
-        for el in elements["nodes"]:
-            el["data"]["label"] = self._map.stakeholder(el["data"]["id"]).name
-            el["classes"] += " fishbone-person" + (" fishbone-above" if el["position"]["y"] < 0 else "")
-        for el in elements["edges"]:
-            el["classes"] = fishbone_edge_classes(el["classes"])
-        return {"nodes": elements["nodes"] + scaffold["nodes"], "edges": elements["edges"] + scaffold["edges"]}
-
-
-def _rounded(pos: dict[str, Any]) -> dict[str, float]:
-    return {"x": round(float(pos["x"]), 1), "y": round(float(pos["y"]), 1)}
-
-
-def _update(element: Node | Edge, data: dict[str, Any], classes: str, position: dict[str, float] | None) -> None:
-    # Assign new objects: in-place edits of ipycytoscape's dicts do not sync.
-    if dict(element.data) != data:
-        element.data = dict(data)
-    if element.classes != classes:
-        element.classes = classes
-    if position is not None and dict(element.position) != position:
-        element.position = dict(position)
+        return cyto.to_cytoscape(self._map, self.lens, positions=positions, arrangement=self.arrangement)

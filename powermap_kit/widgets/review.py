@@ -30,7 +30,7 @@ from ..diff import value_text
 from ..grading import AnswerKey, GradeResult, KeyComparison, compare_to_key, grade, load_key
 from ..io import load_map
 from ..model import PowerMap
-from ..report_html import environment
+from ..render.templates import environment
 from ..review import REVIEW_FORMAT, ReviewNotes, describe_target, review_path
 from ._common import Listeners, StaticHtml, close_tree
 from .review_marks import REVIEW_STYLE, Overlay, ReviewMap, ReviewMarks

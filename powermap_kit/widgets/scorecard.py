@@ -8,7 +8,6 @@ given a file it scores again when :meth:`ScoreCard.refresh` (the button) is pres
 
 from __future__ import annotations
 
-import html
 import os
 from collections.abc import Callable
 from typing import Any
@@ -20,6 +19,7 @@ from .. import vocab
 from ..grading import GradeResult, grade, load_key
 from ..grading.key import AnswerKey
 from ..model import PowerMap
+from ..render.templates import macro
 from ._common import Listeners, StaticHtml, close_tree
 
 __all__ = ["ScoreCard", "score_colour"]
@@ -49,17 +49,10 @@ def criteria_html(result: GradeResult, lang: str | None = None) -> str:
     for name, points in result.criteria.items():
         maximum = result.maxima.get(name) or 0.0
         share = 100.0 * points / maximum if maximum else 0.0
-        label = html.escape(vocab.text(f"grading.criterion.{name}", lang=lang))
-        of = html.escape(vocab.text("widgets_review.score.of", lang=lang, points=_num(points), maximum=_num(maximum)))
-        rows.append(
-            f'<div class="pmk-criterion" data-criterion="{html.escape(name)}" style="display:contents">'
-            f'<span>{label}</span>'
-            f'<span style="background:rgba(127,127,127,0.18);height:12px;border-radius:6px;overflow:hidden">'
-            f'<span style="display:block;width:{share:.0f}%;height:100%;background:{score_colour(share)}">'
-            '</span></span>'
-            f'<span style="text-align:right;font-variant-numeric:tabular-nums">{of}</span></div>')
-    return ('<div class="pmk-criteria" style="display:grid;grid-template-columns:max-content minmax(120px,1fr) '
-            f'max-content;gap:5px 10px;align-items:center;margin:4px 0">{"".join(rows)}</div>')
+        rows.append({"code": name, "label": vocab.text(f"grading.criterion.{name}", lang=lang), "share": share,
+                     "colour": score_colour(share),
+                     "of": vocab.text("widgets_review.score.of", lang=lang, points=_num(points), maximum=_num(maximum))})
+    return str(macro("criteria", lang=lang)(rows))
 
 
 class ScoreCard(StaticHtml, widgets.VBox):
@@ -159,32 +152,22 @@ class ScoreCard(StaticHtml, widgets.VBox):
             return
         lang = vocab.get_language()
         self._button.description = _t("score.refresh")
-        who = html.escape(_t("score.author", author=result.submission))
+        who = _t("score.author", author=result.submission)
         if result.error is not None:
             self._more.layout.display = "none"
             # The result's error is in the language it was scored in: redo it in this one.
             detail = "; ".join(p.render(lang) for p in result.problems) or result.error
-            self._header.value = f"<div>{who}</div>"
+            self._header.value = str(macro("block")(who))
             self._criteria.value = ""
-            self._feedback.value = (f'<div class="pmk-score-error" style="color:{vocab.colour("oppose")}">'
-                                    f'{html.escape(_t("score.error", detail=detail))}</div>')
+            self._feedback.value = str(macro("score_error")(_t("score.error", detail=detail), vocab.colour("oppose")))
             return
-        colour = score_colour(result.total)
-        self._header.value = (
-            f'<div class="pmk-score-total" style="display:flex;align-items:baseline;gap:12px;flex-wrap:wrap">'
-            f'<span style="font-size:1.1em">{html.escape(_t("score.total"))}</span>'
-            f'<span style="font-size:2em;font-weight:bold;color:{colour}">{_num(result.total)}</span>'
-            f'<span style="color:#777">/ 100</span><span style="margin-left:auto">{who}</span></div>')
+        self._header.value = str(macro("score_header")(_t("score.total"), _num(result.total),
+                                                       score_colour(result.total), who))
         self._criteria.value = criteria_html(result, lang)
         lines = result.lines(lang)
         hidden = 0 if self.show_all else max(0, len(lines) - self.max_feedback)
         self._more.layout.display = "" if len(lines) > self.max_feedback else "none"
         self._more.description = (_t("score.fewer") if self.show_all
                                   else _t("score.more", count=len(lines)))
-        if lines:
-            items = "".join(f"<li>{html.escape(line)}</li>" for line in lines[:len(lines) - hidden])
-            body = f'<ol style="margin:4px 0;padding-left:22px;line-height:1.45">{items}</ol>'
-        else:
-            body = f"<div>{html.escape(_t('score.no_feedback'))}</div>"
-        self._feedback.value = (f'<div class="pmk-score-feedback"><b>{html.escape(_t("score.feedback"))}</b>'
-                                f"{body}</div>")
+        self._feedback.value = str(macro("score_feedback")(_t("score.feedback"), lines[:len(lines) - hidden],
+                                                           _t("score.no_feedback")))

@@ -1,11 +1,11 @@
 """Self-contained HTML reports: one submission (map picture, score, feedback) and a cohort
 (table, score distribution, common mistakes). Templates ``grading_*.html.j2`` extend the
-shared ``base.html.j2`` (:mod:`powermap_kit.report_html`: autoescape, no scripts, no
+shared ``base.html.j2`` (:mod:`powermap_kit.render.templates`: autoescape, no scripts, no
 external assets), so a report opens offline and every name a trainee typed is escaped.
 
 Everything shown is turned into plain strings here, in one language; the only markup
-from outside the template is the map picture from :mod:`powermap_kit.picture` (whose
-text matplotlib escapes) and the distribution chart drawn by the template itself.
+from outside the template is the map picture from :mod:`powermap_kit.render.picture` (whose
+text is escaped) and the distribution chart drawn by the template itself.
 
 >>> import powermap_kit as pk
 >>> from powermap_kit.grading import grade
@@ -21,14 +21,17 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from .. import vocab
-from ..report_html import render
-from .cohort import cohort_summary, results_of
-from .grade import GradeResult
-from .key import AnswerKey, load_key
+from ..grading.cohort import cohort_summary, results_of
+from ..grading.grade import GradeResult
+from ..grading.key import AnswerKey, load_key
+from ..io import write_text_atomic
+from .picture import map_svg
+from .templates import render
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,17 +54,6 @@ def _band(total: float | None) -> str:
     if total is None:
         return "none"
     return "good" if total >= 75 else "fair" if total >= 50 else "poor"
-
-
-def _picture(pm: Any, lang: str, highlight: list[str], title: str | None = None) -> str | None:
-    """The map picture as SVG, or None when pictures cannot be drawn here."""
-    try:
-        from ..picture import map_svg
-
-        return map_svg(pm, lang=lang, highlight=highlight, title=title)
-    except (ImportError, KeyError, ValueError, RuntimeError):
-        # A report without its picture is still a report; the template says so.
-        return None
 
 
 def submission_view(result: GradeResult, lang: str | None = None, picture: bool = True,
@@ -112,9 +104,9 @@ def submission_view(result: GradeResult, lang: str | None = None, picture: bool 
         "pictures_wanted": picture,
     }
     if picture and result.map is not None:
-        view["picture"] = _picture(result.map, lang, flagged)
+        view["picture"] = map_svg(result.map, lang=lang, highlight=flagged)
     if picture and show_key and key is not None:
-        view["key_picture"] = _picture(key.map, lang, [])
+        view["key_picture"] = map_svg(key.map, lang=lang)
     return view
 
 
@@ -213,8 +205,6 @@ def write_report(target: str | os.PathLike, graded: Any, key: Any = None, lang: 
                  ) -> Path:
     """Write a submission report (for a :class:`GradeResult`) or a cohort report (for a
     cohort frame or list of results) to ``target``; return the path."""
-    from ..io import write_text_atomic
-
     if isinstance(graded, GradeResult):
         html = submission_report(graded, lang=lang, **options)
     else:
@@ -239,19 +229,33 @@ def _file_name(label: str, taken: set[str]) -> str:
     return name
 
 
+def write_submission_report(folder: str | os.PathLike, result: GradeResult, lang: str | None = None,
+                            picture: bool = True, taken: set[str] | None = None) -> Path:
+    """Write one graded submission's self-contained page into ``folder``, named after the
+    submission (``taken``: names already used in the folder, updated); return its path.
+
+    Cheap enough to call once per submission from a worker process: the template is
+    compiled once per process and the picture is drawn without matplotlib.
+    """
+    name = _file_name(result.submission, set() if taken is None else taken)
+    html = submission_report(result, lang=lang, picture=picture)
+    return write_text_atomic(Path(folder) / name, html)
+
+
 def write_reports(folder: str | os.PathLike, cohort: Any, key: Any = None, lang: str | None = None,
-                  picture: bool = True) -> list[Path]:
+                  picture: bool = True, progress: Callable[[int, int], Any] | None = None) -> list[Path]:
     """Write a cohort's reports into a folder: ``index.html`` (the cohort report) and one
     self-contained page per graded submission, named after it. Returns the paths written.
-    """
-    from ..io import write_text_atomic
 
+    ``progress(done, total)`` is called after each submission's page (for a progress bar).
+    """
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     written = [write_text_atomic(target / "index.html", cohort_report(cohort, key=key, lang=lang))]
     taken: set[str] = set()
-    for result in results_of(cohort):
-        if result.ok:
-            html = submission_report(result, lang=lang, picture=picture)
-            written.append(write_text_atomic(target / _file_name(result.submission, taken), html))
+    results = [r for r in results_of(cohort) if r.ok]
+    for done, result in enumerate(results, start=1):
+        written.append(write_submission_report(target, result, lang=lang, picture=picture, taken=taken))
+        if progress is not None:
+            progress(done, len(results))
     return written

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import vocab
-from .findings import SEVERITIES
+from ..analysis.actions import action_sentence
+from ..analysis.findings import SEVERITIES
 
 if TYPE_CHECKING:
-    from .result import Analysis
+    from ..analysis.result import Analysis
 
 __all__ = ["summary_text"]
 
@@ -61,7 +62,7 @@ def summary_text(a: Analysis, lang: str | None = None, top: int = 10) -> str:
     lines += [f"  {r['explanation'].render(lang)}" for r in a.hidden_power] or ["  " + _t("word.none_found", lang)]
     lines += ["", _t("heading.actions", lang)]
     for i, row in enumerate(a.action_rows[:top], start=1):
-        sentence = " ".join(part.render(lang) for part in row["parts"])
+        sentence = action_sentence(row, lang)
         lines.append(f"  {i}. [P{row['priority']}] {row['name']}: {sentence}")
     if len(a.action_rows) > top:
         lines.append("  " + _t("word.more", lang, count=len(a.action_rows) - top))

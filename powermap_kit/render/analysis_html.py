@@ -1,7 +1,7 @@
 """The analysis as a self-contained HTML page (templates ``analysis*.html.j2``).
 
 Everything shown is rendered to plain strings here and escaped by the template engine;
-only the two pictures made by :mod:`powermap_kit.picture` are embedded as SVG.
+only the three pictures drawn by :mod:`powermap_kit.render` are embedded as SVG.
 """
 
 from __future__ import annotations
@@ -9,12 +9,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import vocab
-from ..report_html import render
-from .findings import SEVERITIES
-from .matrix import QUADRANTS, quadrant_approach, quadrant_name
+from ..analysis.actions import action_sentence
+from ..analysis.findings import SEVERITIES
+from ..analysis.matrix import QUADRANTS, quadrant_approach, quadrant_name
+from .fishbone import fishbone_svg
+from .matrix import power_matrix_svg
+from .picture import map_svg
+from .templates import render
 
 if TYPE_CHECKING:
-    from .result import Analysis
+    from ..analysis.result import Analysis
 
 __all__ = ["analysis_html", "analysis_summary_html", "view"]
 
@@ -30,9 +34,6 @@ def _person(a: Analysis, pid: str, lang: str) -> dict[str, Any]:
 
 def view(a: Analysis, lang: str | None = None, pictures: bool = True) -> dict[str, Any]:
     """Everything the templates show, as plain strings and numbers in one language."""
-    from ..fishbone import fishbone_svg
-    from ..picture import map_svg, power_matrix_svg
-
     lang = _lang(lang)
     pm = a.map
     unknown = vocab.text("analysis.word.unknown", lang=lang)
@@ -68,14 +69,11 @@ def view(a: Analysis, lang: str | None = None, pictures: bool = True) -> dict[st
     hidden = [{"name": r["name"], "explanation": r["explanation"].render(lang)} for r in a.hidden_power]
     ranking = [{"rank": r["rank"], "name": r["name"], "pagerank": r["pagerank"], "network_power": r["network_power"],
                 "given": r["given"], "flagged": r["flagged"]} for r in a.hidden_rows[:12]]
-    actions = a.action_frame(lang, labels=False)
-    action_rows = []
-    for row, raw in zip(actions.to_dict(orient="records"), a.action_rows):
-        action_rows.append({"priority": row["priority"], "name": row["name"], "title": row["title"] or "",
-                            "roles": a.roles_text(raw["roles"], lang),
-                            "stance": vocab.label(raw["stance"] or "unknown", "stance", lang),
-                            "colour": vocab.colour(raw["stance"]), "quadrant": quadrant_name(raw["quadrant"], lang),
-                            "action": row["action"]})
+    action_rows = [{"priority": raw["priority"], "name": raw["name"], "title": raw["title"] or "",
+                    "roles": a.roles_text(raw["roles"], lang),
+                    "stance": vocab.label(raw["stance"] or "unknown", "stance", lang),
+                    "colour": vocab.colour(raw["stance"]), "quadrant": quadrant_name(raw["quadrant"], lang),
+                    "action": action_sentence(raw, lang)} for raw in a.action_rows]
     support = [{"name": p["name"], "recorded": vocab.label(p["stance"], "stance", lang),
                 "score": p["support"], "level": vocab.label(p["support_level"], "stance", lang)
                 if p["support_level"] else unknown, "explanation": p["support_explanation"],
