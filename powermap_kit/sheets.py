@@ -7,7 +7,8 @@ authors, file names) ends up in a trainer's workbook, so a cell such as
 - CSV: a text cell that begins with ``=``, ``+``, ``-``, ``@``, tab or carriage return is
   prefixed with a single quote, as OWASP recommends; numbers stay numbers.
 - Excel: every text cell is stored as a string cell (never a formula), so it is shown as
-  typed and nothing is evaluated; numbers stay numbers.
+  typed and nothing is evaluated; numbers stay numbers. A control character a cell cannot
+  hold is written as a visible ``\\uXXXX`` escape.
 
 Examples
 --------
@@ -22,6 +23,7 @@ from __future__ import annotations
 import csv
 import io as _io
 import math
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +37,15 @@ __all__ = ["FORMULA_PREFIXES", "csv_text", "defuse", "write_table"]
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# What an Excel cell cannot hold: most C0 controls (openpyxl refuses them) and lone surrogates.
+_NOT_IN_EXCEL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def defuse(value: Any) -> Any:
     """``value`` made safe for a CSV cell: risky text gets a leading ``'``; anything else is unchanged."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
@@ -43,9 +54,12 @@ def defuse(value: Any) -> Any:
 
 
 def _plain(value: Any) -> Any:
-    # pandas gives NaN/None for empty cells; a spreadsheet wants them empty.
+    # pandas gives NaN/None for empty cells; a spreadsheet wants them empty. A lone surrogate
+    # cannot be stored in UTF-8: it is written as a visible \uXXXX escape.
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
+    if isinstance(value, str):
+        return _SURROGATE.sub(_escape, value)
     return value
 
 
@@ -97,6 +111,8 @@ def write_table(tables: pd.DataFrame | Mapping[str, pd.DataFrame], path: str | P
 def _string_cell(sheet: Any, text: str) -> Any:
     from openpyxl.cell import WriteOnlyCell
 
+    # A character a cell cannot hold is written as a visible \uXXXX escape, never dropped.
+    text = _NOT_IN_EXCEL.sub(_escape, text)
     cell = WriteOnlyCell(sheet, value=text)
     cell.data_type = "s"  # text, never a formula, whatever it starts with
     return cell

@@ -179,7 +179,7 @@ class Analysis:
 
     @property
     def actions(self) -> pd.DataFrame:
-        """The action plan in the current language (export with ``to_csv`` / ``to_excel``)."""
+        """The action plan in the current language (write it with :meth:`export_actions`: no cell becomes a formula)."""
         return self.action_frame()
 
     def action_frame(self, lang: str | None = None, labels: bool = True) -> pd.DataFrame:

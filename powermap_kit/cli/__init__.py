@@ -3,6 +3,9 @@
 Each subcommand lives in its own module here with ``add_parser(subparsers, common)`` and
 ``run(args) -> int``; :data:`COMMANDS` lists them in help order. Exit codes: 0 success,
 1 when an input had problems (the others are still processed), 2 for bad usage.
+Nothing a command prints carries a raw terminal control character from user text
+(:mod:`.output`), an output that cannot be written is one line naming it, and an
+unexpected error is one line too (``POWERMAP_DEBUG=1`` shows the traceback).
 """
 
 from __future__ import annotations
@@ -84,6 +87,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the last guard: one line, never a traceback (POWERMAP_DEBUG=1 shows it)
+        if os.environ.get("POWERMAP_DEBUG"):
+            raise
+        print(vocab.text("cli.internal_error", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return 1
     finally:
         sys.stdout, sys.stderr = real
 
