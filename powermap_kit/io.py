@@ -159,21 +159,26 @@ def _parse_marked(text: str, file: str | None) -> tuple[Any, list[Problem], tupl
 
 def _read_map(source: PathLike, limit: int | None) -> tuple[Any, list[Problem]]:
     """Read and check a map file: every problem, the format's included; data is None when there are any."""
+    return _read_map_bytes(source, limit)[1:]
+
+
+def _read_map_bytes(source: PathLike, limit: int | None = None) -> tuple[bytes | None, Any, list[Problem]]:
+    """Like :func:`_read_map`, with the bytes read first: ``(raw, data, problems)``."""
     file = str(source)
     raw, problems = read_bytes(source, limit)
     if raw is None:
-        return None, problems
+        return None, None, problems
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return parse_json(raw, file)  # reports the bad byte
+        return raw, None, parse_json(raw, file)[1]  # reports the bad byte
     data, problems, marked = _parse_marked(text, file)
     if problems:
-        return None, problems
+        return raw, None, problems
     if marked:  # repeated keys (not in the data any more) and what the format says about the rest
-        return None, _marked_problems(data, marked[0], [], file) + validate_data(data, file)
+        return raw, None, _marked_problems(data, marked[0], [], file) + validate_data(data, file)
     problems = validate_data(data, file)
-    return (None if problems else data), problems
+    return raw, (None if problems else data), problems
 
 
 def _marked_problems(data: Any, repeated: dict[int, list[tuple[str, Any]]], long_numbers: list[LongNumber],

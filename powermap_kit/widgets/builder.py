@@ -7,14 +7,15 @@ is refused, the problems appear under the form in the current language and the f
 keeps what was typed. The map is saved atomically to ``path`` shortly after each edit
 (and at once with :meth:`MapBuilder.save`), and ``MapBuilder(path=p)`` picks the work up
 again after a kernel restart or a closed tab. A file that cannot be read is never
-overwritten: its problems are shown and autosave stays off until you save elsewhere.
+overwritten: its problems are shown and autosave stays off until you save elsewhere. A
+file someone else changed meanwhile is never overwritten either: this builder's map goes
+to a conflict copy beside it, and the status says how to compare the two
+(:mod:`~powermap_kit.widgets.autosave`).
 """
 
 from __future__ import annotations
 
 import html
-import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,10 @@ from typing import Any
 import ipywidgets as widgets
 from traitlets import Float, Unicode
 
-from ..errors import MapFormatError, Problem
-from ..io import load_map, save_map
+from ..errors import MapFormatError
 from ..model import PowerMap
 from ._common import Listeners, problem_lines, t
+from .autosave import SavingMixin
 from .mapforms import PersonForm, RelationshipForm
 from .mapview import MapView
 
@@ -42,7 +43,7 @@ def _analyse() -> Callable[[PowerMap], Any] | None:
     return analyse
 
 
-class MapBuilder(widgets.VBox):
+class MapBuilder(SavingMixin, widgets.VBox):
     """Add, edit and delete people and relationships of a power map, with autosave.
 
     Parameters
@@ -81,15 +82,10 @@ class MapBuilder(widgets.VBox):
 
     def __init__(self, map: PowerMap | None = None, path: str | Path | None = None, lens: str | None = None,
                  arrangement: str = "org", height: str = "520px", autosave_delay: float = 0.5, **kwargs: Any):
-        self._lock = threading.RLock()
-        self._timer: threading.Timer | None = None
+        self._init_saving()
         self._undo: list[dict[str, Any]] = []
         self._redo: list[dict[str, Any]] = []
-        self._save_callbacks = widgets.CallbackDispatcher()
         self._listeners = Listeners()
-        self._load_problems: list[Problem] = []
-        self._blocked = False  # the file at `path` is unreadable: never overwrite it
-        self._status_key: tuple[str, dict[str, Any]] = ("status_new", {})
         pm = self._open(map, path)
 
         self.view = MapView(pm, lens=lens, arrangement=arrangement, height=height, legend=None)
@@ -135,19 +131,6 @@ class MapBuilder(widgets.VBox):
             self._set_status("status_blocked", file=self.path)
         elif self.path is not None and not Path(self.path).exists():
             self.save()  # the first save also keeps the positions just laid out
-
-    # ---- opening ----------------------------------------------------------------------
-    def _open(self, pm: PowerMap | None, path: str | Path | None) -> PowerMap:
-        if path is not None and Path(path).exists():
-            try:
-                loaded = load_map(path)
-            except MapFormatError as exc:
-                self._load_problems = exc.problems
-                self._blocked = True
-            else:
-                self._status_key = ("status_loaded", {"file": str(path), "count": len(loaded)})
-                return loaded
-        return pm if pm is not None else PowerMap()
 
     # ---- public API -------------------------------------------------------------------
     @property
@@ -239,39 +222,6 @@ class MapBuilder(widgets.VBox):
         """Redo the last undone edit; ``False`` when there is nothing to redo."""
         return self._step(self._redo, self._undo)
 
-    def on_save(self, callback: Callable[[Path], Any], remove: bool = False) -> None:
-        """Call ``callback(path)`` after each successful save (autosave included)."""
-        self._save_callbacks.register_callback(callback, remove=remove)
-
-    def save(self, path: str | Path | None = None) -> Path | None:
-        """Save now (atomically); with ``path``, save there from now on.
-
-        Returns the path written, or ``None`` when there is no path or the file at
-        ``path`` could not be read (then it is kept untouched; pass another ``path``).
-        """
-        with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
-            if path is not None:
-                self.path, self._blocked = str(path), False
-                self._load_problems = []
-                self.load_problems.value = ""
-            if self.path is None:
-                self._set_status("status_no_file")
-                return None
-            if self._blocked:
-                self._set_status("status_blocked", file=self.path)
-                return None
-            try:
-                written = save_map(self.map, self.path)
-            except (MapFormatError, OSError) as exc:
-                self._set_status("status_save_failed", file=self.path, detail=str(exc))
-                return None
-            self._set_status("status_saved", file=self.path, time=time.strftime("%H:%M:%S"))
-        self._save_callbacks(written)
-        return written
-
     def close(self) -> None:
         """Save pending edits, stop listening, and close the widgets."""
         if self._timer is not None:
@@ -316,21 +266,6 @@ class MapBuilder(widgets.VBox):
         self.undo_button.disabled = not self._undo
         self.redo_button.disabled = not self._redo
 
-    def _schedule_save(self) -> None:
-        if self.path is None or self._blocked:
-            return
-        with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-            self._timer = threading.Timer(self.autosave_delay, self._autosave)
-            self._timer.daemon = True
-            self._timer.start()
-
-    def _autosave(self) -> None:
-        with self._lock:
-            self._timer = None
-        self.save()
-
     # ---- events -----------------------------------------------------------------------
     def _on_map_change(self, event: str, details: dict[str, Any]) -> None:
         self._refresh_panel()
@@ -371,18 +306,6 @@ class MapBuilder(widgets.VBox):
         self.load_problems.value = self._load_problems_html()
         self._set_status(self._status_key[0], **self._status_key[1])
         self._refresh_panel()
-
-    def _load_problems_html(self) -> str:
-        if not self._load_problems:
-            return ""
-        items = "".join(f"<li>{html.escape(p.render())}</li>" for p in self._load_problems)
-        return (f'<div style="color:#b71c1c;background:#ffebee;border-left:4px solid #c62828;padding:4px 8px">'
-                f'<b>{html.escape(t("load_failed", file=self.path or ""))}</b><ul>{items}</ul></div>')
-
-    def _set_status(self, key: str, **params: Any) -> None:
-        self._status_key = (key, params)
-        colour = "#b71c1c" if key in ("status_blocked", "status_save_failed") else "#555"
-        self.status.value = f'<span style="color:{colour}">{html.escape(t(key, **params))}</span>'
 
     def _refresh_panel(self) -> None:
         self.panel.value = panel_html(self.map)

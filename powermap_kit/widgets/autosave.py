@@ -1,0 +1,154 @@
+"""Saving for :class:`~powermap_kit.widgets.MapBuilder`: autosave, status, conflicts, failures.
+
+The builder's file is a :class:`~powermap_kit.mapfile.MapFile`: when another writer (a
+second tab or kernel, the trainer) changed it since this builder last read or saved it,
+their version is kept, this builder's map goes to a conflict copy beside it, later saves
+follow the copy, and the status says so with the ``pk.compare(...)`` line that shows the
+differences. A save that fails for any reason says so in the status (in the current
+language) instead of a silent error in the autosave thread; the status never says
+"Saved" for a save that did not happen.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..errors import MapFormatError, Problem
+from ..mapfile import Conflict, MapFile
+from ..model import PowerMap
+from ..values import visible
+from ._common import t
+
+__all__ = ["SavingMixin"]
+
+_RED, _AMBER, _GREY = "#b71c1c", "#e65100", "#555"
+_STATUS_COLOURS = {"status_blocked": _RED, "status_save_failed": _RED, "status_conflict": _AMBER}
+
+
+class SavingMixin:
+    """The saving half of the builder (it needs ``map``, ``path``, ``status``, ``load_problems``)."""
+
+    path: str | None
+    autosave_delay: float
+    status: widgets.HTML
+    load_problems: widgets.HTML
+    map: PowerMap
+
+    def _init_saving(self) -> None:
+        self._lock = threading.RLock()
+        self._timer: threading.Timer | None = None
+        self._save_callbacks = widgets.CallbackDispatcher()
+        self._load_problems: list[Problem] = []
+        self._blocked = False  # the file at `path` is unreadable: never overwrite it
+        self._file: MapFile | None = None
+        self._status_key: tuple[str, dict[str, Any]] = ("status_new", {})
+
+    def _open(self, pm: PowerMap | None, path: str | Path | None) -> PowerMap:
+        if path is not None:
+            self._file = MapFile(path)
+            if Path(path).exists():
+                try:
+                    loaded = self._file.load()
+                except MapFormatError as exc:
+                    self._load_problems = exc.problems
+                    self._blocked = True
+                else:
+                    self._status_key = ("status_loaded", {"file": str(path), "count": len(loaded)})
+                    return loaded
+        return pm if pm is not None else PowerMap()
+
+    @property
+    def conflict(self) -> Conflict | None:
+        """The last conflict met: the other writer's file, this builder's copy and the common base."""
+        return self._file.conflict if self._file is not None else None
+
+    def on_save(self, callback: Callable[[Path], Any], remove: bool = False) -> None:
+        """Call ``callback(path)`` after each successful save (autosave included)."""
+        self._save_callbacks.register_callback(callback, remove=remove)
+
+    def save(self, path: str | Path | None = None) -> Path | None:
+        """Save now (atomically); with ``path``, save there from now on.
+
+        Returns the path written -- a conflict copy when someone else changed the file
+        since this builder last read or saved it (see :attr:`conflict`) -- or ``None``
+        when nothing was saved (no path, an unreadable file kept untouched, or the save
+        failed); the status says which.
+        """
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if path is not None:
+                self.path, self._blocked, self._file = str(path), False, MapFile(path)
+                self._load_problems = []
+                self.load_problems.value = ""
+            if self.path is None or self._file is None:
+                self._set_status("status_no_file")
+                return None
+            if self._blocked:
+                self._set_status("status_blocked", file=self.path)
+                return None
+            try:
+                outcome = self._file.save(self.map)
+            except Exception as exc:  # any failure is shown; an autosave thread must never die silently
+                self._set_status("status_save_failed", file=self.path, detail=_detail(exc))
+                return None
+            now = time.strftime("%H:%M:%S")
+            if self._file.conflict is not None:
+                conflict = self._file.conflict
+                self.path = str(self._file.path)
+                self._set_status("status_conflict", file=str(conflict.path), copy=str(conflict.copy), time=now,
+                                 compare=conflict.compare_code())
+            else:
+                self._set_status("status_saved", file=self.path, time=now)
+            written = outcome.copy if isinstance(outcome, Conflict) else outcome
+        self._save_callbacks(written)
+        return written
+
+    def _schedule_save(self) -> None:
+        if self.path is None or self._blocked:
+            return
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = threading.Timer(self.autosave_delay, self._autosave)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _autosave(self) -> None:
+        with self._lock:
+            self._timer = None
+        try:
+            self.save()
+        except Exception as exc:  # e.g. a save callback failed: still never silent
+            self._set_status("status_save_failed", file=self.path or "", detail=_detail(exc))
+
+    def _set_status(self, key: str, **params: Any) -> None:
+        self._status_key = (key, params)
+        colour = _STATUS_COLOURS.get(key, _GREY)
+        self.status.value = (f'<span class="powermap-status powermap-{key.replace("_", "-")}" '
+                             f'style="color:{colour}">{html.escape(visible(t(key, **params)))}</span>')
+
+    def _load_problems_html(self) -> str:
+        if not self._load_problems:
+            return ""
+        items = "".join(f"<li>{html.escape(p.render())}</li>" for p in self._load_problems)
+        return (f'<div style="color:#b71c1c;background:#ffebee;border-left:4px solid #c62828;padding:4px 8px">'
+                f'<b>{html.escape(t("load_failed", file=self.path or ""))}</b><ul>{items}</ul></div>')
+
+
+def _detail(exc: BaseException) -> str:
+    """A failure in a line or three: the first problems of an invalid map, else the error."""
+    if isinstance(exc, MapFormatError):
+        shown = "; ".join(f"{p.place}: {p.message()}" if p.place else p.message() for p in exc.problems[:3])
+        return shown + (" …" if len(exc.problems) > 3 else "")
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return f"{type(exc).__name__}: {exc}"
