@@ -1,6 +1,7 @@
 # Two commands do everything on a fresh machine with Python 3 and make:
 #   make lab   - create .venv, install, open the course in JupyterLab
 #   make test  - create .venv, install with test extras, run every test
+# (make lab LANG=zh opens it in Chinese; make app runs the course as a web app in Voila)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
