@@ -1,6 +1,7 @@
 # Two commands do everything on a fresh machine with Python 3 and make:
 #   make lab   - create .venv, install, open the course in JupyterLab
 #   make test  - create .venv, install with test extras, run every test
+# (make lab LANG=zh opens it in Chinese; make app runs the course as a web app in Voila)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -8,10 +9,11 @@ PIP    := $(BIN)/python -m pip
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 CHP    := deploy/jupyterhub/node_modules/.bin/configurable-http-proxy
 
-.PHONY: lab test test-fast bench clean help workshop
+.PHONY: lab app test test-fast bench clean help workshop
 
 help:
 	@echo "make lab    - install and open the course in JupyterLab (make lab LANG=zh: in Chinese)"
+	@echo "make app    - the course as a web app in Voila (make app LANG=zh: in Chinese)"
 	@echo "make test   - install with test extras and run every test"
 	@echo "make test-fast - unit, property and widget-model tests only (no notebooks, browser, wheel or mypy)"
 	@echo "make bench  - run the benchmarks (prints figures)"
@@ -42,6 +44,14 @@ LAB_ARGS_zh := --LabApp.app_settings_dir=jupyter/settings-zh
 lab: $(VENV)/.lab-installed
 	$(LANG_ENV_$(COURSE_LANG)) $(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) \
 	  --ServerApp.root_dir=. '--LabApp.default_url=/lab/tree/$(START)?file-browser-path=/' $(LAB_ARGS_$(COURSE_LANG))
+
+# `make app` (and `make app LANG=zh`): the course as a web app in Voila, a landing page listing
+# the modules first; the same kernels, environment and work folder as make lab.
+APP := app/course.ipynb
+app: $(VENV)/.lab-installed
+	JUPYTER_PATH=jupyter $(LANG_ENV_$(COURSE_LANG)) $(BIN)/jupyter server \
+	  $(if $(filter 0,$(shell id -u)),--allow-root) --config=jupyter/app_config.json \
+	  --ServerApp.root_dir=. --ServerApp.default_url=/voila/render/$(APP)
 
 test: $(VENV)/.test-installed $(CHP)
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile

@@ -98,6 +98,25 @@ def test_the_readme_without_make_runs_what_make_lab_runs():
     assert _readme_command("POWERMAP_LANG=zh .venv/bin/jupyter lab") == make_command("lab", "LANG=zh")
 
 
+def test_the_readme_without_make_runs_what_make_app_runs():
+    assert _readme_command("JUPYTER_PATH=jupyter .venv/bin/jupyter server") == make_command("app")
+    assert make_command("app", "LANG=zh") == make_command("app")  # the language is in the environment
+
+
+def test_the_app_opens_a_landing_page_whose_links_open_every_module():
+    from powermap_kit.landing import course_landing
+
+    urls = [w.split("=", 1)[1] for w in make_command("app") if w.startswith("--ServerApp.default_url=")]
+    assert urls and urls[0].startswith("/voila/render/")
+    landing = served_root() / urls[0].removeprefix("/voila/render/")
+    assert landing.exists()
+    cells = json.loads(landing.read_text("utf-8"))["cells"]
+    assert "course_landing()" in "".join(cells[0]["source"])
+    hrefs = _HREF.findall(course_landing(lang="en").html)
+    targets = {(landing.parent / href).resolve() for href in hrefs}
+    assert targets == {p.resolve() for p in REPO.glob("notebooks/[0-9][0-9]_*.ipynb")}
+
+
 def test_only_a_chinese_lang_switches_make_lab_to_chinese():
     assert make_command("lab", "LANG=C.UTF-8") == make_command("lab", "LANG=en_US.UTF-8") == make_command("lab")
     chinese = make_command("lab", "LANG=zh")
