@@ -96,9 +96,13 @@ def _value_text(field_name: str, value: Any, lang: str) -> str:
     return value_text(field_name, value, lang)
 
 
-@lru_cache(maxsize=256)
-def _notebook(notebook: str, lang: str) -> str:
-    return vocab.text(f"grading.notebook.{notebook}", lang=lang)
+@lru_cache(maxsize=8192)
+def _sentence(code: str, notebook: str | None, lang: str, params: tuple[tuple[str, str], ...]) -> str:
+    sentence = vocab.text(f"grading.fb.{code}", lang=lang, **dict(params))
+    if notebook:
+        sentence = vocab.text("grading.revisit", lang=lang, text=sentence,
+                              notebook=vocab.text(f"grading.notebook.{notebook}", lang=lang))
+    return sentence
 
 
 @dataclass
@@ -123,12 +127,10 @@ class Feedback:
         """The sentence, in the current (or given) language, with the notebook to revisit."""
         if self.insight is not None:
             return self.insight.feedback_text(lang)
-        params = {k: _render(v, lang) for k, v in self.params.items()}
-        sentence = vocab.text(f"grading.fb.{self.code}", lang=lang, **params)
-        if self.notebook:
-            notebook = _notebook(self.notebook, lang or vocab.get_language())
-            sentence = vocab.text("grading.revisit", lang=lang, text=sentence, notebook=notebook)
-        return sentence
+        lang = lang or vocab.get_language()
+        # A cohort repeats the same sentences (the same person missed, the same rating):
+        # each is written once per language.
+        return _sentence(self.code, self.notebook, lang, tuple((k, _render(v, lang)) for k, v in self.params.items()))
 
     def to_dict(self, lang: str | None = None, text: str | None = None) -> dict[str, Any]:
         """The item as data; ``text`` saves rendering the sentence again when known."""
