@@ -1,10 +1,11 @@
 """The fishbone view and the intelligence panel in real JupyterLab (Chromium, Playwright).
 
-The static fishbone SVG shows the decision chain with its labels as text; the IntelPanel
-beside the map lets a learner tick a question (saved to the learner's intelligence log),
-open the Fishbone tab and accept one suggestion; switching the language from the kernel
-relabels the panel, and a Chinese fishbone keeps Chinese as text. Screenshots in English and
-Chinese go to test-artifacts/ for a person to look at.
+Three tests, each from a fresh run of the notebook: the static fishbone SVG shows the
+decision chain with its labels as text; the IntelPanel beside the map lets a learner tick
+a question (saved to the learner's intelligence log), accept one suggestion and open the
+Fishbone tab; switching the language from the kernel relabels the panel, and a Chinese
+fishbone keeps Chinese as text. Screenshots in English and Chinese go to test-artifacts/
+for a person to look at.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from labtools import ARTIFACTS, cell_errors, open_notebook, run_command, settled
 
 NOTEBOOK = "tests/browser/notebooks/fishbone_intel.ipynb"
@@ -44,39 +46,23 @@ def _log_path() -> Path:
     return Path(os.environ["POWERMAP_WORK"]) / f"intel-{os.environ['POWERMAP_LEARNER']}.json"
 
 
-def test_fishbone_and_intel_panel_in_english_and_chinese(page, lab):
+@pytest.fixture
+def panel(page, lab):
+    """The notebook run up to (not including) the language switch, with no saved ticks; the panel."""
     log = _log_path()
-    if log.exists():
-        log.unlink()
+    log.unlink(missing_ok=True)
     open_notebook(page, lab, NOTEBOOK)
     _select_cell(page, -1)
     run_command(page, "notebook:run-all-above")  # everything but the language switch
     assert cell_errors(page) == []
+    found = page.locator(".pmk-intel").first
+    found.wait_for(timeout=30_000)
+    found.locator(".pmk-intel-summary", has_text="Intelligence completeness 68%").wait_for(timeout=15_000)
+    return found
 
-    # the static picture: a real <svg> whose labels are text
-    static = page.locator(".pmk-fishbone-static")
-    static.locator("svg").first.wait_for(timeout=30_000)
-    text = static.inner_text()
-    for label in ("Decision maker · 1", "Evaluator · 1", "End user · 3", "Zhao Min", "Outside the decision chain"):
-        assert label in text, label
-    assert _shot(static, "fishbone-static-en").stat().st_size > 20_000
 
-    # the panel beside the map
-    panel = page.locator(".pmk-intel").first
-    panel.wait_for(timeout=30_000)
-    panel.locator(".pmk-intel-summary", has_text="Intelligence completeness 68%").wait_for(timeout=15_000)
-    assert "Zhao Min: 4 of 10 items known" in panel.inner_text()
-    _shot(panel, "intel-panel-gaps-en")
-    _tab(panel, "Questions")
-    questions = panel.locator(".pmk-intel-question")
-    assert questions.count() >= 6
-    questions.first.locator("input[type=checkbox]").check()
-    panel.locator("text=Saved to intel-").wait_for(timeout=15_000)
-    saved = json.loads(log.read_text("utf-8"))
-    assert saved["maps"]["browser-fishbone"]["p07"] and saved["format"] == "powermap-intel/1"
-    _shot(panel, "intel-panel-questions-en")
-
-    # show Director Lu and accept the first suggestion: only that change is made
+def _accept_first_suggestion_for_lu(panel) -> None:
+    """Show Director Lu and accept the first suggestion."""
     select = panel.locator(".pmk-intel-side select").first
     value = select.evaluate("(s) => [...s.options].find(o => o.value.startsWith('Director Lu')).value")
     select.select_option(value=value)
@@ -87,18 +73,43 @@ def test_fishbone_and_intel_panel_in_english_and_chinese(page, lab):
     _shot(panel, "intel-panel-suggestions-en")
     first.locator("button", has_text="Accept").click()
     panel.locator("text=Accepted:").wait_for(timeout=15_000)
+
+
+def test_the_static_fishbone_keeps_its_labels_as_text(page, panel):
+    static = page.locator(".pmk-fishbone-static")
+    static.locator("svg").first.wait_for(timeout=30_000)
+    text = static.inner_text()
+    for label in ("Decision maker · 1", "Evaluator · 1", "End user · 3", "Zhao Min", "Outside the decision chain"):
+        assert label in text, label
+    assert _shot(static, "fishbone-static-en").stat().st_size > 20_000
+
+
+def test_the_panel_ticks_questions_accepts_a_suggestion_and_draws_the_fishbone(page, panel):
+    assert "Zhao Min: 4 of 10 items known" in panel.inner_text()
+    _shot(panel, "intel-panel-gaps-en")
+    _tab(panel, "Questions")
+    questions = panel.locator(".pmk-intel-question")
+    assert questions.count() >= 6
+    questions.first.locator("input[type=checkbox]").check()
+    panel.locator("text=Saved to intel-").wait_for(timeout=15_000)
+    saved = json.loads(_log_path().read_text("utf-8"))
+    assert saved["maps"]["browser-fishbone"]["p07"] and saved["format"] == "powermap-intel/1"
+    _shot(panel, "intel-panel-questions-en")
+
+    _accept_first_suggestion_for_lu(panel)  # only that change is made:
     _tab(panel, "Suggestions (1)")  # the accepted one is gone, the other waits for its own decision
 
-    # the Fishbone tab
     _tab(panel, "Fishbone")
-    bone = panel.locator(".pmk-fishbone svg")
-    bone.first.wait_for(timeout=30_000)
+    panel.locator(".pmk-fishbone svg").first.wait_for(timeout=30_000)
     assert "Decision maker · 1" in panel.locator(".pmk-fishbone").inner_text()
     _shot(panel, "intel-panel-fishbone-en")
 
-    # the language, switched from the kernel
+
+def test_switching_the_language_relabels_the_panel_and_the_picture(page, panel):
+    _accept_first_suggestion_for_lu(panel)  # so the status line has something to relabel
+    _tab(panel, "Fishbone")
     _select_cell(page, -1)
-    run_command(page, "notebook:run-cell")
+    run_command(page, "notebook:run-cell")  # pk.set_language("zh") and a Chinese picture
     page.wait_for_function("() => [...document.querySelectorAll('.pmk-intel-summary')]"
                            ".some(e => e.textContent.includes('情报完整度'))", timeout=20_000)
     assert "鱼骨图" in panel.inner_text() and "已接受" in panel.inner_text()
