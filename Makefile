@@ -29,6 +29,10 @@ $(VENV)/.lab-installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.test-installed: pyproject.toml $(VENV)/.lab-installed
 	$(PIP) install --quiet -e ".[test]"
+	@# nbgrader is tested from its command line: keep its Lab and server add-ons out of the course's JupyterLab
+	@for e in formgrader validate_assignment assignment_list course_list; do \
+	  $(BIN)/jupyter server extension disable --sys-prefix nbgrader.server_extensions.$$e >/dev/null 2>&1; done
+	@$(BIN)/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null 2>&1 || true
 	@touch $@
 
 lab: $(VENV)/.lab-installed
