@@ -42,7 +42,7 @@ test: $(VENV)/.test-installed $(CHP)
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 test-fast: $(VENV)/.test-installed
-	$(BIN)/python -m pytest -q -m "not browser and not hub" tests powermap_kit
+	$(BIN)/python -m pytest -q -m "not browser and not hub and not nbgrader" tests powermap_kit
 
 bench: $(VENV)/.test-installed
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -65,11 +65,12 @@ def course(tmp_path_factory):
     except ImportError:
         (pytest.fail if os.environ.get("CI") else pytest.skip)("nbgrader is not installed (pip install .[test])")
     root = tmp_path_factory.mktemp("course")
-    os.environ["POWERMAP_WORK"] = str(tmp_path_factory.mktemp("work"))   # builders save here, not in ~
-    names = write_course(root, NUMBERS + ["10"])
-    for name in names:
-        _nbgrader(root, "generate_assignment", name, "--force")
-    yield root, [n for n in names if n[2:] in NUMBERS]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("POWERMAP_WORK", str(tmp_path_factory.mktemp("work")))   # builders save here, not in ~
+        names = write_course(root, NUMBERS + ["10"])
+        for name in names:
+            _nbgrader(root, "generate_assignment", name, "--force")
+        yield root, [n for n in names if n[2:] in NUMBERS]
 
 
 def test_released_copies_hold_nothing_trainer_only(course):
