@@ -31,6 +31,10 @@ $(VENV)/.lab-installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.test-installed: pyproject.toml $(VENV)/.lab-installed
 	$(PIP) install --quiet -e ".[test]"
+	@# nbgrader is tested from its command line: keep its Lab and server add-ons out of the course's JupyterLab
+	@for e in formgrader validate_assignment assignment_list course_list; do \
+	  $(BIN)/jupyter server extension disable --sys-prefix nbgrader.server_extensions.$$e >/dev/null 2>&1; done
+	@$(BIN)/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null 2>&1 || true
 	@touch $@
 
 # The server's root is the repository, so notebooks/, exercises/ and case_studies/ are all in
@@ -57,7 +61,7 @@ test: $(VENV)/.test-installed $(CHP)
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 test-fast: $(VENV)/.test-installed
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser and not slow and not hub" tests powermap_kit
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser and not slow and not hub and not nbgrader" tests powermap_kit
 
 bench: $(VENV)/.test-installed
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
