@@ -255,10 +255,10 @@ def test_output_in_a_read_only_folder(tmp_path, capsys, monkeypatch, argv, name)
     folder = tmp_path / "locked"
     folder.mkdir()
 
-    def refuse(*args, dir=None, **kwargs):                      # what a read-only folder does (even for root)
+    def refuse(suffix=None, prefix=None, dir=None, *args, **kwargs):   # a read-only folder refuses (even root)
         if dir is not None and Path(dir).resolve().is_relative_to(folder.resolve()):
-            raise PermissionError(13, "Permission denied", str(Path(dir) / ".hidden.tmp"))
-        return real(*args, dir=dir, **kwargs)
+            raise PermissionError(13, "Permission denied", str(Path(dir) / f"{prefix or ''}k3j9x{suffix or ''}"))
+        return real(suffix, prefix, dir, *args, **kwargs)
 
     real = tempfile.mkstemp
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
@@ -332,3 +332,17 @@ def test_cells_excel_cannot_hold_are_escaped_not_fatal(tmp_path):
     assert main(["analyse", str(src), "--actions", str(out), "--out", str(tmp_path / "a.txt")]) == 0
     values = [c.value for c in _assert_no_formula(out)]
     assert any(isinstance(v, str) and "Wang\\u001b[31m\\u0000" in v for v in values)
+
+
+def test_an_unwrapped_os_error_still_names_the_output(tmp_path):
+    from powermap_kit.cli.output import os_error_line
+
+    out = str(tmp_path / "scores.csv")
+    hidden = str(tmp_path / ".scores.csv.k3j9x.tmp")
+    assert os_error_line(PermissionError(13, "Permission denied", hidden), [out]).startswith(f"cannot write {out}:")
+    assert os_error_line(IsADirectoryError(21, "Is a directory", hidden, None, out), [out]) == \
+        f"cannot write {out}: it is a folder; give a file name"
+    assert os_error_line(FileNotFoundError(2, "No such file or directory", "/in.json"), [out]) == \
+        "/in.json: No such file or directory"
+    folder = str(tmp_path / "reports")
+    assert folder in os_error_line(PermissionError(13, "Permission denied", folder + "/a.html"), [folder + "/"])

@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from ..errors import OutputError
-    from .output import SafeStream
+    from .output import SafeStream, os_error_line
 
     # User text never reaches the terminal raw (escape sequences are shown, not obeyed).
     real = sys.stdout, sys.stderr
@@ -72,6 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = SafeStream(sys.stdout)  # type: ignore[assignment]
     if sys.stderr is not None:
         sys.stderr = SafeStream(sys.stderr)  # type: ignore[assignment]
+    args = argparse.Namespace()
     try:
         parser = _parser()
         args = parser.parse_args(argv)
@@ -87,6 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # not wrapped in writing(): still one line, naming the output if it is one
+        outputs = [o for o in (getattr(args, "out", None), getattr(args, "actions", None)) if o and o != "-"]
+        print(f"powermap: {os_error_line(exc, outputs)}", file=sys.stderr)
+        return 1
     except Exception as exc:  # the last guard: one line, never a traceback (POWERMAP_DEBUG=1 shows it)
         if os.environ.get("POWERMAP_DEBUG"):
             raise

@@ -21,11 +21,12 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import OutputError
 
-__all__ = ["SafeStream", "printable", "writing"]
+__all__ = ["SafeStream", "os_error_line", "printable", "writing"]
 
 # C0 controls but tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates, surrogates.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -86,3 +87,26 @@ def writing(path: str | os.PathLike) -> Iterator[None]:
         raise
     except (OSError, ValueError) as exc:
         raise OutputError(os.fspath(path), exc) from None
+
+
+def _concerns(failed: str, output: str) -> bool:
+    """Whether a failure on path ``failed`` was about writing ``output``: the file itself, its
+    temporary file beside it, a folder on its way, or (for a folder output) a file inside it."""
+    f, o = Path(os.path.abspath(failed)), Path(os.path.abspath(output))
+    return (f == o or o.is_relative_to(f) or f.is_relative_to(o)
+            or (f.parent == o.parent and f.name.startswith(f".{o.name}.")))
+
+
+def os_error_line(exc: OSError, outputs: list[str]) -> str:
+    """One line for an :class:`OSError` that reached the top of a command.
+
+    When it concerns one of the command's ``outputs`` (``--out``, ``--actions``), the line
+    names that output, never the hidden temporary file the error may carry; otherwise the
+    file the error names (an input that could not be read).
+    """
+    failed = [os.fspath(f) for f in (exc.filename, exc.filename2) if f]
+    for output in outputs:
+        if any(_concerns(f, output) for f in failed):
+            return str(OutputError(output, exc))
+    name = failed[0] if failed else ""
+    return f"{name}: {exc.strerror or exc}" if name else str(exc.strerror or exc)
