@@ -14,9 +14,9 @@ from makerun import follow, kernel_output, start
 TAB = "#jp-main-dock-panel li.lm-TabBar-tab"
 
 
-@pytest.fixture
-def make_lab(tmp_path):
-    served = start(tmp_path, "lab")
+@pytest.fixture(scope="module")
+def make_lab(tmp_path_factory):
+    served = start(tmp_path_factory.mktemp("make-lab"), "lab")
     yield served
     served.stop()
 
