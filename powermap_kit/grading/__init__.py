@@ -9,7 +9,7 @@ validate`` runs it on every file) and loaded by :func:`load_key`.
 from __future__ import annotations
 
 from .cohort import CohortSummary, cohort_summary, export_cohort, grade_cohort, submission_files
-from .feedback import Feedback
+from .feedback import Deduction
 from .grade import GradeResult, grade
 from .key import CRITERIA, DEFAULT_WEIGHTS, EXPECT_KEYS, AnswerKey, Insight, key_problems, load_key
 from .report import cohort_report, submission_report, write_report, write_reports
@@ -20,7 +20,7 @@ __all__ = [
     "CohortSummary",
     "DEFAULT_WEIGHTS",
     "EXPECT_KEYS",
-    "Feedback",
+    "Deduction",
     "GradeResult",
     "Insight",
     "cohort_report",

@@ -1,7 +1,7 @@
 """The grading criteria, one function each, over a matched submission.
 
 Each returns a :class:`Score`: the criterion's weight (0 when the key gives nothing to
-grade on it), the points earned in the same units, and a :class:`Feedback` for every
+grade on it), the points earned in the same units, and a :class:`Deduction` for every
 loss. The rules:
 
 people
@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from .. import vocab
 from ..diff import edge, edges, person_diff
 from ..model import PowerMap, Stakeholder
-from .feedback import Coded, Feedback, KeyName, Line
+from .feedback import Coded, Deduction, KeyName, Line
 from .insights import insight_holds
 from .key import AnswerKey
 
@@ -78,11 +78,11 @@ class Score:
     name: str
     weight: float
     earned: float = 0.0
-    losses: list[Feedback] = field(default_factory=list)
+    losses: list[Deduction] = field(default_factory=list)
 
     def lose(self, amount: float, code: str, stakeholder: str | None = None, notebook: str | None = None,
              missing: bool = False, **params) -> None:
-        self.losses.append(Feedback(self.name, code, amount, params, notebook, stakeholder, missing))
+        self.losses.append(Deduction(self.name, code, amount, params, notebook, stakeholder, missing))
 
 
 def graded_weights(key_map: PowerMap, weights: Mapping[str, float]) -> dict[str, float]:
@@ -259,7 +259,7 @@ def _insights(ctx: Context) -> Score:
         if insight_holds(insight.expect, ctx.sub, ctx.people, ctx.lines):
             score.earned += insight.points
         else:
-            item = Feedback("insights", "insight", insight.points, {"id": insight.id},
+            item = Deduction("insights", "insight", insight.points, {"id": insight.id},
                             stakeholder=insight.expect.get("stakeholder"), insight=insight)
             score.losses.append(item)
     return score

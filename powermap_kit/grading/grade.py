@@ -42,7 +42,7 @@ from ..io import read_json
 from ..model import Account, Opportunity, PowerMap, Relationship, Stakeholder
 from ..validation import validate_data
 from .criteria import Context, score_all
-from .feedback import Feedback, KeyName, Summary
+from .feedback import Deduction, KeyName, Summary
 from .key import AnswerKey, load_key
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class GradeResult:
         to ``total`` and 100); criteria the key gives nothing to grade on are left out.
     feedback : list of str
         Sentences in the result's language, most costly first.
-    items : list of Feedback
+    items : list of Deduction
         The same as data (criterion, points lost, person, notebook), renderable in either
         language with :meth:`lines`.
     matches : list of Match
@@ -88,7 +88,7 @@ class GradeResult:
     total: float | None = None
     criteria: dict[str, float] = field(default_factory=dict)
     maxima: dict[str, float] = field(default_factory=dict)
-    items: list[Feedback] = field(default_factory=list)
+    items: list[Deduction] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
@@ -293,7 +293,7 @@ def _grade_map(pm: PowerMap, key: AnswerKey, file: str | None, lang: str, fallba
     items = _merge_missing(key, [loss for s in scores for loss in s.losses])
     for m in matches:
         if m.how == "title":
-            items.append(Feedback("people", "title_match", 0.0, {"name": sub_by_id[m.b].name,
+            items.append(Deduction("people", "title_match", 0.0, {"name": sub_by_id[m.b].name,
                                   "key_name": KeyName(key, m.a)}, stakeholder=m.a))
     for item in items:
         item.points = round(item.lost * scale, 1)
@@ -314,10 +314,10 @@ def _grade_map(pm: PowerMap, key: AnswerKey, file: str | None, lang: str, fallba
     )
 
 
-def _merge_missing(key: AnswerKey, losses: list[Feedback]) -> list[Feedback]:
+def _merge_missing(key: AnswerKey, losses: list[Deduction]) -> list[Deduction]:
     """One line per missing person, carrying every loss their absence caused."""
-    merged: dict[str, Feedback] = {}
-    out: list[Feedback] = []
+    merged: dict[str, Deduction] = {}
+    out: list[Deduction] = []
     for loss in losses:
         pid = loss.stakeholder
         if not loss.missing or pid is None:  # a "missing" loss always names the person (criteria.py)
@@ -332,7 +332,7 @@ def _merge_missing(key: AnswerKey, losses: list[Feedback]) -> list[Feedback]:
             if person.title:
                 code = "missing_titled"
                 params["title"] = person.title
-            line = merged[pid] = Feedback("people", code, 0.0, params, "07", person.id, True)
+            line = merged[pid] = Deduction("people", code, 0.0, params, "07", person.id, True)
             out.append(line)
         line.lost += loss.lost
     return out
