@@ -645,7 +645,7 @@ def test_gap_exercise_feedback_accepts_codes_and_labels_in_both_languages():
     actual = [g.check for g in intel.intelligence_gaps(pm).for_person("p07")]
     labels = [vocab.text(f"intel.check.{c}", lang="zh") for c in actual]
     result = check_gaps_answer(pm, "p07", labels, lang="en")
-    assert result.correct and result.message.startswith("Right: you found all")
+    assert result.correct and result.message.startswith("Correct: you found all")
     partial = check_gaps_answer(pm, "p07", [actual[0], "Title", "budget??"], lang="en")
     assert not partial.correct and partial["missed"] == actual[1:] and partial["extra"] == ["title"]
     lines = [text for _, text in partial.lines]

@@ -43,7 +43,7 @@ _COLOURS = {"right": "champion", "partly": "neutral", "wrong": "oppose", "unansw
 _TEMPLATE = """\
 <div class="pmk-feedback pmk-result-{{ r.status }}" style="border-left:4px solid {{ colour }};\
 padding:4px 10px;margin:6px 0">\
-<div style="color:{{ colour }};font-weight:bold">{{ mark }} {{ heading | inline }}</div>\
+<div style="font-weight:bold"><span style="color:{{ colour }}">{{ mark }}</span> {{ heading | inline }}</div>\
 {% if lines %}<ul style="margin:4px 0;padding-left:1.2em;line-height:1.5;list-style:none">\
 {% for m, text in lines %}<li>{{ m }} {{ text | inline }}</li>{% endfor %}</ul>{% endif %}\
 {% if look %}<div style="font-style:italic;margin-top:4px">{{ look | inline }}</div>{% endif %}</div>"""
