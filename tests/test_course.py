@@ -304,7 +304,7 @@ def test_links_lead_to_course_files(module):
 
 @pytest.mark.parametrize("module", MODULES)
 def test_workbook_and_solution_follow_nbgrader_conventions(module):
-    learner = _nb(REPO / "exercises" / f"{module}_course.ipynb")
+    learner = _nb(REPO / "exercises" / f"{module}_exercises.ipynb")
     solution = _nb(REPO / "exercises" / "solutions" / f"{module}_exercises_solution.ipynb")
     ids = [[c["metadata"]["nbgrader"]["grade_id"] for c in nb["cells"]] for nb in (learner, solution)]
     assert ids[0] == ids[1] and len(set(ids[0])) == len(ids[0])
@@ -320,3 +320,19 @@ def test_workbook_and_solution_follow_nbgrader_conventions(module):
         for cell in answers:
             body = "".join(cell["source"])
             assert ("### BEGIN SOLUTION" in body) if is_solution else ("YOUR ANSWER HERE" in body)
+
+
+ALLOWED_IMPORT = re.compile(r"^(import powermap_kit as pk|from powermap_kit import [\w, ]+|"
+                            r"from powermap_kit\.(course|widgets) import [\w, ]+)$")
+
+
+@pytest.mark.parametrize("path", sorted([*REPO.glob("notebooks/*.ipynb"), *REPO.glob("exercises/**/*.ipynb")]),
+                         ids=lambda p: p.name)
+def test_notebooks_use_the_public_api(path):
+    """Notebooks import ``pk``, ``powermap_kit.course`` and ``powermap_kit.widgets``, never deep module paths."""
+    for cell in _nb(path)["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        for line in "".join(cell["source"]).splitlines():
+            if "powermap_kit" in line and re.match(r"\s*(from|import)\s", line):
+                assert ALLOWED_IMPORT.match(line.strip()), f"{path.name}: {line.strip()}"
