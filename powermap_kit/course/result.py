@@ -7,8 +7,8 @@ record for the answer log. A result made without an explicit ``lang`` follows th
 language when it is shown (it is rebuilt in that language the first time it is needed),
 so a learner who switches to Chinese sees the same feedback in Chinese.
 
-It shows as HTML in a notebook (one jinja2 template, user text escaped by the
-template's autoescaping and :func:`inline`) and as plain text with ``print``.
+It shows as HTML in a notebook (a jinja2 macro of :mod:`.html`, user text escaped by
+its autoescaping and :func:`~.html.inline`) and as plain text with ``print``.
 
 Examples
 --------
@@ -23,13 +23,12 @@ Where to look: notebook 03
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from .. import vocab
+from .html import inline, render
 
 __all__ = ["MARKS", "STATUSES", "Result", "inline"]
 
@@ -39,38 +38,6 @@ STATUSES: tuple[str, ...] = ("right", "partly", "wrong", "unanswered", "info")
 MARKS: dict[str, str] = {"right": "✔", "partly": "◐", "wrong": "✘", "unanswered": "○", "info": "→"}
 # The colour of each status, borrowed from the stance colours so the course reads as one.
 _COLOURS = {"right": "champion", "partly": "neutral", "wrong": "oppose", "unanswered": "unknown", "info": "unknown"}
-
-_TEMPLATE = """\
-<div class="pmk-feedback pmk-result-{{ r.status }}" style="border-left:4px solid {{ colour }};\
-padding:4px 10px;margin:6px 0">\
-<div style="font-weight:bold"><span style="color:{{ colour }}">{{ mark }}</span> {{ heading | inline }}</div>\
-{% if lines %}<ul style="margin:4px 0;padding-left:1.2em;line-height:1.5;list-style:none">\
-{% for m, text in lines %}<li>{{ m }} {{ text | inline }}</li>{% endfor %}</ul>{% endif %}\
-{% if look %}<div style="font-style:italic;margin-top:4px">{{ look | inline }}</div>{% endif %}</div>"""
-
-
-def inline(text: Any) -> Any:
-    """Escape learner and case text for HTML; our own `code` spans become ``<code>``.
-
-    The one escaping helper of the course: answers, names and case text may hold HTML,
-    and show as typed.
-
-    >>> str(inline("<b>x</b> try `['a', 'b']`"))
-    '&lt;b&gt;x&lt;/b&gt; try <code>[&#39;a&#39;, &#39;b&#39;]</code>'
-    """
-    from markupsafe import Markup, escape
-
-    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(str(text)))))
-
-
-@lru_cache(maxsize=1)
-def _template() -> Any:
-    import jinja2
-
-    env = jinja2.Environment(autoescape=True)
-    env.filters["inline"] = inline
-    return env.from_string(_TEMPLATE)
-
 
 @dataclass(frozen=True)
 class Result:
@@ -201,9 +168,8 @@ class Result:
 
     def _repr_html_(self) -> str:
         r = self._shown()
-        return str(_template().render(r=r, colour=vocab.colour(_COLOURS[r.status]), mark=MARKS[r.status],
-                                      heading=r.heading(), lines=[(MARKS[m], text) for m, text in r.lines],
-                                      look=r._look()))
+        return render("result", r.status, vocab.colour(_COLOURS[r.status]), MARKS[r.status], r.heading(),
+                      [(MARKS[m], text) for m, text in r.lines], r._look())
 
     def __repr__(self) -> str:
         return f"<Result {self.status} {self.score:g}: {self.heading()}>"

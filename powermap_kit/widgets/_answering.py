@@ -9,14 +9,14 @@ import ipywidgets as widgets
 
 from .. import vocab
 from ..course import AnswerLog, Result
-from ..course.result import inline as esc
+from ..course.html import render
 
 __all__ = ["Recording", "note"]
 
 
-def note(text: str, style: str = "color:#666") -> str:
-    """A short line of grey (or styled) text, escaped."""
-    return f'<span style="{style}">{esc(text)}</span>'
+def note(text: str) -> str:
+    """A short line of grey text, escaped."""
+    return render("note", text)
 
 
 class Recording:

@@ -19,7 +19,7 @@ from traitlets import Unicode
 from .. import course, vocab
 from ..course import Result
 from ..course._base import display_name
-from ..course.result import inline as esc
+from ..course.html import render
 from ..model import PowerMap
 from ._answering import Recording
 from ._common import Listeners, StaticHtml, close_tree
@@ -112,11 +112,9 @@ class SupportAssessor(StaticHtml, widgets.VBox, Recording):
 
     def to_html(self) -> str:
         """The dimensions and the current level as static HTML (where widgets do not render)."""
-        rows = "".join(f"<tr><td>{esc(vocab.label(d, 'support_dimension'))}</td>"
-                       f"<td>{'' if v is None else v}</td>"
-                       f"<td>{esc(vocab.describe(d, 'support_dimension'))}</td></tr>"
-                       for d, v in self.ratings.items())
-        return f"{self._title.value}<table>{rows}</table>{self._result.value}"
+        rows = [(vocab.label(d, "support_dimension"), v, vocab.describe(d, "support_dimension"))
+                for d, v in self.ratings.items()]
+        return render("ratings", self._title_text(), rows, self._shown()._repr_html_())
 
     def _extra(self) -> dict[str, Any]:
         extra: dict[str, Any] = {}
@@ -135,13 +133,14 @@ class SupportAssessor(StaticHtml, widgets.VBox, Recording):
     def _on_language(self, lang: str) -> None:
         self._relabel()
 
-    def _relabel(self) -> None:
+    def _title_text(self) -> str:
         if self.person and self.key is not None:
             name = display_name(self.key, self.person, vocab.get_language())
-            title = vocab.text("widgets_review.support.title_person", name=name)
-        else:
-            title = vocab.text("widgets_review.support.title")
-        self._title.value = f"<b>{esc(title)}</b>"
+            return vocab.text("widgets_review.support.title_person", name=name)
+        return vocab.text("widgets_review.support.title")
+
+    def _relabel(self) -> None:
+        self._title.value = render("title", self._title_text())
         options = [(vocab.text("widgets_review.support.unrated"), 0)] + [(str(n), n) for n in range(1, 6)]
         values = {dim: slider.value if slider.value in range(6) else 0 for dim, slider in self._sliders.items()}
         self._relabelling = True  # new option labels are not a learner's move
@@ -162,11 +161,10 @@ class SupportAssessor(StaticHtml, widgets.VBox, Recording):
     def _show(self) -> None:
         if not hasattr(self, "_result"):
             return
-        recorded = self._recorded
+        self._result.value = render("level", self._shown()._repr_html_())
+
+    def _shown(self) -> Result:
         # The comparison with the key shows once an assessment is recorded, until the sliders move.
-        if recorded is not None and recorded.answer == course.assess_support(self.ratings).answer:
-            shown = recorded
-        else:
-            shown = course.assess_support(self.ratings)
-        body = f'<div class="pmk-support-level">{shown._repr_html_()}</div>'
-        self._result.value = body
+        now = course.assess_support(self.ratings)
+        recorded = self._recorded
+        return recorded if recorded is not None and recorded.answer == now.answer else now

@@ -22,7 +22,7 @@ import ipywidgets as widgets
 from traitlets import Unicode
 
 from .. import intel, vocab
-from ..course.result import inline as _esc
+from ..course.html import inline as _esc
 from ..fishbone import fishbone_html
 from ..intel import IntelLog, IntelReport, Question, Suggestion
 from ..model import PowerMap

@@ -22,9 +22,9 @@ from traitlets import Int, Unicode
 
 from .. import course, vocab
 from ..course import Question, Result
-from ..course.result import inline as esc
+from ..course.html import render
 from ..model import PowerMap
-from ._answering import Recording, note
+from ._answering import Recording
 from ._common import Listeners, StaticHtml, close_tree
 
 __all__ = ["DecisionModeQuiz", "RoleQuiz", "StageQuiz", "SupportAssessor"]
@@ -162,10 +162,8 @@ class _Quiz(StaticHtml, widgets.VBox, Recording):
         """The exercise as a printable sheet (questions and choices, no answers), for
         places where widgets do not render (a static HTML export, a handout)."""
         q = self._questions[0]
-        choices = " · ".join(esc(vocab.label(c, q.kind)) for c in q.choices)
-        items = "".join(f"<li>{esc(x.prompt)}</li>" for x in self._questions)
-        return (f"<div><b>{esc(vocab.text(self._title_key))}</b><br><i>{choices}</i>"
-                f"<ol>{items}</ol></div>")
+        return render("sheet", vocab.text(self._title_key), [vocab.label(c, q.kind) for c in q.choices],
+                      [x.prompt for x in self._questions])
 
     def _on_language(self, lang: str) -> None:
         self._relabel()
@@ -174,7 +172,7 @@ class _Quiz(StaticHtml, widgets.VBox, Recording):
     def _relabel(self) -> None:
         lang = vocab.get_language()
         self._questions = self._questions_for(lang)
-        self._title.value = f"<b>{esc(vocab.text(self._title_key))}</b>"
+        self._title.value = render("title", vocab.text(self._title_key))
         self._prev.description = vocab.text("widgets_review.quiz.previous")
         self._next.description = vocab.text("widgets_review.quiz.next")
         for code, button in self._buttons.items():
@@ -191,8 +189,7 @@ class _Quiz(StaticHtml, widgets.VBox, Recording):
         self._progress.value = vocab.text("widgets_review.quiz.progress", number=self.index + 1,
                                           total=len(self._questions), answered=len(self._answers),
                                           correct=self.correct_count)
-        self._prompt.value = (f'<div class="pmk-prompt" style="font-size:1.15em;padding:8px 12px;margin:4px 0;'
-                              f'background:rgba(127,127,127,0.1);border-radius:4px">{esc(q.prompt)}</div>')
+        self._prompt.value = render("prompt", q.prompt)
         fb = self.feedback
         self._style_choices(fb)
         self._feedback.value = fb._repr_html_() if fb else ""
@@ -313,7 +310,7 @@ class RoleQuiz(_Quiz):
     def check(self) -> Result | None:
         """Check the toggled roles (the Check button); ``None`` when nothing is chosen."""
         if not self.selected and self.question.id not in self._answers:
-            self._feedback.value = note(vocab.text("widgets_review.quiz.choose_first"), "font-style:italic")
+            self._feedback.value = render("note", vocab.text("widgets_review.quiz.choose_first"), "font-style:italic")
             return None
         return super().answer(self.selected)
 
