@@ -366,8 +366,12 @@ def test_two_logs_on_one_file_keep_every_tick_and_skip_a_torn_line(tmp_path):
 def test_ticks_default_to_the_work_folder_and_old_logs_are_read(tmp_path, monkeypatch):
     monkeypatch.setenv("POWERMAP_WORK", str(tmp_path))
     monkeypatch.setenv("POWERMAP_LEARNER", "ana")
+    (tmp_path / "intel-ana.json").write_text(json.dumps({"format": "powermap-intel/1", "maps": {"m": {"*": {
+        "q0": {"learned": True, "date": "2026-05-01"}}}}}), "utf-8")  # ticks from before the move to lines
     log = intel.IntelLog()
-    assert log.path == tmp_path / "intel-ana.jsonl"
+    assert log.path == tmp_path / "intel-ana.jsonl" and log.ticked("m") == {"q0"}
+    log.tick("m", None, "q1")
+    assert intel.IntelLog().ticked("m") == {"q0", "q1"}
     old = tmp_path / "old.json"
     old.write_text(json.dumps({"format": "powermap-intel/1", "maps": {"it-solution": {"p07": {
         "q1": {"learned": True, "date": "2026-05-20"}}}}}), "utf-8")

@@ -12,7 +12,8 @@
   executives, blockers, compliance), :mod:`.practice` (the practice case, whole maps
   graded), :mod:`.analysing` (reading an analysis), :mod:`.twist` (dynamic change),
   :mod:`.planning` (agendas, command lines);
-* :mod:`.display` — pictures, widgets with a text fallback, case documents.
+* :mod:`.display` — pictures, widgets with a text fallback, case documents;
+* :mod:`.html` — the jinja2 macros of results and of the exercise widgets' parts.
 
 Pure (no Jupyter import). Wording is in ``data/text/course_*.json`` (both languages); course
 data (practice maps, exercise items, agendas) in ``data/course.json``. A check never raises

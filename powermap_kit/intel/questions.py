@@ -150,8 +150,8 @@ class IntelLog:
     "learned": true|false, "date": "YYYY-MM-DD", "note": "..."}``; the latest line for a
     question wins. Lines are appended with one write each (:mod:`powermap_kit.jsonlines`),
     so two panels or two kernels ticking at once never lose a tick, and a torn last line
-    is skipped. A log in the earlier one-document format (``powermap-intel/1``) is read,
-    and rewritten as lines on the first tick.
+    is skipped. A log in the earlier one-document format (``powermap-intel/1``, by default
+    ``intel-<learner>.json``) is read, and written as lines on the first tick.
 
     Parameters
     ----------
@@ -163,17 +163,20 @@ class IntelLog:
     _OLD_FORMAT = "powermap-intel/1"
 
     def __init__(self, path: str | os.PathLike | None = None) -> None:
+        earlier = None
         if path is None:
             from ..workspace import work_path
 
             path = work_path("intel-{learner}.jsonl")
+            earlier = work_path("intel-{learner}.json")  # where the one-document format lived
         self.path = Path(path)
-        self._old = self._read_old()
+        source = earlier if earlier is not None and earlier.exists() and not self.path.exists() else self.path
+        self._old = self._read_old(source)
 
-    def _read_old(self) -> list[dict[str, Any]] | None:
+    def _read_old(self, path: Path) -> list[dict[str, Any]] | None:
         """The ticks of a file in the one-document format, as lines; ``None`` for a lines file."""
         try:
-            head = self.path.read_text("utf-8")
+            head = path.read_text("utf-8")
         except (FileNotFoundError, UnicodeDecodeError):
             return None
         try:
@@ -183,7 +186,7 @@ class IntelLog:
         if not (isinstance(data, dict) and "maps" in data):
             return None
         if data.get("format") != self._OLD_FORMAT or not isinstance(data["maps"], dict):
-            raise PowerMapError(t("log.bad_format", path=str(self.path), value=repr(data.get("format")),
+            raise PowerMapError(t("log.bad_format", path=str(path), value=repr(data.get("format")),
                                   allowed=f"{self._OLD_FORMAT!r}, {self.FORMAT!r}"))
         return [{"map": key, "person": person, "question": qid, **entry}
                 for key, people in data["maps"].items() for person, entries in people.items()
