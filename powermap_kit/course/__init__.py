@@ -33,6 +33,7 @@ Examples
 
 from __future__ import annotations
 
+from ._base import display_name
 from .result import MARKS, Result, STATUSES, inline
 from .answer_log import AnswerLog, collect_answers
 from .questions import (
@@ -209,6 +210,7 @@ __all__ = [
     "debrief_questions",
     "decision_mode_questions",
     "decision_modes_table",
+    "display_name",
     "documents_table",
     "evidence_table",
     "executive_gaps",

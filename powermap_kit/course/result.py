@@ -108,18 +108,22 @@ class Result:
 
     @property
     def question(self) -> Any:
+        """The id of what was asked (a question, a person, an exercise item), if any."""
         return self.record.get("question")
 
     @property
     def kind(self) -> Any:
+        """The kind of answer (``stage``, ``role``, ``support`` …), if any."""
         return self.record.get("kind")
 
     @property
     def answer(self) -> Any:
+        """The learner's answer as read (codes, not labels), if recorded."""
         return self.record.get("answer")
 
     @property
     def expected(self) -> Any:
+        """The key's answer, if there is one."""
         return self.record.get("expected")
 
     @property
@@ -128,6 +132,7 @@ class Result:
         return self.record.get("level")
 
     def __getitem__(self, key: str) -> Any:
+        """A value of :attr:`record`, e.g. ``result["support_score"]``."""
         return self.record[key]
 
     def in_language(self, lang: str | None = None) -> Result:
@@ -153,6 +158,7 @@ class Result:
 
     # ---- display -------------------------------------------------------------------------
     def heading(self) -> str:
+        """The headline: "title: message", or the message alone."""
         return _t("heading", self.lang, title=self.title, message=self.message) if self.title else self.message
 
     def _look(self) -> str:

@@ -18,7 +18,6 @@ from traitlets import Unicode
 
 from .. import course, vocab
 from ..course import Result
-from ..course._base import display_name
 from ..course.html import render
 from ..model import PowerMap
 from ._answering import Recording
@@ -135,7 +134,7 @@ class SupportAssessor(StaticHtml, widgets.VBox, Recording):
 
     def _title_text(self) -> str:
         if self.person and self.key is not None:
-            name = display_name(self.key, self.person, vocab.get_language())
+            name = course.display_name(self.key, self.person, vocab.get_language())
             return vocab.text("widgets_review.support.title_person", name=name)
         return vocab.text("widgets_review.support.title")
 
