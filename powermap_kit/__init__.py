@@ -7,6 +7,7 @@ coach can score a cohort over SSH and every rule is testable in plain pytest.
 from __future__ import annotations
 
 from .analysis import Analysis, analyse
+from .cases import list_cases, load_case
 from .diff import compare
 from .errors import KeyFormatError, MapFormatError, PowerMapError, Problem, RelationshipNotFound, StakeholderNotFound
 from .errors import CasesNotFound, CatalogError, InvalidValue, UnknownName, WrongType
@@ -17,6 +18,7 @@ from .io import dumps, load_map, loads, save_map, validate_file
 from .render import fishbone_svg, map_svg, plot_power_matrix, power_matrix_svg
 from .model import Account, Coverage, Opportunity, PowerMap, Relationship, Stakeholder
 from .vocab import codes, describe, get_language, label, set_language, text
+from .workspace import learner_name, work_folder, work_path
 
 __version__ = "0.1.0"
 
@@ -53,6 +55,9 @@ __all__ = [
     "grade_cohort",
     "intelligence_gaps",
     "label",
+    "learner_name",
+    "list_cases",
+    "load_case",
     "load_map",
     "loads",
     "map_svg",
@@ -64,4 +69,6 @@ __all__ = [
     "suggestions",
     "text",
     "validate_file",
+    "work_folder",
+    "work_path",
 ]

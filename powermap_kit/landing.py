@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import vocab
-from .course_tools import module_times
-from .report_html import render
+from .course import module_times
+from .render.templates import render
 from .workspace import work_folder
 
 __all__ = ["Landing", "course_landing"]
@@ -48,6 +48,6 @@ def course_landing(lang: str | None = None, folder: str = "../notebooks") -> Lan
     # notebook, teach, exercise, total.
     table = getattr(module_times(lang), "data")
     modules = [{"number": row[0], "href": f"{folder}/{row[1]}", "minutes": row[4],
-                "title": vocab.text(f"course_tools.module.{row[0]}", lang=lang)}
+                "title": vocab.text(f"course.module.{row[0]}", lang=lang)}
                for row in table.itertuples(index=False)]
     return Landing(render("landing.html.j2", lang=lang, modules=modules, folder=str(work_folder())))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from powermap_kit import course, exercises, intel, vocab
+from powermap_kit import course, intel, vocab
 from powermap_kit.cases import list_cases, load_case
 
 REPO = Path(__file__).resolve().parents[1]
@@ -61,11 +61,11 @@ def _unanswered_checks():
 @pytest.mark.parametrize("name", sorted(_unanswered_checks()))
 def test_an_unanswered_check_gives_guidance_and_never_raises(name, lang):
     fb = _unanswered_checks()[name](None, lang)
-    assert fb.correct is None and fb.score == 0.0
+    assert fb.status == "unanswered" and fb.correct is None and fb.score == 0.0
     assert fb.lines and fb.hint, "guidance says what to fill in and where to look"
     assert ("notebook 0" in fb.hint) if lang == "en" else ("第0" in fb.hint and CJK.search(fb.message))
-    markdown = fb._repr_markdown_()
-    assert markdown.startswith("**○") and fb.hint in markdown.replace("\\", "")
+    page = fb._repr_html_()
+    assert "○" in page and str(course.inline(fb.hint)) in page
 
 
 @pytest.mark.parametrize("blank", [{"s1": None, "s2": None}, {"s1": ""}, {}])
@@ -79,9 +79,9 @@ def test_right_answers_from_the_data_pass_every_check():
         course.check_building_order(list(course.PROCESS_STEPS)),
         course.check_pitfalls(dict(course.PITFALL_SITUATIONS)),
         course.check_role_answers("it-solution", {p.id: p.roles for p in key.stakeholders if p.roles}),
-        course.check_stage_answers({q.id: q.expected for q in exercises.stage_questions(shuffle=False)}),
-        course.check_decision_mode_answers({q.id: q.expected for q in exercises.decision_mode_questions()}),
-        course.check_support_levels({p: exercises.assess_support(r).level for p, r in course.SUPPORT_PROFILES.items()}),
+        course.check_stage_answers({q.id: q.expected for q in course.stage_questions(shuffle=False)}),
+        course.check_decision_mode_answers({q.id: q.expected for q in course.decision_mode_questions()}),
+        course.check_support_levels({p: course.assess_support(r).level for p, r in course.SUPPORT_PROFILES.items()}),
         course.check_coach_tips(dict(course.COACH_TIPS["it-solution"])),
     ]
     checks += [course.check_framework_terms(fw, _right_terms(fw)) for fw in vocab.codes("framework")]
@@ -117,13 +117,13 @@ def test_wrong_answers_explain_and_point_to_the_notebook():
     assert fb.correct is False and 0 < fb.score < 1 and "notebook 01" in fb.hint
     fb = course.check_coach_tips({"t4": "confirmed"})
     assert fb.correct is False and "not answered yet" in fb.message
-    assert any("doc 02" in text for mark, text in fb.lines if mark == "✘")
+    assert any("doc 02" in text for mark, text in fb.lines if mark == "wrong")
 
 
 def test_partly_right_roles_score_in_between():
     fb = course.check_role_answers("it-solution", {"lu_mingyuan": ["decision_maker"], "xu_kai": ["decision_maker"]})
     assert fb.correct is False and 0 < fb.score < 1
-    assert [mark for mark, _ in fb.lines] == ["◐", "✘"]
+    assert [mark for mark, _ in fb.lines] == ["partly", "wrong"]
 
 
 @pytest.mark.parametrize("call", [
@@ -148,12 +148,13 @@ def test_labels_in_either_language_are_read_as_codes():
 
 def test_support_flags_a_rating_where_the_key_has_no_information():
     fb = course.check_support("it-solution", "shen_guodong", {"influence": 5, "trust": 4, "contact_frequency": 1})
-    assert any(mark == "◐" and "unknown is better than a guess" in text for mark, text in fb.lines)
+    assert any(mark == "partly" and "unknown is better than a guess" in text for mark, text in fb.lines)
 
 
 def test_feedback_shows_html_in_answers_as_text():
     fb = course.check_case_stage("it-solution", "<script>alert(1)</script>")
-    assert "<script>" not in fb._repr_markdown_() and "&lt;script&gt;" in fb._repr_markdown_()
+    assert "<script>" not in fb._repr_html_() and "&lt;script&gt;" in fb._repr_html_()
+    assert "<script>" in str(fb)  # plain text shows it as typed
 
 
 def test_feedback_follows_the_language():
@@ -219,7 +220,7 @@ def test_documents_are_quoted_without_breaking_the_outline():
 
 
 def test_statements_and_worksheets_list_questions_without_answers():
-    sheet = course.worksheet(exercises.stage_questions(shuffle=False)[:3]).data
+    sheet = course.worksheet(course.stage_questions(shuffle=False)[:3]).data
     assert list(sheet.iloc[:, -1]) == ["", "", ""]
     with pytest.raises(KeyError, match="stage-99"):
         course.statements("stage", ["stage-99"])
@@ -249,12 +250,12 @@ def test_the_course_module_imports_no_jupyter_or_plotting():
 
 
 def test_every_course_text_is_used():
-    keys = set(json.loads(resources.files("powermap_kit").joinpath("data/text/course.json").read_text("utf-8")))
-    source = "".join(p.read_text("utf-8") for p in (REPO / "powermap_kit" / "lessons").glob("*.py"))
+    keys = [k for k in vocab._texts() if k.startswith("course.")]
+    source = "".join(p.read_text("utf-8") for p in (REPO / "powermap_kit" / "course").glob("*.py"))
     literal = set(re.findall(r"[\"']([a-z_]+(?:\.[a-z_0-9-]+)*)[\"']", source))
     prefixes = set(re.findall(r"f[\"']([a-z_.]+)\{", source))
-    unused = [k for k in keys if k.removeprefix("course.") not in literal
-              and not any(k.removeprefix("course.").startswith(p) for p in prefixes)]
+    unused = [k for k in keys if k.removeprefix("course.") not in literal and k not in literal
+              and not any(k.removeprefix("course.").startswith(p) or k.startswith(p) for p in prefixes)]
     assert not unused
 
 
@@ -264,7 +265,7 @@ def _nb(path):
 
 
 def _agenda_files():
-    data = json.loads(resources.files("powermap_kit").joinpath("data/course_tools.json").read_text("utf-8"))
+    data = json.loads(resources.files("powermap_kit").joinpath("data/course.json").read_text("utf-8"))
     return {m["file"] for m in data["modules"]}
 
 
@@ -319,3 +320,19 @@ def test_workbook_and_solution_follow_nbgrader_conventions(module):
         for cell in answers:
             body = "".join(cell["source"])
             assert ("### BEGIN SOLUTION" in body) if is_solution else ("YOUR ANSWER HERE" in body)
+
+
+ALLOWED_IMPORT = re.compile(r"^(import powermap_kit as pk|from powermap_kit import [\w, ]+|"
+                            r"from powermap_kit\.(course|widgets) import [\w, ]+)$")
+
+
+@pytest.mark.parametrize("path", sorted([*REPO.glob("notebooks/*.ipynb"), *REPO.glob("exercises/**/*.ipynb")]),
+                         ids=lambda p: p.name)
+def test_notebooks_use_the_public_api(path):
+    """Notebooks import ``pk``, ``powermap_kit.course`` and ``powermap_kit.widgets``, never deep module paths."""
+    for cell in _nb(path)["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        for line in "".join(cell["source"]).splitlines():
+            if "powermap_kit" in line and re.match(r"\s*(from|import)\s", line):
+                assert ALLOWED_IMPORT.match(line.strip()), f"{path.name}: {line.strip()}"

@@ -1,4 +1,5 @@
-"""Course helpers for notebooks 07–14: checks explain and never raise, tables and agendas add up."""
+"""Course checks and tables for notebooks 07–14 (powermap_kit.course): checks explain and never raise,
+tables and agendas add up."""
 
 from __future__ import annotations
 
@@ -8,12 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from powermap_kit import course_tools as ct
+from powermap_kit import course as ct
 from powermap_kit import vocab
+from powermap_kit.errors import PowerMapError
 from powermap_kit.cases import load_case
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = json.loads((ROOT / "powermap_kit" / "data" / "course_tools.json").read_text("utf-8"))
+DATA = json.loads((ROOT / "powermap_kit" / "data" / "course.json").read_text("utf-8"))
+
+def texts(result):
+    return [text for _, text in result.lines]
+
 
 # Each exercise check with the data's own right answers.
 RIGHT = {
@@ -39,7 +45,7 @@ def test_right_answers_are_right_in_both_languages(name, lang):
 def test_unanswered_checks_give_guidance_and_do_not_raise(name, empty):
     check, answer = RIGHT[name]
     result = check(empty, lang="en")
-    assert result.status == "unanswered" and result.score is None
+    assert result.status == "unanswered" and result.score == 0.0
     assert result.lines and result.hint
     assert "Where to look" in str(result)
 
@@ -56,15 +62,15 @@ def test_order_check_names_the_misplaced_step():
     order = ["work_together", "get_information", "understand_needs", "private_meeting", "solve_problems"]
     result = ct.check_relationship_order(order, lang="en")
     assert result.status == "partly"
-    assert "Step 3 should be “One-to-one meeting”, not “Understand needs”." in result.lines
+    assert "Step 3 should be “One-to-one meeting”, not “Understand needs”." in texts(result)
     # Labels in either language are accepted as well as codes.
     assert ct.check_relationship_order(["谋求共事", "获取信息", "私人约会", "了解需求", "解决问题"]).ok
 
 
 def test_wrong_classification_gives_the_reason():
     result = ct.check_trust({"t2": "stance"}, lang="en")
-    assert any("you chose Stance trust; better: Expertise trust" in line for line in result.lines)
-    assert result.lines[0].startswith("Not answered")
+    assert any("you chose Stance trust; better: Expertise trust" in line for line in texts(result))
+    assert result.lines[0][1].startswith("Not answered") and result.lines[0][0] == "unanswered"
 
 
 def test_compliance_accepts_booleans_and_words():
@@ -78,7 +84,7 @@ def test_practice_map_grading():
     assert ct.check_practice_map(ct.practice_blank()).status == "unanswered"
     colleague = ct.check_practice_map(ct.colleague_map(), lang="en")
     assert colleague.status == "partly"
-    assert any("Dean Chen decides" in line for line in colleague.lines)
+    assert any("Dean Chen decides" in line for line in texts(colleague))
 
 
 def test_colleague_map_shows_what_notebook_08_teaches():
@@ -104,11 +110,11 @@ def test_case_checks(slug):
     case = load_case(slug)
     empty = ct.check_case_map(case.blank_map(), case, lang="en")
     assert empty.status == "unanswered"
-    assert case.documents[0].title["en"] in " ".join(empty.lines)
+    assert case.documents[0].title["en"] in " ".join(texts(empty))
     strong = ct.check_case_map(case.submission("strong"), case)
     weak = ct.check_case_map(case.submission("weak"), case)
     assert strong.score > weak.score
-    assert weak.status != "right" and weak.lines[0].startswith("Score")
+    assert weak.status != "right" and weak.lines[0][1].startswith("Score")
     assert ct.check_case_map(case.key, case).ok
     assert ct.check_case_map(case.twist_key, case, twist=True).ok
 
@@ -120,14 +126,14 @@ def test_twist_update(slug):
     assert ct.check_twist_update(case.key, case.blank_map(), case).status == "unanswered"
     done = ct.check_twist_update(case.key, case.twist_key, case, lang="en")
     assert done.ok, str(done)
-    assert done.lines[0] == "Against the updated key: 100 / 100."
+    assert done.lines[0][1] == "Against the updated key: 100 / 100."
     half = case.key.copy()
     first = next(c for c in __import__("powermap_kit").diff.compare(case.key, case.twist_key).changes
                  if c["change"] == "power")
     half.update_stakeholder(first["stakeholder"], power=first["new"])
     partly = ct.check_twist_update(case.key, half, case, lang="zh")
     assert partly.status == "partly"
-    assert any(line.startswith("还没更新") for line in partly.lines)
+    assert any(line.startswith("还没更新") for line in texts(partly))
 
 
 def test_priorities():
@@ -135,9 +141,9 @@ def test_priorities():
     good = ct.check_priorities(["Director Lu", "Han Jing", "Shen Guodong"], case, lang="en")
     assert good.ok, str(good)
     trap = ct.check_priorities(["Xu Kai"], case, lang="en")
-    assert trap.status == "wrong" and "single-threading" in trap.lines[0]
+    assert trap.status == "wrong" and "single-threading" in trap.lines[0][1]
     many = ct.check_priorities(["Lu", "Han", "Shen", "Ma Lixin"], case, lang="en")
-    assert many.status == "partly" and "choose 3" in many.lines[0]
+    assert many.status == "partly" and "choose 3" in many.lines[0][1]
     assert ct.check_priorities([], case).status == "unanswered"
 
 
@@ -149,13 +155,12 @@ def test_visit_plan():
     assert ct.check_visit_plan({}).status == "unanswered"
 
 
-def test_markdown_escapes_learner_text():
-    result = ct.check_visit_plan({"assumed_needs": "<script>alert(1)</script> *bold* needs [x]"})
-    md = result._repr_markdown_()
-    assert "<script>" not in md and "&lt;script&gt;" in md
-    assert r"\*bold\*" in md
-    # Our own guidance keeps its code spans intact.
-    assert "`my_map.add_stakeholder(...)`" in ct.check_practice_map(None)._repr_markdown_()
+def test_html_escapes_learner_text():
+    result = ct.check_visit_plan({"assumed_needs": "<script>alert(1)</script> *bold* needs `x`"})
+    page = result._repr_html_()
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    # Our own guidance shows its code spans as code.
+    assert "<code>my_map.add_stakeholder(...)</code>" in ct.check_practice_map(None)._repr_html_()
 
 
 @pytest.mark.parametrize("lang", vocab.LANGUAGES)
@@ -172,7 +177,9 @@ def test_tables_have_both_languages(lang):
 
 
 def test_tables_escape_text():
-    html = ct._frame([{"code": "<script>x</script>"}], ["code"], "en").to_html()
+    from powermap_kit.course._base import columns_table
+
+    html = columns_table([{"code": "<script>x</script>"}], ["code"], "en").to_html()
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
@@ -188,8 +195,8 @@ def test_debrief_questions(slug, lang):
 
 def _session_minutes(frame, day):
     rows = frame[frame["Day"] == day]
-    breaks = rows["Session"].isin([vocab.text("course_tools.agenda.break", lang="en"),
-                                   vocab.text("course_tools.agenda.lunch", lang="en")])
+    breaks = rows["Session"].isin([vocab.text("course.agenda.break", lang="en"),
+                                   vocab.text("course.agenda.lunch", lang="en")])
     return int(rows.loc[~breaks, "Minutes"].sum()), list(rows["Notebook"])
 
 
@@ -221,9 +228,9 @@ def test_two_day_agenda_covers_everything():
 
 
 def test_agenda_rejects_unknown_tracks():
-    with pytest.raises(ValueError, match="three_day"):
+    with pytest.raises(PowerMapError, match="three_day"):
         ct.agenda("three_day")
-    with pytest.raises(ValueError, match="'12'"):
+    with pytest.raises(PowerMapError, match="'12'"):
         ct.agenda(case="12")
 
 
@@ -242,17 +249,17 @@ def test_module_times_match_the_notebooks():
 
 
 def test_every_text_key_used_exists():
-    source = (ROOT / "powermap_kit" / "course_tools.py").read_text("utf-8")
+    source = "".join(p.read_text("utf-8") for p in (ROOT / "powermap_kit" / "course").glob("*.py"))
     texts = vocab._texts()
-    for key in re.findall(r'_t\("([a-z_.]+)"', source):
+    for key in re.findall(r'\bt\("([a-z_.]+)"', source):
         if not key.endswith("."):
-            assert f"course_tools.{key}" in texts, key
+            assert f"course.{key}" in texts, key
     for item in DATA["source_items"]:
-        assert f"course_tools.source_item.{item['id']}.why" in texts
+        assert f"course.source_item.{item['id']}.why" in texts
     for kind in ("trust_items", "opponent_moves", "compliance_items"):
         prefix = {"trust_items": "trust_item", "opponent_moves": "move", "compliance_items": "compliance"}[kind]
         for item in DATA[kind]:
-            assert f"course_tools.{prefix}.{item['id']}.why" in texts
+            assert f"course.{prefix}.{item['id']}.why" in texts
 
 
 def test_run_command(tmp_path):
@@ -310,7 +317,7 @@ def test_analysis_tables(lang):
         assert len(frame) >= 1 and not any(c.islower() and "_" in c for c in frame.columns)
     routes = ct.analysis_table(result, "routes", lang=lang).data
     assert "孙丽 → 陈晓红 → 王健" in list(routes.iloc[:, 1])
-    with pytest.raises(ValueError, match="'people'"):
+    with pytest.raises(PowerMapError, match="'people'"):
         ct.analysis_table(result, "people")
 
 

@@ -1,5 +1,6 @@
-"""Exercises: the pure checking in powermap_kit.exercises, and the quiz widgets over it
-(driven through their methods with a recording comm, no browser)."""
+"""Quizzes: the question banks and single-answer checks of powermap_kit.course, the answer
+log, and the quiz widgets over them (driven through their methods with a recording comm,
+no browser)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import re
 import pytest
 
 import powermap_kit as pk
-from powermap_kit import exercises, vocab
-from powermap_kit.exercises import AnswerLog, assess_support, check_decision_mode, check_role, check_stage
+from powermap_kit import course as exercises
+from powermap_kit import vocab
+from powermap_kit.course import AnswerLog, assess_support, check_decision_mode, check_role, check_stage
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -50,11 +52,11 @@ def test_check_stage_right_and_wrong_with_explanations():
     assert "Prove the company's, product's and service's capability." in right.explanation
     wrong = check_stage("stage-10", "exploring", lang="en")
     assert not wrong.correct and wrong.score == 0.0
-    assert wrong.message == "Not quite. You chose Exploring the problem; the answer is Evaluating products."
+    assert wrong.message == "Not quite: you chose Exploring the problem; the answer is Evaluating products."
     # the explanation contrasts with a signal of the stage chosen
     assert "Asks how other companies handle it" in wrong.explanation
     zh = check_stage("stage-10", "exploring", lang="zh")
-    assert zh.message == "不对。你选择了“探索问题”，正确答案是“评估产品”。"
+    assert zh.message == "还不对：你选择了“探索问题”，正确答案是“评估产品”。"
     assert "证明公司、产品、服务能力" in zh.explanation
 
 
@@ -62,14 +64,16 @@ def test_check_stage_on_a_vocabulary_signal():
     fb = check_stage("signal-decision-2", "decision", lang="en")
     assert fb.correct and "typical signal" in fb.explanation
     # a notebook self-check cell shows the feedback, escaped
-    assert str(fb).startswith("Correct: Purchase decision.\n")
+    assert str(fb).startswith("✔ Correct: Purchase decision.\n")
     assert "Correct: Purchase decision." in fb._repr_html_()
 
 
 def test_answers_may_be_labels_and_bad_answers_name_the_allowed_set():
     assert check_stage("stage-01", "遇到困难").correct
-    with pytest.raises(ValueError, match="is not one of difficulty, exploring"):
-        check_stage("stage-01", "nonsense")
+    bad = check_stage("stage-01", "nonsense")
+    assert bad.status == "wrong" and "is not one of difficulty, exploring" in bad.lines[0][1]
+    empty = check_stage("stage-01", "  ")
+    assert empty.status == "unanswered" and "difficulty" in empty.lines[0][1]
     with pytest.raises(KeyError, match="'nope' is not a question of this exercise"):
         check_stage("nope", "difficulty")
 
@@ -94,7 +98,7 @@ def test_role_questions_and_partial_credit(key):
     assert not partial.correct and partial.score == 0.5
     assert "Not this person's role: Influencer." in partial.explanation
     wrong = check_role(key, "cfo", ["user"], lang="zh")
-    assert wrong.score == 0.0 and wrong.message.startswith("不对。")
+    assert wrong.score == 0.0 and wrong.message.startswith("还不对：")
     assert "漏选：决策审批者。" in wrong.explanation
 
 
@@ -110,19 +114,19 @@ def test_support_assessment_uses_the_analysis_formula():
 
     ratings = {"influence": 5, "solution_fit": 4, "trust": 2, "cooperation": 3, "contact_frequency": 3}
     a = assess_support(ratings, lang="en")
-    assert a.score == support_score(pk.Stakeholder(id="x", name="x", support=ratings))
-    assert a.level == "neutral" and a.message.startswith("Neutral (support score")
+    assert a["support_score"] == support_score(pk.Stakeholder(id="x", name="x", support=ratings))
+    assert a.status == "info" and a.level == "neutral" and a.message.startswith("Neutral (support score")
     assert "Weakest dimension: Trust (2 of 5)." in a.explanation
     assert "Influence says how much" in a.explanation
     unknown = assess_support({"trust": 4, "influence": None}, lang="zh")
-    assert unknown.level == "unknown" and unknown.score is None and CJK.search(unknown.message)
+    assert unknown.level == "unknown" and unknown["support_score"] is None and CJK.search(unknown.message)
 
 
 def test_support_assessment_against_a_key_person(key):
     a = assess_support({"solution_fit": 5, "trust": 5, "cooperation": 5}, key=key, person="it_mgr", lang="en")
     assert a.level == "champion" and a.correct is True
     b = assess_support({"solution_fit": 5, "trust": 5, "cooperation": 5}, key=key, person="buyer", lang="en")
-    assert b.correct is False and "Opposes us" in b.feedback.message
+    assert b.correct is False and "Opposes us" in b.explanation
 
 
 def test_answer_log_appends_atomically_and_keeps_unreadable_lines(tmp_path):
@@ -152,7 +156,7 @@ def test_stage_quiz_gives_feedback_records_and_restores(comms, tmp_path):
     wrong = next(s for s in vocab.STAGES if s != q.expected)
     fb = quiz.answer(wrong)
     assert seen == [fb] and not fb.correct
-    assert "Not quite" in quiz._feedback.value and html_text(fb.explanation) in quiz._feedback.value
+    assert "Not quite" in quiz._feedback.value and all(html_text(text) in quiz._feedback.value for _, text in fb.lines)
     assert quiz._buttons[q.expected].button_style == "success" and quiz._buttons[wrong].button_style == "danger"
     assert all(b.disabled for b in quiz._buttons.values())
     assert quiz.answer(q.expected) == fb  # the first answer counts
@@ -175,9 +179,7 @@ def test_stage_quiz_gives_feedback_records_and_restores(comms, tmp_path):
 
 
 def html_text(text: str) -> str:
-    import html
-
-    return html.escape(text)
+    return str(exercises.inline(text))
 
 
 def test_quiz_follows_the_language(comms):

@@ -15,6 +15,7 @@ import pytest
 import powermap_kit as pk
 from powermap_kit import intel, vocab
 from powermap_kit.cases import list_cases, load_case
+from powermap_kit.errors import PowerMapError
 from powermap_kit.intel import _data
 from powermap_kit.intel.checklist import KEY_WEIGHT, OTHER_WEIGHT
 
@@ -312,7 +313,7 @@ def test_questions_follow_the_gaps_and_the_methods_filter():
     assert {q.check for q in intel.questions_for(pm, "cio")} == {"motives"}
     only = intel.questions_for(pm, "cio", methods=["questionnaire"])
     assert only and {q.method for q in only} == {"questionnaire"}
-    with pytest.raises(ValueError, match='"survey" is not one of interview, questionnaire'):
+    with pytest.raises(ValueError, match="'survey' is not one of interview, questionnaire"):
         intel.questions_for(pm, "cio", methods=["survey"])
     with pytest.raises(pk.StakeholderNotFound):
         intel.questions_for(pm, "nobody")
@@ -328,22 +329,19 @@ def test_question_text_names_the_person_in_both_languages():
 def test_data_errors_name_the_place_the_allowed_values_and_a_hint():
     with pytest.raises(ValueError) as err:
         _data._expect("interveiw", _data.METHODS, "questions.json questions[x].method")
-    assert str(err.value) == ('questions.json questions[x].method: "interveiw" is not one of interview, questionnaire, '
-                              'observation, data_analysis (did you mean "interview"?)')
-    assert (err.value.place, err.value.value, err.value.allowed[0]) == ("questions.json questions[x].method",
-                                                                       "interveiw", "interview")
+    assert str(err.value) == ("questions.json questions[x].method: 'interveiw' is not one of interview, questionnaire, "
+                              "observation, data_analysis (did you mean 'interview'?)")
 
 
 # ---- ticks -----------------------------------------------------------------------------
 def test_ticks_are_saved_reloaded_and_withdrawn(tmp_path):
-    path = tmp_path / "intel.json"
+    path = tmp_path / "intel.jsonl"
     log = intel.IntelLog(path)
     log.tick("it-solution", "p07", "needs.purchaser.interview.1", note="milestone payments", today="2026-05-20")
     log.tick("it-solution", None, "budget.any.interview.1", today="2026-05-20")
-    data = json.loads(path.read_text("utf-8"))
-    assert data["format"] == "powermap-intel/1"
-    assert data["maps"]["it-solution"]["p07"]["needs.purchaser.interview.1"] == {
-        "learned": True, "date": "2026-05-20", "note": "milestone payments"}
+    lines = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    assert lines[0] == {"map": "it-solution", "person": "p07", "question": "needs.purchaser.interview.1",
+                        "learned": True, "date": "2026-05-20", "note": "milestone payments"}
     again = intel.IntelLog(path)
     assert again.ticked("it-solution", "p07") == {"needs.purchaser.interview.1"}
     assert again.ticked("it-solution") == {"budget.any.interview.1"}
@@ -351,19 +349,39 @@ def test_ticks_are_saved_reloaded_and_withdrawn(tmp_path):
     again.tick("it-solution", "p07", "needs.purchaser.interview.1", learned=False)
     assert intel.IntelLog(path).ticked("it-solution", "p07") == set()
     assert again.count("it-solution") == 1 and not list(tmp_path.glob(".*.tmp"))
+    assert len(path.read_text("utf-8").splitlines()) == 3  # appended, never rewritten
 
 
-def test_ticks_default_to_the_work_folder_and_bad_files_are_named(tmp_path, monkeypatch):
+def test_two_logs_on_one_file_keep_every_tick_and_skip_a_torn_line(tmp_path):
+    path = tmp_path / "intel.jsonl"
+    first, second = intel.IntelLog(path), intel.IntelLog(path)  # two panels open at once
+    first.tick("it-solution", "p07", "q1")
+    second.tick("it-solution", "p07", "q2")
+    with path.open("a", encoding="utf-8") as f:
+        f.write('{"map": "it-solution", "per')  # a kernel killed mid-line
+    first.tick("it-solution", "p07", "q3")
+    assert intel.IntelLog(path).ticked("it-solution", "p07") == {"q1", "q2", "q3"}
+
+
+def test_ticks_default_to_the_work_folder_and_old_logs_are_read(tmp_path, monkeypatch):
     monkeypatch.setenv("POWERMAP_WORK", str(tmp_path))
     monkeypatch.setenv("POWERMAP_LEARNER", "ana")
+    (tmp_path / "intel-ana.json").write_text(json.dumps({"format": "powermap-intel/1", "maps": {"m": {"*": {
+        "q0": {"learned": True, "date": "2026-05-01"}}}}}), "utf-8")  # ticks from before the move to lines
     log = intel.IntelLog()
-    assert log.path == tmp_path / "intel-ana.json"
-    (tmp_path / "intel-ana.json").write_text("{not json", "utf-8")
-    with pytest.raises(ValueError, match="intel-ana.json: not a readable intelligence log"):
-        intel.IntelLog()
-    (tmp_path / "intel-ana.json").write_text('{"format": "powermap/1", "maps": {}}', "utf-8")
-    with pytest.raises(ValueError, match='expected "powermap-intel/1"'):
-        intel.IntelLog()
+    assert log.path == tmp_path / "intel-ana.jsonl" and log.ticked("m") == {"q0"}
+    log.tick("m", None, "q1")
+    assert intel.IntelLog().ticked("m") == {"q0", "q1"}
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"format": "powermap-intel/1", "maps": {"it-solution": {"p07": {
+        "q1": {"learned": True, "date": "2026-05-20"}}}}}), "utf-8")
+    assert intel.IntelLog(old).ticked("it-solution", "p07") == {"q1"}
+    intel.IntelLog(old).tick("it-solution", "p07", "q2")  # the first tick moves the file to lines
+    assert intel.IntelLog(old).ticked("it-solution", "p07") == {"q1", "q2"}
+    assert len(old.read_text("utf-8").splitlines()) == 2
+    (tmp_path / "bad.json").write_text('{"format": "powermap/1", "maps": {}}', "utf-8")
+    with pytest.raises(PowerMapError, match="bad.json: not an intelligence log"):
+        intel.IntelLog(tmp_path / "bad.json")
 
 
 def test_map_key():
@@ -475,7 +493,7 @@ def test_suggestion_as_data_and_text():
     d = s.to_dict("zh")
     assert d["kind"] == "roles" and d["value"] == ["purchaser"] and d["field"] == "roles"
     assert d["action"] == "为Zhao添加角色：采购执行者" and "“buyer”" in d["why"]
-    with pytest.raises(ValueError, match='kinds: "role" is not one of roles, decision_maker, stance'):
+    with pytest.raises(ValueError, match="kinds: 'role' is not one of roles, decision_maker, stance"):
         intel.suggestions(pm, kinds=["role"])
     assert intel.suggestions(pm, kinds=["stance"]) == []
 
@@ -625,24 +643,29 @@ def test_every_suggestion_reads_in_both_languages_on_the_cases():
 
 # ---- exercise --------------------------------------------------------------------------
 def test_gap_exercise_feedback_accepts_codes_and_labels_in_both_languages():
+    from powermap_kit.course import check_gaps_answer
+
     pm = load_case("it-solution").submission("typical")
     actual = [g.check for g in intel.intelligence_gaps(pm).for_person("p07")]
     labels = [vocab.text(f"intel.check.{c}", lang="zh") for c in actual]
-    result = intel.check_gaps_answer(pm, "p07", labels)
-    assert result.correct and result.message("en").startswith("Right: you found all")
-    partial = intel.check_gaps_answer(pm, "p07", [actual[0], "Title", "budget??"])
-    assert not partial.correct and partial.missed == tuple(actual[1:]) and partial.extra == ("title",)
-    lines = partial.explanation("en")
+    result = check_gaps_answer(pm, "p07", labels, lang="en")
+    assert result.correct and result.message.startswith("Correct: you found all")
+    partial = check_gaps_answer(pm, "p07", [actual[0], "Title", "budget??"], lang="en")
+    assert not partial.correct and partial["missed"] == actual[1:] and partial["extra"] == ["title"]
+    lines = [text for _, text in partial.lines]
     assert any(line.startswith("Missed: ") and "Best channel:" in line for line in lines)
     assert "Not a gap: Title is already recorded for this person." in lines
     assert any("“budget??” is not a checklist item" in line for line in lines)
-    assert "遗漏" in "\n".join(partial.explanation("zh"))
-    assert str(partial).startswith("You found 1 of the")
+    assert "遗漏" in str(partial.in_language("zh"))
+    assert partial.message.startswith("You found 1 of the")
+    assert check_gaps_answer(pm, "p07", None).status == "unanswered"
 
 
 def test_gap_exercise_html_escapes_names():
+    from powermap_kit.course import check_gaps_answer
+
     pm = pk.load_map({"format": "powermap/1", "stakeholders": [{"id": "a", "name": "<b>X</b>"}]})
-    html = intel.check_gaps_answer(pm, "a", "needs")._repr_html_()
+    html = check_gaps_answer(pm, "a", "needs")._repr_html_()
     assert "<b>X</b>" not in html and "&lt;b&gt;X&lt;/b&gt;" in html
 
 
@@ -702,14 +725,14 @@ def test_panel_ticks_are_saved_and_restored(quiet_comm, tmp_path):
     from powermap_kit.widgets.intel import IntelPanel
 
     pm = load_case("it-solution").submission("typical")
-    path = tmp_path / "intel.json"
+    path = tmp_path / "intel.jsonl"
     panel = IntelPanel(pm, path=path, view=False)
     panel.select("p07")
     first = panel.questions[0]
     row = next(r for r in panel._questions.children if hasattr(r, "children") and r.children)
     row.children[0].value = True  # the learner ticks the box
     assert intel.IntelLog(path).ticked("it-solution", "p07") == {first.id}
-    assert "Saved to intel.json." in panel._status.value
+    assert "Saved to intel.jsonl." in panel._status.value
     with pytest.raises(KeyError, match="is not shown now"):
         panel.tick("no.such.question")
     panel.close()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from .compare import KeyComparison, compare_to_key
 from .batch import grade_many, progress_bar, result_row, submission_files
 from .cohort import CohortSummary, cohort_frame, cohort_summary, export_cohort, grade_cohort
-from .feedback import Feedback
+from .feedback import Deduction
 from .grade import GradeResult, grade
 from .key import CRITERIA, DEFAULT_WEIGHTS, EXPECT_KEYS, AnswerKey, Insight, key_problems, load_key
 from .rules import DEFAULT_TOLERANCE, field_credit, graded_fields, graded_weights, power_credit, power_within
@@ -24,8 +24,8 @@ __all__ = [
     "CohortSummary",
     "DEFAULT_TOLERANCE",
     "DEFAULT_WEIGHTS",
+    "Deduction",
     "EXPECT_KEYS",
-    "Feedback",
     "GradeResult",
     "Insight",
     "KeyComparison",

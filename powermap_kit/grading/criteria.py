@@ -1,7 +1,7 @@
 """The grading criteria, one function each, over a matched submission.
 
 Each returns a :class:`Score`: the criterion's weight (0 when the key gives nothing to
-grade on it), the points earned in the same units, and a :class:`Feedback` for every
+grade on it), the points earned in the same units, and a :class:`Deduction` for every
 loss. The rules:
 
 people
@@ -45,7 +45,7 @@ from ..diff import edge
 from ..model import Stakeholder
 from .compare import KeyComparison
 from .key import AnswerKey
-from .feedback import Coded, Feedback, KeyName, Line, Summary
+from .feedback import Coded, Deduction, KeyName, Line, Summary
 from .insights import insight_holds
 from .rules import graded_weights, power_credit, roles_credit, stance_credit
 
@@ -71,9 +71,9 @@ class MissingLines:
 
     def __init__(self, key: AnswerKey) -> None:
         self.key = key
-        self.lines: dict[str, Feedback] = {}
+        self.lines: dict[str, Deduction] = {}
 
-    def line(self, key_id: str) -> Feedback | None:
+    def line(self, key_id: str) -> Deduction | None:
         """The person's line, or None when it exists already."""
         if key_id in self.lines:
             return None
@@ -83,19 +83,19 @@ class MissingLines:
         if person.title:
             code = "missing_titled"
             params["title"] = person.title
-        line = self.lines[key_id] = Feedback("people", code, 0.0, params, "07", key_id, True)
+        line = self.lines[key_id] = Deduction("people", code, 0.0, params, "07", key_id, True)
         return line
 
 
 @dataclass
 class Score:
-    """One criterion's weight, the points earned in the same units, and a Feedback per loss
+    """One criterion's weight, the points earned in the same units, and a Deduction per loss
     (a missing person's losses go to their one line in ``missing``)."""
 
     name: str
     weight: float
     earned: float = 0.0
-    losses: list[Feedback] = field(default_factory=list)
+    losses: list[Deduction] = field(default_factory=list)
     missing: MissingLines | None = field(default=None, repr=False)
 
     def lose(self, amount: float, code: str, stakeholder: str | None = None, notebook: str | None = None,
@@ -106,7 +106,7 @@ class Score:
                 self.losses.append(line)
             self.missing.lines[stakeholder].lost += amount
             return
-        self.losses.append(Feedback(self.name, code, amount, params, notebook, stakeholder, missing))
+        self.losses.append(Deduction(self.name, code, amount, params, notebook, stakeholder, missing))
 
 
 def score_all(ctx: Context) -> list[Score]:
@@ -286,7 +286,7 @@ def _insights(ctx: Context) -> Score:
         if insight_holds(insight.expect, ctx.submission, ctx.people, ctx.lines):
             score.earned += insight.points
         else:
-            item = Feedback("insights", "insight", insight.points, {"id": insight.id},
+            item = Deduction("insights", "insight", insight.points, {"id": insight.id},
                             stakeholder=insight.expect.get("stakeholder"), insight=insight)
             score.losses.append(item)
     return score

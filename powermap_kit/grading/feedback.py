@@ -1,11 +1,11 @@
-"""Feedback items: what a submission lost, why, and which notebook teaches it.
+"""Deductions: what a submission lost, why, and which notebook teaches it.
 
-A :class:`Feedback` holds its facts as data (codes, names, numbers) and renders a
+A :class:`Deduction` holds its facts as data (codes, names, numbers) and renders a
 sentence in either language on demand, so a result graded in English can be shown in
 Chinese without grading again. Sentences live in ``data/text/grading.json``
 (``grading.fb.*``); the notebook to revisit is named by ``grading.notebook.*``.
 
->>> item = Feedback("roles", "roles", 5.0, {"name": "Qian Hao", "given": Coded("roles", ["decision_maker"]),
+>>> item = Deduction("roles", "roles", 5.0, {"name": "Qian Hao", "given": Coded("roles", ["decision_maker"]),
 ...                 "expected": Coded("roles", ["evaluator"])}, notebook="04")
 >>> print(item.text("en"))
 You marked Qian Hao as “Decision maker”; the key has “Evaluator” — revisit notebook 04, decision chain
@@ -23,7 +23,7 @@ from ..diff import line_text, value_text
 if TYPE_CHECKING:
     from .key import AnswerKey, Insight
 
-__all__ = ["Coded", "Feedback", "KeyName", "Line", "Summary"]
+__all__ = ["Coded", "Deduction", "KeyName", "Line", "Summary"]
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def _sentence(code: str, notebook: str | None, lang: str, params: tuple[tuple[st
 
 
 @dataclass
-class Feedback:
+class Deduction:
     """One thing a submission lost points on (or a note that costs nothing).
 
     ``lost`` is in the key's own units (criterion weights and insight points);

@@ -43,7 +43,7 @@ from ..model import Account, Opportunity, PowerMap, Relationship, Stakeholder
 from ..validation import validate_data
 from .compare import compare_to_key
 from .criteria import score_all
-from .feedback import Feedback, KeyName
+from .feedback import Deduction, KeyName
 from .key import AnswerKey, load_key
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ class GradeResult:
         to ``total`` and 100); criteria the key gives nothing to grade on are left out.
     feedback : list of str
         Sentences in the result's language, most costly first.
-    items : list of Feedback
+    items : list of Deduction
         The same as data (criterion, points lost, person, notebook), renderable in either
         language with :meth:`lines`.
     matches : list of Match
@@ -89,7 +89,7 @@ class GradeResult:
     total: float | None = None
     criteria: dict[str, float] = field(default_factory=dict)
     maxima: dict[str, float] = field(default_factory=dict)
-    items: list[Feedback] = field(default_factory=list)
+    items: list[Deduction] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
@@ -290,7 +290,7 @@ def _grade_map(pm: PowerMap, key: AnswerKey, file: str | None, lang: str, fallba
     items = [loss for s in scores for loss in s.losses]
     for m in matches:
         if m.how == "title":
-            items.append(Feedback("people", "title_match", 0.0, {"name": ctx.people[m.a].name,
+            items.append(Deduction("people", "title_match", 0.0, {"name": ctx.people[m.a].name,
                                   "key_name": KeyName(key, m.a)}, stakeholder=m.a))
     for item in items:
         item.points = round(item.lost * scale, 1)

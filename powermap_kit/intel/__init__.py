@@ -8,7 +8,8 @@
 * :mod:`.suggest` — transparent suggestions (seed 002's intelligent features): roles from
   titles (``data/title_rules.json``), the likely decision maker, stance hints. Each carries
   its reason and changes the map only through :meth:`Suggestion.apply`;
-* :mod:`.exercise` — :func:`check_gaps_answer`, the notebook exercise's self-check.
+
+The notebook exercise's self-check is :func:`powermap_kit.course.check_gaps_answer`.
 
 The fishbone view of the decision chain is :mod:`powermap_kit.fishbone`; the widget is
 :class:`powermap_kit.widgets.intel.IntelPanel`.
@@ -27,7 +28,6 @@ from __future__ import annotations
 
 from ._data import ASKS, CHANNELS, METHODS, SECTIONS
 from .checklist import CheckResult, Gap, IntelReport, channels_frame, completeness, intelligence_gaps
-from .exercise import GapFeedback, check_gaps_answer
 from .questions import DEAL, IntelLog, Question, map_key, methods_frame, question_bank, questions_for
 from .suggest import (
     KINDS,
@@ -50,14 +50,12 @@ __all__ = [
     "SECTIONS",
     "CheckResult",
     "Gap",
-    "GapFeedback",
     "IntelLog",
     "IntelReport",
     "Question",
     "Suggestion",
     "TitleMatch",
     "channels_frame",
-    "check_gaps_answer",
     "completeness",
     "decision_maker_candidates",
     "intelligence_gaps",

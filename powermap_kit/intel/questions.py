@@ -12,8 +12,8 @@ for each gap in checklist order, the questions meant for the person's roles firs
 those for any role, interview before questionnaire before observation and data analysis.
 
 :class:`IntelLog` keeps what a learner has ticked as learned, per map and person, in a
-JSON file in the learner's work folder (:mod:`powermap_kit.workspace`), written
-atomically. Ticks are a log: the facts go into the map, which closes the gap.
+JSON-lines file in the learner's work folder (:mod:`powermap_kit.workspace`), one
+line appended per tick. Ticks are a log: the facts go into the map, which closes the gap.
 
 >>> from powermap_kit import load_map
 >>> pm = load_map({"format": "powermap/1", "stakeholders": [
@@ -37,8 +37,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import vocab
-from ..errors import InvalidValue
+from ..errors import PowerMapError
 from ..io import write_text_atomic
+from ..jsonlines import append_record, read_records
 from ._data import METHODS, questions_data, t
 from .checklist import IntelReport, intelligence_gaps
 
@@ -110,7 +111,7 @@ def questions_for(pm: PowerMap, person: str | Stakeholder | None = None, methods
     wanted = tuple(methods) if methods is not None else METHODS
     for m in wanted:
         if m not in METHODS:
-            raise InvalidValue("methods", "not_one_of", m, allowed=METHODS, suggestion=vocab.closest(m, METHODS))
+            raise ValueError(f"methods: {m!r} is not one of {', '.join(METHODS)}")
     report = report or intelligence_gaps(pm)
     gaps = report.for_person(who.id) if who is not None else report.deal_gaps()
     roles = tuple(who.roles) if who is not None else ()
@@ -143,38 +144,65 @@ def map_key(pm: PowerMap) -> str:
 
 
 class IntelLog:
-    """What a learner ticked as learned, kept in a JSON file (written atomically on every tick).
+    """What a learner ticked as learned: an append-only JSON-lines file, one line per tick.
 
-    The file holds ``{"format": "powermap-intel/1", "maps": {map key: {person id or "*":
-    {question id: {"learned": true, "date": "YYYY-MM-DD", "note": "..."}}}}}``.
+    Each line is ``{"map": map key, "person": person id or "*", "question": question id,
+    "learned": true|false, "date": "YYYY-MM-DD", "note": "..."}``; the latest line for a
+    question wins. Lines are appended with one write each (:mod:`powermap_kit.jsonlines`),
+    so two panels or two kernels ticking at once never lose a tick, and a torn last line
+    is skipped. A log in the earlier one-document format (``powermap-intel/1``, by default
+    ``intel-<learner>.json``) is read, and written as lines on the first tick.
 
     Parameters
     ----------
     path : path-like, optional
-        The file; by default ``intel-<learner>.json`` in the learner's work folder.
+        The file; by default ``intel-<learner>.jsonl`` in the learner's work folder.
     """
 
-    FORMAT = "powermap-intel/1"
+    FORMAT = "powermap-intel/2"
+    _OLD_FORMAT = "powermap-intel/1"
 
     def __init__(self, path: str | os.PathLike | None = None) -> None:
+        earlier = None
         if path is None:
             from ..workspace import work_path
 
-            path = work_path("intel-{learner}.json")
+            path = work_path("intel-{learner}.jsonl")
+            earlier = work_path("intel-{learner}.json")  # where the one-document format lived
         self.path = Path(path)
-        self._data: dict[str, Any] = {"format": self.FORMAT, "maps": {}}
-        if self.path.exists():
-            try:
-                data = json.loads(self.path.read_text("utf-8"))
-            except (OSError, ValueError) as exc:
-                raise InvalidValue(str(self.path), "not_intel_log", detail=str(exc)) from None
-            usable = isinstance(data, dict) and isinstance(data.get("maps"), dict)
-            if not usable or data.get("format") != self.FORMAT:
-                raise InvalidValue(str(self.path), "intel_log_format", data.get("format") if isinstance(data, dict) else None)
-            self._data = data
+        source = earlier if earlier is not None and earlier.exists() and not self.path.exists() else self.path
+        self._old = self._read_old(source)
 
-    def _entries(self, key: str, person: str | None) -> dict[str, Any]:
-        return self._data["maps"].get(key, {}).get(person or DEAL, {})
+    def _read_old(self, path: Path) -> list[dict[str, Any]] | None:
+        """The ticks of a file in the one-document format, as lines; ``None`` for a lines file."""
+        try:
+            head = path.read_text("utf-8")
+        except (FileNotFoundError, UnicodeDecodeError):
+            return None
+        try:
+            data = json.loads(head)
+        except ValueError:
+            return None
+        if not (isinstance(data, dict) and "maps" in data):
+            return None
+        if data.get("format") != self._OLD_FORMAT or not isinstance(data["maps"], dict):
+            raise PowerMapError(t("log.bad_format", path=str(path), value=repr(data.get("format")),
+                                  allowed=f"{self._OLD_FORMAT!r}, {self.FORMAT!r}"))
+        return [{"map": key, "person": person, "question": qid, **entry}
+                for key, people in data["maps"].items() for person, entries in people.items()
+                for qid, entry in entries.items()]
+
+    def _state(self) -> dict[tuple[str, str, str], dict[str, Any]]:
+        lines = self._old if self._old is not None else read_records(self.path)
+        state: dict[tuple[str, str, str], dict[str, Any]] = {}
+        for line in lines:
+            ident = (str(line.get("map")), str(line.get("person") or DEAL), str(line.get("question")))
+            state[ident] = line
+        return state
+
+    def _entries(self, key: str, person: str | None) -> dict[str, dict[str, Any]]:
+        who = person or DEAL
+        return {q: e for (k, p, q), e in self._state().items() if k == key and p == who}
 
     def ticked(self, key: str, person: str | None = None) -> set[str]:
         """Ids of the questions ticked as learned for a person (``None``: the deal) of a map."""
@@ -186,21 +214,17 @@ class IntelLog:
 
     def tick(self, key: str, person: str | None, question: str, learned: bool = True, note: str | None = None,
              today: str | None = None) -> None:
-        """Record (or with ``learned=False`` withdraw) a tick, and save the file."""
-        people = self._data["maps"].setdefault(key, {})
-        entries = people.setdefault(person or DEAL, {})
-        if learned:
-            entry = {"learned": True, "date": today or date.today().isoformat()}
-            if note:
-                entry["note"] = note
-            entries[question] = entry
-        else:
-            entries.pop(question, None)
-        self.save()
-
-    def save(self) -> Path:
-        return write_text_atomic(self.path, json.dumps(self._data, ensure_ascii=False, indent=2) + "\n")
+        """Record (or with ``learned=False`` withdraw) a tick: one line appended to the file."""
+        if self._old is not None:  # one-time move from the one-document format
+            text = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in self._old)
+            write_text_atomic(self.path, text)
+            self._old = None
+        line: dict[str, Any] = {"map": key, "person": person or DEAL, "question": question, "learned": learned,
+                                "date": today or date.today().isoformat()}
+        if note:
+            line["note"] = note
+        append_record(self.path, line)
 
     def count(self, key: str) -> int:
         """How many ticks a map has, over all people."""
-        return sum(len([e for e in v.values() if e.get("learned")]) for v in self._data["maps"].get(key, {}).values())
+        return sum(1 for (k, _, _), e in self._state().items() if k == key and e.get("learned"))

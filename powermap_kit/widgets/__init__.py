@@ -5,11 +5,12 @@ Every widget edits or shows a :class:`~powermap_kit.PowerMap` and asks the core 
 or grade it; all labels follow :func:`powermap_kit.set_language`.
 """
 
+from .assessor import SupportAssessor
 from .builder import MapBuilder
 from .dashboard import CohortDashboard
 from .intel import IntelPanel
 from .mapview import MapView
-from .quizzes import DecisionModeQuiz, RoleQuiz, StageQuiz, SupportAssessor
+from .quizzes import DecisionModeQuiz, RoleQuiz, StageQuiz
 from .review import ReviewView
 from .scorecard import ScoreCard
 

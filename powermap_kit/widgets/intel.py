@@ -14,7 +14,6 @@ Tests and notebooks can act without a browser: ``panel.select("p07")``,
 
 from __future__ import annotations
 
-import html
 import os
 from collections.abc import Callable
 from typing import Any
@@ -23,10 +22,11 @@ import ipywidgets as widgets
 from traitlets import Unicode
 
 from .. import intel, vocab
+from ..course.html import inline as _esc
 from ..render.fishbone import fishbone_html
 from ..intel import IntelLog, IntelReport, Question, Suggestion
 from ..model import PowerMap
-from ._common import Listeners, StaticHtml
+from ._common import Listeners, StaticHtml, close_tree
 
 __all__ = ["IntelPanel"]
 
@@ -38,10 +38,6 @@ def _t(key: str, lang: str | None = None, **params: Any) -> str:
     return vocab.text(f"intel.panel.{key}", lang=lang, **params)
 
 
-def _esc(text: Any) -> str:
-    return html.escape(str(text))
-
-
 class IntelPanel(StaticHtml, widgets.VBox):
     """The intelligence toolkit for one map (see the module docstring).
 
@@ -50,7 +46,7 @@ class IntelPanel(StaticHtml, widgets.VBox):
     map : PowerMap
         The map; the panel follows its edits and edits it only when a suggestion is accepted.
     path : path-like, optional
-        The intelligence log for ticks (default: ``intel-<learner>.json`` in the work folder).
+        The intelligence log for ticks (default: ``intel-<learner>.jsonl`` in the work folder).
     key : str, optional
         The name the map's ticks are filed under (default: :func:`powermap_kit.intel.map_key`).
     view : bool
@@ -396,8 +392,5 @@ def _replace(box: widgets.Box, rows: list[widgets.Widget]) -> None:
     old = list(box.children)
     box.children = rows
     for widget in old:
-        for part in getattr(widget, "children", ()):
-            for leaf in getattr(part, "children", ()):
-                leaf.close()
-            part.close()
+        close_tree(widget)
         widget.close()

@@ -43,7 +43,7 @@ def _tab(panel, title: str) -> None:
 
 def _log_path() -> Path:
     # JupyterLab (and so the kernel) inherits the test run's work folder and learner name.
-    return Path(os.environ["POWERMAP_WORK"]) / f"intel-{os.environ['POWERMAP_LEARNER']}.json"
+    return Path(os.environ["POWERMAP_WORK"]) / f"intel-{os.environ['POWERMAP_LEARNER']}.jsonl"
 
 
 @pytest.fixture
@@ -92,8 +92,8 @@ def test_the_panel_ticks_questions_accepts_a_suggestion_and_draws_the_fishbone(p
     assert questions.count() >= 6
     questions.first.locator("input[type=checkbox]").check()
     panel.locator("text=Saved to intel-").wait_for(timeout=15_000)
-    saved = json.loads(_log_path().read_text("utf-8"))
-    assert saved["maps"]["browser-fishbone"]["p07"] and saved["format"] == "powermap-intel/1"
+    saved = [json.loads(line) for line in _log_path().read_text("utf-8").splitlines()]
+    assert saved[-1]["map"] == "browser-fishbone" and saved[-1]["person"] == "p07" and saved[-1]["learned"]
     _shot(panel, "intel-panel-questions-en")
 
     _accept_first_suggestion_for_lu(panel)  # only that change is made:

@@ -1,0 +1,126 @@
+"""Planning a workshop (notebook 14): module times, one- and two-day agendas, and command lines
+run from a notebook. The modules' minutes and the agendas are course data (``data/course.json``).
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from ..errors import PowerMapError
+from ._base import columns_table, data, join, lang_of, t
+
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
+
+__all__ = ["CommandResult", "agenda", "module_times", "run_command"]
+
+
+def module_times(lang: str | None = None) -> Styler:
+    """Each module's notebook and minutes of teaching and exercises."""
+    rows = [{"module": m["number"], "notebook": m["file"], "teach": m["teach"], "exercise": m["exercise"],
+             "total": m["teach"] + m["exercise"]} for m in data()["modules"]]
+    return columns_table(rows, ["module", "notebook", "teach", "exercise", "total"], lang)
+
+
+def agenda(track: str = "one_day", case: str = "10", start: str = "09:00", lang: str | None = None) -> Styler:
+    """A timetable after seed 003's pacing (1–2 days, 6 hours of sessions a day).
+
+    Parameters
+    ----------
+    track : {"one_day", "two_day"}
+        One day: 01–05, 07 and one flagship case. Two days: everything, both flagship
+        cases and the dynamic-change exercise on day two.
+    case : {"10", "11"}
+        The flagship case of the one-day track.
+    start : "HH:MM"
+        When each day starts.
+
+    >>> one = agenda("one_day", lang="en").data
+    >>> int(one["Minutes"].sum()) - 60 - 2 * 15  # sessions, without lunch and breaks
+    355
+    """
+    lang = lang_of(lang)
+    agendas = data()["agendas"]
+    if track not in agendas:
+        raise PowerMapError(t("agenda.unknown_track", lang, value=repr(track), allowed=join(agendas, lang)))
+    if case not in data()["agenda_cases"]:
+        raise PowerMapError(t("agenda.unknown_case", lang, value=repr(case), allowed=join(data()["agenda_cases"],
+                                                                                            lang)))
+    modules = {m["number"]: m for m in data()["modules"]}
+    rows: list[dict[str, Any]] = []
+    day, clock = 1, _clock(start)
+    for item in agendas[track]:
+        if "day" in item:
+            day, clock = item["day"], _clock(start)
+            continue
+        if "module" in item:
+            number = case if item["module"] == "case" else item["module"]
+            m = modules[number]
+            minutes = m["teach"] + m["exercise"]
+            session = t("agenda.module", lang, number=number, title=t(f"module.{number}", lang))
+            notebook = m["file"]
+        else:
+            minutes, notebook = item["minutes"], ""
+            session = t(f"agenda.{item.get('activity') or item['pause']}", lang)
+        end = clock + timedelta(minutes=minutes)
+        rows.append({"day": day, "start": clock.strftime("%H:%M"), "end": end.strftime("%H:%M"), "minutes": minutes,
+                     "session": session, "notebook": notebook})
+        clock = end
+    return columns_table(rows, ["day", "start", "end", "minutes", "session", "notebook"], lang)
+
+
+def _clock(text: str) -> datetime:
+    return datetime.strptime(text, "%H:%M")
+
+
+@dataclass
+class CommandResult:
+    """A command line as a trainer would type it, and what it printed."""
+
+    command: str
+    returncode: int
+    stdout: str
+    stderr: str
+    lang: str = "en"
+
+    def __str__(self) -> str:
+        parts = [f"$ {self.command}", self.stdout.rstrip("\n")]
+        if self.stderr.strip():
+            parts.append(self.stderr.rstrip("\n"))
+        if self.returncode:
+            parts.append(t("command.exit", self.lang, code=self.returncode))
+        return "\n".join(p for p in parts if p)
+
+    __repr__ = __str__
+
+
+def run_command(command: str, cwd: str | os.PathLike | None = None, timeout: float = 120,
+                lang: str | None = None) -> CommandResult:
+    """Run a ``powermap ...`` command line and capture its output (for notebooks).
+
+    ``powermap`` runs as ``python -m powermap_kit`` with this Python, so it works in a
+    kernel whose ``PATH`` lacks the virtual environment. Never raises for a failing
+    command: the exit code and error output are part of the result.
+
+    >>> print(run_command("powermap --help").returncode)
+    0
+    """
+    lang = lang_of(lang)
+    argv = shlex.split(command)
+    if argv and argv[0] == "powermap":
+        argv = [sys.executable, "-m", "powermap_kit", *argv[1:]]
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", COLUMNS=os.environ.get("COLUMNS", "120"))
+    try:
+        done = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=timeout,
+                              env=env, check=False)
+    except FileNotFoundError:
+        return CommandResult(command, 127, "", t("command.not_found", lang, command=argv[0] if argv else ""), lang)
+    except subprocess.TimeoutExpired:
+        return CommandResult(command, 124, "", t("command.timeout", lang, command=command, seconds=timeout), lang)
+    return CommandResult(command, done.returncode, done.stdout, done.stderr, lang)

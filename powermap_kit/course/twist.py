@@ -1,0 +1,118 @@
+"""Dynamic change (notebook 12): a map updated after a case's twist, checked against what the
+twist changed in the key.
+
+The comparison of one field (:func:`same_value`, with the key's power tolerance from
+:func:`power_tolerance`) is the one place this package compares a learner's value with a
+key's; grading's key comparison can replace it here alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..cases import Case
+from ..model import PowerMap
+from ._base import case_of, checked, pending, t
+from .result import Result, following
+
+__all__ = ["check_twist_update", "power_tolerance", "same_value"]
+
+
+def power_tolerance(key: PowerMap) -> int:
+    """How far a power rating may be from the key's and still count (the key's ``grading.tolerance.power``)."""
+    return int(((key.grading or {}).get("tolerance") or {}).get("power", 1))
+
+
+def same_value(field: str, have: Any, want: Any, tolerance: int = 1) -> bool:
+    """Whether a learner's value of ``field`` matches the key's: roles include the key's, power within tolerance.
+
+    >>> same_value("roles", ["approver", "user"], ["approver"]), same_value("power", 3, 5, 1)
+    (True, False)
+    """
+    if field == "roles":
+        return set(want or ()) <= set(have or ())
+    if field == "power":
+        return have is not None and want is not None and abs(int(have) - int(want)) <= tolerance
+    if field == "coach":
+        return bool(have) == bool(want)
+    return (have or "unknown") == (want or "unknown")
+
+
+def _twist(before: PowerMap | None, after: PowerMap | None, case: Case, lang: str) -> Result:
+    from ..diff import compare, edge, edges, match_people, value_text
+    from ..errors import PowerMapError
+    from ..grading import grade
+
+    doc = case.twist_document
+    title = t("twist.title", lang, title=doc.title[lang] if doc else case.title(lang))
+    hint = t("twist.hint", lang)
+    if after is None or len(after) == 0:
+        return pending(title, t("grade.empty", lang), hint, lang)
+    mine = compare(before, after) if before is not None else None
+    if mine is not None and not mine:
+        return pending(title, t("twist.unchanged", lang), hint, lang)
+    twist_key = case.twist_key
+    if twist_key is None:
+        raise PowerMapError(t("twist.none", lang, case=case.slug))
+    expected = compare(case.key, twist_key)
+    aliases = (twist_key.grading or {}).get("aliases", {})
+    found = {m.a: m.b for m in match_people(twist_key, after, aliases, use_titles=True)}
+    after_lines = set(edges(after, {b: a for a, b in found.items()}))
+    before_found = {}
+    if before is not None:
+        before_found = {m.a: m.b for m in match_people(twist_key, before, aliases, use_titles=True)}
+    tolerance = power_tolerance(twist_key)
+    sentences = expected.lines(lang)
+    lines: list[tuple[str, str]] = []
+    done = total = 0
+    for change, sentence in zip(expected.changes, sentences):
+        kind = change["change"]
+        if kind in ("roles", "power", "stance", "coach"):
+            total += 1
+            key_id = change["stakeholder"]
+            if key_id not in found:
+                lines.append(("wrong", t("twist.missing_person", lang, change=sentence,
+                                         name=twist_key.stakeholder(key_id).name)))
+                continue
+            have = getattr(after.stakeholder(found[key_id]), kind)
+            if same_value(kind, have, change["new"], tolerance):
+                done += 1
+                was = getattr(before.stakeholder(before_found[key_id]), kind) \
+                    if before is not None and key_id in before_found else None
+                already = was is not None and same_value(kind, was, change["new"], tolerance)
+                lines.append(("right", t("twist.already" if already else "twist.done", lang, change=sentence)))
+            else:
+                lines.append(("wrong", t("twist.missed", lang, change=sentence, given=value_text(kind, have, lang))))
+        elif kind == "relationship_added":
+            total += 1
+            if edge(change["source"], change["target"], change["type"]) in after_lines:
+                done += 1
+                lines.append(("right", t("twist.done", lang, change=sentence)))
+            else:
+                lines.append(("wrong", t("twist.line_missed", lang, change=sentence)))
+        elif kind in ("stage", "decision_mode"):
+            total += 1
+            have = getattr(after.opportunity, kind)
+            if same_value(kind, have, change["new"]):
+                done += 1
+                lines.append(("right", t("twist.done", lang, change=sentence)))
+            else:
+                lines.append(("wrong", t("twist.missed", lang, change=sentence, given=value_text(kind, have, lang))))
+    result = grade(after, twist_key, lang=lang)
+    if result.ok:
+        lines.insert(0, ("info", t("twist.score", lang, total=f"{result.total:g}")))
+    if mine is not None:
+        lines.insert(1 if result.ok else 0, ("info", t("twist.yours", lang, count=len(mine))))
+    return checked(title, lines, done / total if total else 1.0, hint, lang, result)
+
+
+def check_twist_update(before: PowerMap | None, after: PowerMap | None, case: Case | str,
+                       lang: str | None = None) -> Result:
+    """Check a map updated after a case's twist against what the twist changed in the key.
+
+    For each change between ``case.key`` and ``case.twist_key`` (a person's roles, power,
+    stance or coach flag; a new relationship; the stage or decision mode) the learner's
+    updated map is looked at: done, already so before, or not yet.
+    """
+    c = case_of(case)
+    return following(lambda lg: _twist(before, after, c, lg), lang)
