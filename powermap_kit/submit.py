@@ -78,7 +78,7 @@ def _now() -> str:
 
 
 def submit_map(source: PowerMap | str | os.PathLike, path: str | os.PathLike | None = None,
-               now: str | None = None) -> Path:
+               now: str | None = None, save_draft: bool = True) -> Path:
     """Mark a map submitted: stamp ``meta.submitted``, save the draft, write the frozen copy.
 
     Parameters
@@ -90,6 +90,9 @@ def submit_map(source: PowerMap | str | os.PathLike, path: str | os.PathLike | N
         The draft's file; required when ``source`` is a PowerMap.
     now : str, optional
         The timestamp to record (default: the current UTC time, ISO 8601).
+    save_draft : bool
+        Also save the stamped draft. An editor that keeps the file (a MapBuilder, which
+        watches for other writers) passes ``False`` and saves the stamped map itself.
 
     Returns
     -------
@@ -111,7 +114,8 @@ def submit_map(source: PowerMap | str | os.PathLike, path: str | os.PathLike | N
     pm.meta["submitted"] = now or _now()
     frozen = submitted_path(path)
     save_map(pm, frozen)
-    save_map(pm, path)
+    if save_draft:
+        save_map(pm, path)
     return frozen
 
 

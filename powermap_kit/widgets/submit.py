@@ -94,8 +94,11 @@ class SubmitButton(widgets.HBox):
             if self.builder is not None:
                 if not self.builder.map.stakeholders:
                     self._problem = _t("empty")
-                elif self.builder.save() is not None:
-                    frozen = submit_map(self.builder.map, self.builder.path)
+                elif self.builder.save() is not None and self.builder.conflict is None:
+                    # The builder writes the stamped draft itself, so it never reads its own
+                    # save as another writer's change.
+                    frozen = submit_map(self.builder.map, self.builder.path, save_draft=False)
+                    self.builder.save()
                 else:
                     self._problem = _t("failed", problem=self.path or "—")
             else:
