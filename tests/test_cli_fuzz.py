@@ -40,15 +40,27 @@ def _rejected(doc: dict) -> bool:
 # format's bounds; they join the generated inputs once it does.
 CORE_TEXT = [t for t in ["\ud800", "a\udfffb"]
              if _rejected({"format": "powermap/1", "stakeholders": [{"id": "a", "name": t}]})]
-CORE_NUMBERS = [n for n in [10 ** 400, -(10 ** 5000), 1e308]
+CORE_NUMBERS = [n for n in [10 ** 400, -(10 ** 4000), 1e308]
                 if _rejected({"format": "powermap/1", "opportunity": {"value": n}, "stakeholders": []})]
-NASTY = [
-    "", " ", "\u200b", "\ufeff", "=HYPERLINK(\"http://x/?\"&A1)", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1",
-    "\x1b]0;pwned\x07", "\x1b[2J\x1b[31m", "\x9b31m", "\x90q\x9c", "\u202eevil", "$\\undefinedcmd$", "$x^",
-    "销售培训学员" * 17, "王伟" * 200, "<script>alert(1)</script>", "&amp;", "]]>", "a\nb", "a\r\nb",
-    "../../etc/passwd", "CON", "nul", "x" * 5000, "😀" * 30, "\u0301\u0301", "%s%n", "{0}{name}", "\x00", *CORE_TEXT,
+# A number too long for Python to convert at all is written into the JSON text directly.
+BIG = "__5000_DIGITS__"
+if CORE_NUMBERS:
+    CORE_NUMBERS.append(BIG)
+# Text a map may well hold, yet hostile to some output (formulas, mathtext, markup, paths, long CJK).
+PLAUSIBLE = [
+    "=HYPERLINK(\"http://x/?\"&A1)", "+1", "-1", "@SUM(A1)", "$\\undefinedcmd$", "$x^", "销售培训学员" * 17,
+    "王伟" * 200, "<script>alert(1)</script>", "&amp;", "]]>", "../../etc/passwd", "CON", "nul", "x" * 5000,
+    "😀" * 30, "a\u0301\u0301", "%s%n", "{0}{name}", "\u202eevil", "Ｗａｎｇ", "ǅ", "İstanbul",
 ]
-TEXT = st.one_of(st.sampled_from(NASTY), st.text(max_size=40),
+# Text validation may refuse: empty, invisible, control characters, terminal escapes.
+WILD = [
+    "", " ", "\u200b", "\ufeff", "\t=1", "\r=1", "\x1b]0;pwned\x07", "\x1b[2J\x1b[31m", "\x9b31m", "\x90q\x9c",
+    "a\nb", "a\r\nb", "\x00", *CORE_TEXT,
+]
+VISIBLE = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp")), min_size=1, max_size=30) \
+    .filter(str.strip)
+TAME = st.one_of(st.sampled_from(PLAUSIBLE), VISIBLE)
+TEXT = st.one_of(TAME, st.sampled_from(WILD), st.text(max_size=40),
                  st.text(st.characters(min_codepoint=0, max_codepoint=0x2FF), max_size=12))
 NUMBER = st.one_of(st.integers(-3, 8), st.sampled_from([0, 10 ** 30, -(10 ** 30), 1.5, *CORE_NUMBERS]),
                    st.booleans(), st.none(), TEXT)
@@ -56,19 +68,22 @@ NUMBER = st.one_of(st.integers(-3, 8), st.sampled_from([0, 10 ** 30, -(10 ** 30)
 
 @st.composite
 def map_documents(draw) -> dict:
+    """The good submission with hostile text put in; half of them with text a map may hold
+    (they get past validation and reach every output), half with anything at all."""
+    text = TAME if draw(st.booleans()) else TEXT
     doc = json.loads(json.dumps(BASE))
-    doc["meta"]["author"] = draw(TEXT)
-    doc.setdefault("account", {})["name"] = draw(TEXT)
-    doc.setdefault("opportunity", {})["name"] = draw(TEXT)
-    if draw(st.integers(0, 3)) == 0:
+    doc["meta"]["author"] = draw(text)
+    doc.setdefault("account", {})["name"] = draw(text)
+    doc.setdefault("opportunity", {})["name"] = draw(text)
+    if text is TEXT and draw(st.integers(0, 3)) == 0:
         doc["opportunity"]["value"] = draw(NUMBER)
     for person in doc["stakeholders"]:
         if draw(st.booleans()):
-            person[draw(st.sampled_from(["name", "title", "department", "notes"]))] = draw(TEXT)
-        if draw(st.integers(0, 4)) == 0:
+            person[draw(st.sampled_from(["name", "title", "department", "notes"]))] = draw(text)
+        if text is TEXT and draw(st.integers(0, 4)) == 0:
             person[draw(st.sampled_from(["power", "stance", "roles", "coach"]))] = draw(NUMBER)
-    if draw(st.integers(0, 3)) == 0:
-        doc["stakeholders"] = draw(st.lists(st.fixed_dictionaries({"id": TEXT, "name": TEXT}), max_size=3))
+    if text is TEXT and draw(st.integers(0, 3)) == 0:
+        doc["stakeholders"] = draw(st.lists(st.fixed_dictionaries({"id": text, "name": text}), max_size=3))
     return doc
 
 
@@ -82,6 +97,7 @@ def map_bytes(draw) -> bytes:
     if kind == "scalar":
         return draw(st.sampled_from([b"null", b"[]", b"42", b'"x"', b"{}", b'{"format": 7}']))
     text = json.dumps(draw(map_documents()), ensure_ascii=draw(st.booleans()))
+    text = text.replace(f'"{BIG}"', "9" * 5000)
     if kind == "truncated":
         text = text[:draw(st.integers(0, max(0, len(text) - 1)))]
     return text.encode("utf-8", "surrogatepass")

@@ -12,12 +12,15 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 import powermap_kit as pk
 from powermap_kit.cli import main
 from powermap_kit.grading import export_cohort, grade_cohort
 from powermap_kit.tabular import export_csv, export_graphml, import_csv
+from powermap_kit.validation import validate_data
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KEY = FIXTURES / "grading_key.json"
@@ -171,21 +174,39 @@ def test_terminal_escapes_are_never_printed_raw(tmp_path, capsys, args):
     assert main(argv) in (0, 1)
     out, err = capsys.readouterr()
     _assert_no_raw_controls(out + err)
-    if "json" in args:
+    if "json" in args and out.strip():
         json.loads(out)                                          # escapes keep JSON valid
 
 
-def test_graphml_reads_back_for_any_text(tmp_path):
-    pm = pk.PowerMap()
-    pm.account.name = "Acme\x00\x01"
-    pm.opportunity.name = "\ud800 deal \uffff"
-    pm.add_stakeholder({"id": "a", "name": "Wang" + ESCAPES, "title": "\x0b\x0c", "notes": "a\tb\nc"})
-    pm.add_stakeholder({"id": "b", "name": "Li Na & <Co>", "department": "IT \"x\""})
-    pm.add_relationship("a", "b", "influences", note="\x1bnote")
-    graph = nx.read_graphml(export_graphml(pm, tmp_path / "m.graphml"))
+_ANY_TEXT = st.one_of(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12),
+                      st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF), min_size=1, max_size=3),
+                      st.sampled_from(["a\tb\nc", "x\r\ny", "&<>\"'", "]]>", "\ufffe", "\U0010ffff"]))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much])
+@given(texts=st.lists(_ANY_TEXT, min_size=6, max_size=6))
+def test_graphml_reads_back_for_any_text_the_format_accepts(tmp_path, texts):
+    name, title, notes, note, account, other = texts
+    data = {"format": "powermap/1", "account": {"name": account}, "opportunity": {"name": other},
+            "stakeholders": [{"id": "a", "name": name, "title": title, "notes": notes},
+                             {"id": "b", "name": "Li Na & <Co>", "department": 'IT "x"'}],
+            "relationships": [{"source": "a", "target": "b", "type": "influences", "note": note}]}
+    assume(not validate_data(data))                              # any text the format accepts
+    graph = nx.read_graphml(export_graphml(pk.load_map(data), tmp_path / "m.graphml"))
     assert graph.nodes["b"]["name"] == "Li Na & <Co>" and graph.nodes["b"]["department"] == 'IT "x"'
-    assert graph.nodes["a"]["name"].startswith("Wang\\u001b]0;pwned\\u0007")
-    assert graph.graph["account"] == "Acme\\u0000\\u0001" and graph.number_of_edges() == 1
+    assert graph.number_of_nodes() == 2 and graph.number_of_edges() == 1
+    if all(t.isprintable() for t in texts):                      # ordinary text comes back exactly
+        assert (graph.nodes["a"]["name"], graph.graph["account"]) == (name, account)
+
+
+def test_graphml_writes_what_xml_cannot_hold_as_escapes(tmp_path):
+    from powermap_kit.tabular import _xml
+
+    graph = nx.MultiDiGraph(account=_xml("Acme\x01\ud800\uffff"), power=_xml(4))
+    nx.write_graphml(graph, tmp_path / "g.graphml")
+    assert nx.read_graphml(tmp_path / "g.graphml").graph == {
+        "account": "Acme\\u0001\\ud800\\uffff", "power": 4, "node_default": {}, "edge_default": {}}
 
 
 # ---- 9. no traceback: unwritable outputs, mathtext, long names -------------------------------
@@ -250,18 +271,16 @@ def test_output_under_a_file_or_missing_folder(tmp_path, capsys, argv, name):
 
 @pytest.mark.parametrize("argv,name", OUTPUTS)
 def test_output_in_a_read_only_folder(tmp_path, capsys, monkeypatch, argv, name):
-    import tempfile
-
     folder = tmp_path / "locked"
     folder.mkdir()
+    real = os.open
 
-    def refuse(suffix=None, prefix=None, dir=None, *args, **kwargs):   # a read-only folder refuses (even root)
-        if dir is not None and Path(dir).resolve().is_relative_to(folder.resolve()):
-            raise PermissionError(13, "Permission denied", str(Path(dir) / f"{prefix or ''}k3j9x{suffix or ''}"))
-        return real(suffix, prefix, dir, *args, **kwargs)
+    def refuse(path, flags, *args, **kwargs):                   # a read-only folder refuses (even root)
+        if os.path.abspath(path).startswith(str(folder)) and flags & (os.O_WRONLY | os.O_RDWR):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path, flags, *args, **kwargs)
 
-    real = tempfile.mkstemp
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     out = str(folder / name) + ("/" if argv[-1].endswith("/") else "")
     code, err = _run_to(tmp_path, capsys, argv, out)
     assert code in (1, 2)
@@ -324,14 +343,14 @@ def test_long_chinese_authors_get_short_unique_report_names(tmp_path, capsys):
 
 
 def test_cells_excel_cannot_hold_are_escaped_not_fatal(tmp_path):
-    pm = _risky_map()
-    pm.add_stakeholder({"id": "x", "name": "Wang\x1b[31m\x00", "roles": ["approver"], "power": 5, "stance": "oppose"})
-    src = tmp_path / "m.json"
-    pk.save_map(pm, src)
-    out = tmp_path / "plan.xlsx"
-    assert main(["analyse", str(src), "--actions", str(out), "--out", str(tmp_path / "a.txt")]) == 0
-    values = [c.value for c in _assert_no_formula(out)]
-    assert any(isinstance(v, str) and "Wang\\u001b[31m\\u0000" in v for v in values)
+    import pandas as pd
+
+    from powermap_kit.sheets import csv_text, write_table
+
+    frame = pd.DataFrame({"name": ["Wang\x1b[31m\x00", "=1+2\ud800", "Li"], "total": [1.5, -2.0, 3.0]})
+    values = [c.value for c in _assert_no_formula(write_table(frame, tmp_path / "t.xlsx"))]
+    assert values == ["name", "total", "Wang\\u001b[31m\\u0000", 1.5, "=1+2\\ud800", -2.0, "Li", 3.0]
+    assert csv_text(frame).splitlines()[2] == "'=1+2\\ud800,-2.0"
 
 
 def test_an_unwrapped_os_error_still_names_the_output(tmp_path):
