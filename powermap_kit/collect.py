@@ -51,6 +51,7 @@ REASONS = ("server_stopped", "no_file", "forbidden", "unreadable", "http_error")
 
 _MAX_BYTES = 20 * 1024 * 1024   # a map is kilobytes; refuse to hold anything absurd in memory
 _TIMEOUT = 20.0
+_PAGE = 200   # JupyterHub's largest page of users (api_page_max_limit)
 
 
 def safe_name(name: str) -> str:
@@ -235,7 +236,12 @@ class HubClient:
 
     def users(self, group: str | None = None) -> list[dict[str, Any]]:
         """The user models the token may list (only a group's members when ``group`` is given)."""
-        models = self.api("users")
+        models: list[dict[str, Any]] = []
+        while True:   # the hub pages its answer (50 users a page by default): ask until a page is empty
+            page = self.api(f"users?offset={len(models)}&limit={_PAGE}")
+            models += page
+            if not page:
+                break
         if group is not None:
             members = set(self.api(f"groups/{urllib.parse.quote(group)}").get("users", []))
             models = [m for m in models if m.get("name") in members]

@@ -129,10 +129,11 @@ class _FakeHub(BaseHTTPRequestHandler):
         ready = {"": {"ready": True, "url": None}}
         if path == "/hub/api/user":
             return self._json(200, {"name": "trainer"})
-        if path == "/hub/api/users":
+        if path == "/hub/api/users":      # paged, two users a page
             users = [{"name": n, "servers": {"": {"ready": True, "url": f"/user/{n}/"}}} for n in ("ann", "bob", "cai")]
             users += [{"name": "dan", "servers": {}}, {"name": "trainer", "servers": ready}]
-            return self._json(200, users)
+            offset = int(self.path.split("offset=")[1].split("&")[0]) if "offset=" in self.path else 0
+            return self._json(200, users[offset:offset + 2])
         parts = path.split("/", 5)          # '', 'user', name, 'api', 'contents', file
         if len(parts) == 6 and parts[1] == "user" and parts[3:5] == ["api", "contents"]:
             name, file = parts[2], parts[5]
