@@ -36,7 +36,7 @@ from . import vocab
 from .errors import HubError
 from .io import write_bytes_atomic, write_text_atomic
 from .sheets import csv_text
-from .submit import SUBMITTED_DIR, status_of
+from .submit import SUBMITTED_DIR, WorkStatus, status_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -165,6 +165,8 @@ def _collect_one(fetch: Fetch, learner: str, path: str, out: Path) -> Collected:
     if reason == "server_stopped" or (frozen_text is None and draft_text is None):
         return Collected(learner, "not_started", reason=reason or "no_file", detail=detail)
     st = status_of(_loads(draft_text), _loads(frozen_text))
+    if frozen_text is None and _loads(draft_text) is None and (draft_text or "").strip():
+        st = WorkStatus("drafting")     # not a map (e.g. a quiz's answers.jsonl): some work is there
     target = out / ((safe_name(learner).lstrip(".") or "learner") + (PurePosixPath(path).suffix or ".json"))
     write_text_atomic(target, frozen_text if frozen_text is not None else draft_text or "")
     return Collected(learner, st.status, str(target), submitted=st.submitted, people=st.people)
