@@ -36,7 +36,7 @@ from . import vocab
 from .errors import HubError
 from .io import write_bytes_atomic, write_text_atomic
 from .sheets import csv_text
-from .submit import SUBMITTED_DIR, status_of
+from .submit import SUBMITTED_DIR, WorkStatus, status_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,6 +51,7 @@ REASONS = ("server_stopped", "no_file", "forbidden", "unreadable", "http_error")
 
 _MAX_BYTES = 20 * 1024 * 1024   # a map is kilobytes; refuse to hold anything absurd in memory
 _TIMEOUT = 20.0
+_PAGE = 200   # JupyterHub's largest page of users (api_page_max_limit)
 
 
 def safe_name(name: str) -> str:
@@ -164,6 +165,8 @@ def _collect_one(fetch: Fetch, learner: str, path: str, out: Path) -> Collected:
     if reason == "server_stopped" or (frozen_text is None and draft_text is None):
         return Collected(learner, "not_started", reason=reason or "no_file", detail=detail)
     st = status_of(_loads(draft_text), _loads(frozen_text))
+    if frozen_text is None and _loads(draft_text) is None and (draft_text or "").strip():
+        st = WorkStatus("drafting")     # not a map (e.g. a quiz's answers.jsonl): some work is there
     target = out / ((safe_name(learner).lstrip(".") or "learner") + (PurePosixPath(path).suffix or ".json"))
     write_text_atomic(target, frozen_text if frozen_text is not None else draft_text or "")
     return Collected(learner, st.status, str(target), submitted=st.submitted, people=st.people)
@@ -235,7 +238,12 @@ class HubClient:
 
     def users(self, group: str | None = None) -> list[dict[str, Any]]:
         """The user models the token may list (only a group's members when ``group`` is given)."""
-        models = self.api("users")
+        models: list[dict[str, Any]] = []
+        while True:   # the hub pages its answer (50 users a page by default): ask until a page is empty
+            page = self.api(f"users?offset={len(models)}&limit={_PAGE}")
+            models += page
+            if not page:
+                break
         if group is not None:
             members = set(self.api(f"groups/{urllib.parse.quote(group)}").get("users", []))
             models = [m for m in models if m.get("name") in members]

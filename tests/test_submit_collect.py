@@ -129,10 +129,11 @@ class _FakeHub(BaseHTTPRequestHandler):
         ready = {"": {"ready": True, "url": None}}
         if path == "/hub/api/user":
             return self._json(200, {"name": "trainer"})
-        if path == "/hub/api/users":
+        if path == "/hub/api/users":      # paged, two users a page
             users = [{"name": n, "servers": {"": {"ready": True, "url": f"/user/{n}/"}}} for n in ("ann", "bob", "cai")]
             users += [{"name": "dan", "servers": {}}, {"name": "trainer", "servers": ready}]
-            return self._json(200, users)
+            offset = int(self.path.split("offset=")[1].split("&")[0]) if "offset=" in self.path else 0
+            return self._json(200, users[offset:offset + 2])
         parts = path.split("/", 5)          # '', 'user', name, 'api', 'contents', file
         if len(parts) == 6 and parts[1] == "user" and parts[3:5] == ["api", "contents"]:
             name, file = parts[2], parts[5]
@@ -178,3 +179,13 @@ def test_collect_hub_refuses_a_bad_token_and_an_unreachable_hub(fake_hub, tmp_pa
     with pytest.raises(HubError) as err:
         collect_hub("http://127.0.0.1:9", "t", "it-solution", tmp_path)
     assert err.value.code == "unreachable"
+
+
+def test_collect_answers_files_from_a_folder(tmp_path):
+    (tmp_path / "room").mkdir()
+    (tmp_path / "room" / "ann_answers.jsonl").write_text('{"question": "q1"}\n{"question": "q2"}\n')
+    result = collect_folder(tmp_path / "room", "quiz", tmp_path / "out", users=["ann", "bob"],
+                            path="{learner}_answers.jsonl")
+    rows = {r.learner: r for r in result.rows}
+    assert rows["ann"].status == "drafting" and (tmp_path / "out" / "ann.jsonl").read_text().count("question") == 2
+    assert rows["bob"].reason == "no_file"
