@@ -33,7 +33,8 @@ PathLike = str | os.PathLike
 
 #: The default size limit of a file to load, in megabytes (``$POWERMAP_MAX_MB`` changes it).
 DEFAULT_MAX_MB = 20
-#: Integers written with more digits than this are reported, never converted.
+#: Integers written with more digits than this are reported, never converted (when
+#: Python refuses to convert one, e.g. beyond 4300 digits).
 _MAX_DIGITS = 100
 
 
@@ -147,7 +148,15 @@ def _parse_marked(text: str, file: str | None) -> tuple[Any, list[Problem], tupl
         return int(digits)
 
     try:
-        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=pairs_hook, parse_int=parse_int)
+        try:
+            data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=pairs_hook)
+        except ValueError as exc:
+            if isinstance(exc, json.JSONDecodeError):
+                raise
+            # Python refuses integers of thousands of digits: parse again, marking them.
+            repeated.clear()
+            data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=pairs_hook,
+                              parse_int=parse_int)
     except json.JSONDecodeError as exc:
         detail = f"line {exc.lineno} column {exc.colno}: {exc.msg}"
     except (ValueError, RecursionError) as exc:
@@ -176,8 +185,8 @@ def _read_map_bytes(source: PathLike, limit: int | None = None) -> tuple[bytes |
     if problems:
         return raw, None, problems
     if marked:  # repeated keys (not in the data any more) and what the format says about the rest
-        return raw, None, _marked_problems(data, marked[0], [], file) + validate_data(data, file)
-    problems = validate_data(data, file)
+        return raw, None, _marked_problems(data, marked[0], [], file) + validate_data(data, file, raw)
+    problems = validate_data(data, file, raw)
     return raw, (None if problems else data), problems
 
 
@@ -231,11 +240,12 @@ def load_map(source: PathLike | dict[str, Any] | PowerMap, limit: int | None = N
 def loads(text: str) -> PowerMap:
     """Load a power map from JSON text."""
     data, problems, marked = _parse_marked(text, None)
-    if marked:
-        problems = _marked_problems(data, marked[0], [], None) + validate_data(data)
+    if not problems:
+        source = text.encode("utf-8", "surrogatepass")  # for validation's fast check of text and numbers
+        problems = (_marked_problems(data, marked[0], [], None) if marked else []) + validate_data(data, None, source)
     if problems:
         raise MapFormatError(problems)
-    return PowerMap.from_dict(data, copy=False)
+    return PowerMap.from_dict(data, copy=False, validate=False)
 
 
 def dumps(pm: PowerMap) -> str:

@@ -41,12 +41,12 @@ _CODED = {
 class _Collector:
     __slots__ = ("problems", "file", "places", "clean")
 
-    def __init__(self, file: str | None, data: Any = ...):
+    def __init__(self, file: str | None, data: Any = ..., source: bytes | None = None):
         self.problems: list[Problem] = []
         self.file = file
         self.places: set[str] = set()
         # No bad character or number anywhere in `data`: the walks are skipped (without data: walk).
-        self.clean = data is not ... and looks_clean(data)
+        self.clean = data is not ... and looks_clean(data, source)
 
     def add(self, place: str, code: str, value: Any = None, **kw: Any) -> None:
         self.places.add(place)
@@ -111,9 +111,13 @@ class _Collector:
         return False
 
 
-def validate_data(data: Any, file: str | None = None) -> list[Problem]:
-    """Every problem in a parsed power map, in document order. An empty list means valid."""
-    c = _Collector(file, data)
+def validate_data(data: Any, file: str | None = None, source: bytes | None = None) -> list[Problem]:
+    """Every problem in a parsed power map, in document order. An empty list means valid.
+
+    ``source``: the UTF-8 JSON bytes ``data`` was just parsed from, if any (checked for
+    bad characters and numbers faster than ``data`` itself).
+    """
+    c = _Collector(file, data, source)
     if not isinstance(data, dict):
         c.type_("", data, "object")
         return c.problems

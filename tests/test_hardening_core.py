@@ -123,6 +123,11 @@ def test_huge_values_are_clean_problems_with_place(tmp_path):
     text = "\n".join(p.render(lang) for p in problems for lang in ("en", "zh"))
     assert "400 digits" in text and "5000 digits" in text and "set_int_max_str_digits" not in text
     json.dumps([p.to_dict() for p in problems])  # the CLI's --format json can print them
+    path.write_text('{"format": "powermap/1", "opportunity": {"value": %s}, "stakeholders": []}' % ("9" * 400),
+                    "utf-8")
+    problems = pk.validate_file(path)
+    assert [(p.place, p.code) for p in problems] == [("opportunity.value", "too_large")]
+    assert "400 digits" in problems[0].render("en") and "1,000,000,000,000,000" in problems[0].render("zh")
 
 
 @pytest.mark.parametrize("value, ok", [(10**15, True), (10**15 + 1, False), (1e300, False), (10**400, False),
