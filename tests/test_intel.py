@@ -313,7 +313,7 @@ def test_questions_follow_the_gaps_and_the_methods_filter():
     assert {q.check for q in intel.questions_for(pm, "cio")} == {"motives"}
     only = intel.questions_for(pm, "cio", methods=["questionnaire"])
     assert only and {q.method for q in only} == {"questionnaire"}
-    with pytest.raises(ValueError, match="'survey' is not one of interview, questionnaire"):
+    with pytest.raises(ValueError, match='"survey" is not one of interview, questionnaire'):
         intel.questions_for(pm, "cio", methods=["survey"])
     with pytest.raises(pk.StakeholderNotFound):
         intel.questions_for(pm, "nobody")
@@ -329,8 +329,10 @@ def test_question_text_names_the_person_in_both_languages():
 def test_data_errors_name_the_place_the_allowed_values_and_a_hint():
     with pytest.raises(ValueError) as err:
         _data._expect("interveiw", _data.METHODS, "questions.json questions[x].method")
-    assert str(err.value) == ("questions.json questions[x].method: 'interveiw' is not one of interview, questionnaire, "
-                              "observation, data_analysis (did you mean 'interview'?)")
+    assert str(err.value) == ('questions.json questions[x].method: "interveiw" is not one of interview, questionnaire, '
+                              'observation, data_analysis (did you mean "interview"?)')
+    assert (err.value.place, err.value.value, err.value.allowed[0]) == ("questions.json questions[x].method",
+                                                                       "interveiw", "interview")
 
 
 # ---- ticks -----------------------------------------------------------------------------
@@ -493,7 +495,7 @@ def test_suggestion_as_data_and_text():
     d = s.to_dict("zh")
     assert d["kind"] == "roles" and d["value"] == ["purchaser"] and d["field"] == "roles"
     assert d["action"] == "为Zhao添加角色：采购执行者" and "“buyer”" in d["why"]
-    with pytest.raises(ValueError, match="kinds: 'role' is not one of roles, decision_maker, stance"):
+    with pytest.raises(ValueError, match='kinds: "role" is not one of roles, decision_maker, stance'):
         intel.suggestions(pm, kinds=["role"])
     assert intel.suggestions(pm, kinds=["stance"]) == []
 
