@@ -1,7 +1,7 @@
 """Reading a CSV file's bytes into rows, saying what went wrong and where.
 
 :func:`read_source` refuses anything that is not a regular file (a folder, a pipe,
-``/dev/zero``) or is larger than :data:`MAX_BYTES`; :func:`decode` finds the text encoding
+``/dev/zero``) or is larger than the input limit (:func:`powermap_kit.io.max_bytes`, ``$POWERMAP_MAX_MB``); :func:`decode` finds the text encoding
 (UTF-8 with or without a byte-order mark, UTF-16, GB18030/GBK, cp1252/Latin-1) with
 charset-normalizer and names it; :func:`split_rows` reads the rows strictly, so a quote
 that is never closed is reported with its row instead of swallowing the rows after it.
@@ -28,11 +28,10 @@ from pathlib import Path
 
 from . import vocab
 
-__all__ = ["ENCODINGS", "MAX_BYTES", "Row", "RowProblem", "decode", "read_source", "split_rows", "stream_or_file",
+__all__ = ["ENCODINGS", "Row", "RowProblem", "decode", "read_source", "split_rows", "stream_or_file",
            "unique_headers"]
 
 #: The largest CSV file :func:`read_source` reads (a contact list is far smaller).
-MAX_BYTES = 50 * 1024 * 1024
 #: Encodings the detector chooses from (Python codec names), besides UTF-8 and byte-order marks.
 ENCODINGS = ("utf_8", "utf_16", "utf_16_le", "utf_16_be", "gb18030", "cp1252", "latin_1")
 _SHOWN = {"utf_8": "utf-8", "utf_16": "utf-16", "utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be",
@@ -59,9 +58,16 @@ class RowProblem:
     text: str
 
 
-def read_source(path: str | os.PathLike, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes; a :class:`ValueError` says why not."""
+def read_source(path: str | os.PathLike, limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes (default: the limit every input
+    has, :func:`powermap_kit.io.max_bytes`); a :class:`ValueError` says why not."""
+    from .io import max_bytes
+
     file = os.fspath(path)
+    try:
+        limit = max_bytes(limit)
+    except ValueError as exc:
+        raise ValueError(vocab.text("problem.bad_size_limit", setting=str(exc))) from None
     info = os.stat(file)
     if not stat.S_ISREG(info.st_mode):
         raise ValueError(vocab.text("import.not_a_file", file=file))
