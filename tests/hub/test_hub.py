@@ -14,6 +14,7 @@ import json
 import os
 import re
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -92,7 +93,29 @@ def hub(tmp_path_factory):
         print(f"\nhub test: {time.time() - started:.0f} s with the hub up")
 
 
-def test_learner_submits_in_chromium_and_trainer_collects(hub, tmp_path):
+def in_own_thread(work) -> None:
+    """Run ``work()`` in a thread of its own and re-raise what it raised there.
+
+    Playwright's sync API refuses to start in a thread whose event loop is running, which
+    is the case on a pytest worker that ran the JupyterLab browser tests (their session
+    keeps one Playwright open); a fresh thread has no loop."""
+    failed: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            work()
+        except BaseException as exc:  # noqa: BLE001 - handed back to the test's thread
+            failed.append(exc)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if failed:
+        raise failed[0]
+
+
+def learner_builds_and_submits(hub) -> None:
+    """Ann logs in, runs the course notebook, adds a person in the MapBuilder and submits."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -125,6 +148,10 @@ def test_learner_submits_in_chromium_and_trainer_collects(hub, tmp_path):
             raise
         finally:
             browser.close()
+
+
+def test_learner_submits_in_chromium_and_trainer_collects(hub, tmp_path):
+    in_own_thread(lambda: learner_builds_and_submits(hub))
 
     # The trainer collects with a token of their role: everyone listed, nobody skipped.
     result = collect_hub(hub.url, hub.token(TRAINER), CASE, tmp_path / "collected")
