@@ -230,6 +230,18 @@ class _OneProblem(PowerMapError):
         self.problem = Problem(place, code, value, tuple(allowed), suggestion, params)
         super().__init__(place, value)
 
+    @classmethod
+    def not_one_of(cls, place: str, value: Any, allowed: Any) -> _OneProblem:
+        """The error for ``value`` outside ``allowed``, suggesting the closest allowed value.
+
+        >>> print(UnknownName.not_one_of("group", "aprover", ("approver", "user")))
+        group: "aprover" is not one of approver, user (did you mean "approver"?)
+        """
+        from .vocab import closest
+
+        allowed = tuple(allowed)
+        return cls(place, "not_one_of", value, allowed=allowed, suggestion=closest(value, allowed))
+
     @property
     def place(self) -> str:
         return self.problem.place

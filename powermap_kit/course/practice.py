@@ -100,12 +100,12 @@ def check_case_map(pm: PowerMap | None, case: Case | str, twist: bool = False, l
 
     An empty map gets guidance on where to start reading, not a score of zero.
     """
-    from ..errors import PowerMapError
+    from ..errors import InvalidValue
 
     c = case_of(case)
     key = c.twist_key if twist else c.key
     if key is None:
-        raise PowerMapError(t("twist.none", lang_of(None), case=c.slug))
+        raise InvalidValue("case", "no_twist", c.slug)
 
     def build(lg: str) -> Result:
         first = c.documents[0].title[lg] if c.documents else None

@@ -135,7 +135,7 @@ def check_stage(statement_id: str, answer: Any, lang: str | None = None) -> Resu
     """
     item = find(stage_items(), statement_id)
     if item is None:
-        raise KeyError(unknown_question(stage_items(), statement_id, lang))
+        raise unknown_question(stage_items(), statement_id)
 
     def build(lg: str) -> Result:
         entry = vocab.entry(item["stage"], "stage")
@@ -151,7 +151,7 @@ def check_decision_mode(scenario_id: str, answer: Any, lang: str | None = None) 
     """Check the decision mode chosen for a scenario and say who matters most in it."""
     item = find(bank()["decision_mode_scenarios"], scenario_id)
     if item is None:
-        raise KeyError(unknown_question(bank()["decision_mode_scenarios"], scenario_id, lang))
+        raise unknown_question(bank()["decision_mode_scenarios"], scenario_id)
 
     def build(lg: str) -> Result:
         entry = vocab.entry(item["mode"], "decision_mode")
