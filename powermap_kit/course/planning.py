@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidValue
-from ._base import columns_table, data, join, lang_of, t
+from ._base import columns_table, data, lang_of, t
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler

@@ -13,7 +13,7 @@ import os
 from ..cases import Case, Markdown
 from ..io import load_map
 from ..model import PowerMap
-from ._base import case_of, data, lang_of, pending, t
+from ._base import case_of, data, pending, t
 from .result import Result, following
 
 __all__ = ["PRACTICE_TODAY", "check_case_map", "check_practice_map", "colleague_map", "practice_blank",

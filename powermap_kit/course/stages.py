@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import vocab
 from ..cases import Case, Markdown
+from ..errors import UnknownName
 from ._base import case_of, choice, data, join, lang_of, not_allowed, pending, t, table, tally, unanswered
 from .questions import bank, find, sentence, stage_items, unknown_question
 from .result import Result, following, inline
@@ -173,8 +174,8 @@ def _many(title: str, hint: str, answers: Mapping[str, Any], check: Callable[...
             continue
         try:
             r = check(qid, raw, lang=lang)
-        except KeyError as exc:
-            lines.append(("wrong", str(exc.args[0])))
+        except UnknownName as exc:  # an id this exercise does not have: a wrong line, in the result's language
+            lines.append(("wrong", exc.problem.message(lang)))
             continue
         right += r.score
         text = r.message if r.correct else f"{r.message} {r.explanation}"
