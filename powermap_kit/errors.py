@@ -7,7 +7,7 @@
     ├── InvalidValue (also ValueError)      an argument or setting a function does not accept
     ├── UnknownName (also KeyError)         a name that names nothing: a vocabulary code, a case
     ├── WrongType (also TypeError)          a value of a type that cannot be used there
-    ├── CasesNotFound (also FileNotFoundError)  no case_studies folder anywhere
+    ├── CasesNotFound (also FileNotFoundError)  no case_studies folder anywhere, or no such case in it
     ├── CatalogError (also RuntimeError)    the package's own text or vocabulary data is broken
     ├── OutputError (also OSError)          an output file could not be written
     ├── StakeholderNotFound (also KeyError) no stakeholder has that id
@@ -230,6 +230,18 @@ class _OneProblem(PowerMapError):
         self.problem = Problem(place, code, value, tuple(allowed), suggestion, params)
         super().__init__(place, value)
 
+    @classmethod
+    def not_one_of(cls, place: str, value: Any, allowed: Any) -> _OneProblem:
+        """The error for ``value`` outside ``allowed``, suggesting the closest allowed value.
+
+        >>> print(UnknownName.not_one_of("group", "aprover", ("approver", "user")))
+        group: "aprover" is not one of approver, user (did you mean "approver"?)
+        """
+        from .vocab import closest
+
+        allowed = tuple(allowed)
+        return cls(place, "not_one_of", value, allowed=allowed, suggestion=closest(value, allowed))
+
     @property
     def place(self) -> str:
         return self.problem.place
@@ -259,7 +271,7 @@ class WrongType(_OneProblem, TypeError):
 
 
 class CasesNotFound(_OneProblem, FileNotFoundError):
-    """No ``case_studies`` folder was found (set ``POWERMAP_CASES``)."""
+    """No ``case_studies`` folder was found (set ``POWERMAP_CASES``), or no case of the name asked for."""
 
 
 class CatalogError(_OneProblem, RuntimeError):

@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import vocab
+from .errors import UnknownName
 
 if TYPE_CHECKING:
     from .model import PowerMap, Stakeholder
@@ -110,7 +111,7 @@ class Fishbone:
         for bone in self.bones:
             if bone.group == group:
                 return bone
-        raise KeyError(f"{group!r} is not one of {', '.join(GROUPS)}")
+        raise UnknownName.not_one_of("group", group, GROUPS)
 
     def extent(self) -> tuple[float, float, float, float]:
         """``(xmin, ymin, xmax, ymax)`` of everything drawn."""

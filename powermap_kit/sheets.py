@@ -92,9 +92,9 @@ def write_table(tables: pd.DataFrame | Mapping[str, pd.DataFrame], path: str | P
         first = next(iter(sheets.values()))
         return write_text_atomic(target, "\ufeff" + csv_text(first))
     if suffix != ".xlsx":
-        from . import vocab
+        from .errors import InvalidValue
 
-        raise ValueError(vocab.text("error.table_suffix", file=target.name, suffix=suffix or vocab.text("error.no_suffix")))
+        raise InvalidValue(target.name, "table_suffix", suffix or target.name, allowed=(".csv", ".xlsx"))
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)

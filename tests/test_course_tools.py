@@ -228,9 +228,9 @@ def test_two_day_agenda_covers_everything():
 
 
 def test_agenda_rejects_unknown_tracks():
-    with pytest.raises(PowerMapError, match="three_day"):
+    with pytest.raises(PowerMapError, match='track: "three_day" is not one of'):
         ct.agenda("three_day")
-    with pytest.raises(PowerMapError, match="'12'"):
+    with pytest.raises(PowerMapError, match='case: "12" is not one of'):
         ct.agenda(case="12")
 
 
@@ -317,7 +317,7 @@ def test_analysis_tables(lang):
         assert len(frame) >= 1 and not any(c.islower() and "_" in c for c in frame.columns)
     routes = ct.analysis_table(result, "routes", lang=lang).data
     assert "孙丽 → 陈晓红 → 王健" in list(routes.iloc[:, 1])
-    with pytest.raises(PowerMapError, match="'people'"):
+    with pytest.raises(PowerMapError, match='part: "people" is not one of routes'):
         ct.analysis_table(result, "people")
 
 

@@ -3,13 +3,20 @@
 import ast
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import powermap_kit as pk
 from powermap_kit import errors, vocab
 from powermap_kit.analysis import analyse, config
 from powermap_kit.cases import load_case
+from powermap_kit import course
+from powermap_kit.fishbone import GROUPS, fishbone_layout
 from powermap_kit.intel import questions_for, suggestions
+from powermap_kit.sheets import write_table
+from powermap_kit.widgets.mapview import MapView
+from powermap_kit.widgets.positions import ARRANGEMENTS, layout_positions
+from powermap_kit.widgets.review import ReviewView
 
 PACKAGE = Path(pk.__file__).parent
 BUILTINS = {"ValueError", "KeyError", "TypeError", "IndexError", "RuntimeError", "LookupError", "FileNotFoundError",
@@ -18,21 +25,32 @@ BUILTINS = {"ValueError", "KeyError", "TypeError", "IndexError", "RuntimeError",
 CONVERTED = ["model.py", "vocab.py", "diff.py", "matching.py", "cases.py", "schema.py", "errors.py", "_owned.py",
              *[f"analysis/{p.name}" for p in (PACKAGE / "analysis").glob("*.py")
                if p.name not in ("html_report.py", "text_report.py")],
-             *[f"intel/{p.name}" for p in (PACKAGE / "intel").glob("*.py") if p.name != "exercise.py"]]
+             *[f"intel/{p.name}" for p in (PACKAGE / "intel").glob("*.py") if p.name != "exercise.py"],
+             *[f"course/{p.name}" for p in (PACKAGE / "course").glob("*.py")],
+             *[f"widgets/{name}.py" for name in ("mapview", "intel", "review", "assessor", "positions")],
+             "fishbone.py", "sheets.py"]
 
 
-def bare_raises(path: Path) -> list[str]:
+def bare_raises(path: Path, root: Path = PACKAGE) -> list[str]:
     found = []
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
         if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and isinstance(node.exc.func, ast.Name):
             if node.exc.func.id in BUILTINS:
-                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.exc.func.id}")
+                found.append(f"{path.relative_to(root)}:{node.lineno} {node.exc.func.id}")
     return found
 
 
 @pytest.mark.parametrize("module", CONVERTED)
 def test_no_bare_builtin_raises(module):
     assert bare_raises(PACKAGE / module) == []
+
+
+def test_the_converted_list_is_not_empty_and_a_bare_raise_is_caught(tmp_path):
+    assert len(CONVERTED) >= 30 and all((PACKAGE / m).exists() for m in CONVERTED)
+    assert "course/questions.py" in CONVERTED and "widgets/mapview.py" in CONVERTED
+    sample = tmp_path / "sample.py"
+    sample.write_text('def f(x):\n    if x:\n        raise KeyError(f"{x!r} is not one of a, b")\n', "utf-8")
+    assert bare_raises(sample, tmp_path) == ["sample.py:3 KeyError"]
 
 
 def test_the_tree_is_drawn_and_every_error_derives_from_the_base():
@@ -55,6 +73,20 @@ CASES = [
     (lambda: questions_for(pk.PowerMap(), None, methods=["survey"]), errors.InvalidValue, ValueError, "methods",
      "survey", None),
     (lambda: suggestions(pk.PowerMap(), kinds=["role"]), errors.InvalidValue, ValueError, "kinds", "role", None),
+    (lambda: fishbone_layout(pk.PowerMap()).bone("coach"), errors.UnknownName, KeyError, "group", "coach", GROUPS),
+    (lambda: layout_positions(pk.PowerMap(), "grid"), errors.InvalidValue, ValueError, "arrangement", "grid",
+     ARRANGEMENTS),
+    (lambda: course.check_stage("nope", "difficulty"), errors.UnknownName, KeyError, "question", "nope", None),
+    (lambda: course.agenda("three_day"), errors.InvalidValue, ValueError, "track", "three_day", None),
+    (lambda: course.role_questions("no-such-case"), errors.CasesNotFound, FileNotFoundError, "key", "no-such-case",
+     ()),
+    (lambda: course.role_questions(pk.PowerMap()), errors.InvalidValue, ValueError, "key", None, ()),
+    (lambda: course.Result("maybe", 0.0), errors.InvalidValue, ValueError, "status", "maybe", course.STATUSES),
+    (lambda: write_table(pd.DataFrame(), "scores.pdf"), errors.InvalidValue, ValueError, "scores.pdf", ".pdf",
+     (".csv", ".xlsx")),
+    (lambda: MapView({}), errors.WrongType, TypeError, "map", "dict", ("PowerMap",)),
+    (lambda: MapView(pk.PowerMap(), extra_classes="warn"), errors.WrongType, TypeError, "extra_classes", "str", ()),
+    (lambda: ReviewView(pk.PowerMap(), pk.PowerMap()), errors.InvalidValue, ValueError, "path", None, ()),
 ]
 
 

@@ -74,7 +74,7 @@ def test_answers_may_be_labels_and_bad_answers_name_the_allowed_set():
     assert bad.status == "wrong" and "is not one of difficulty, exploring" in bad.lines[0][1]
     empty = check_stage("stage-01", "  ")
     assert empty.status == "unanswered" and "difficulty" in empty.lines[0][1]
-    with pytest.raises(KeyError, match="'nope' is not a question of this exercise"):
+    with pytest.raises(KeyError, match='question: "nope" is not a question of this exercise'):
         check_stage("nope", "difficulty")
 
 
@@ -105,7 +105,7 @@ def test_role_questions_and_partial_credit(key):
 def test_role_quiz_accepts_a_case_slug():
     qs = exercises.role_questions("education-software")
     assert len(qs) >= 8
-    with pytest.raises(FileNotFoundError, match="no case 'no-such-case'"):
+    with pytest.raises(FileNotFoundError, match='key: no case "no-such-case" was found'):
         exercises.role_questions("no-such-case")
 
 

@@ -313,7 +313,7 @@ def test_questions_follow_the_gaps_and_the_methods_filter():
     assert {q.check for q in intel.questions_for(pm, "cio")} == {"motives"}
     only = intel.questions_for(pm, "cio", methods=["questionnaire"])
     assert only and {q.method for q in only} == {"questionnaire"}
-    with pytest.raises(ValueError, match='"survey" is not one of interview, questionnaire'):
+    with pytest.raises(ValueError, match='methods: "survey" is not one of interview, questionnaire'):
         intel.questions_for(pm, "cio", methods=["survey"])
     with pytest.raises(pk.StakeholderNotFound):
         intel.questions_for(pm, "nobody")
@@ -495,7 +495,7 @@ def test_suggestion_as_data_and_text():
     d = s.to_dict("zh")
     assert d["kind"] == "roles" and d["value"] == ["purchaser"] and d["field"] == "roles"
     assert d["action"] == "为Zhao添加角色：采购执行者" and "“buyer”" in d["why"]
-    with pytest.raises(ValueError, match='kinds: "role" is not one of roles, decision_maker, stance'):
+    with pytest.raises(ValueError, match=r'kinds: "role" is not one of roles, .* \(did you mean "roles"'):
         intel.suggestions(pm, kinds=["role"])
     assert intel.suggestions(pm, kinds=["stance"]) == []
 
@@ -735,7 +735,7 @@ def test_panel_ticks_are_saved_and_restored(quiet_comm, tmp_path):
     row.children[0].value = True  # the learner ticks the box
     assert intel.IntelLog(path).ticked("it-solution", "p07") == {first.id}
     assert "Saved to intel.jsonl." in panel._status.value
-    with pytest.raises(KeyError, match="is not shown now"):
+    with pytest.raises(KeyError, match=r'question: "no.such.question" is not shown now \(shown: '):
         panel.tick("no.such.question")
     panel.close()
     again = IntelPanel(pm, path=path, view=False)

@@ -230,11 +230,11 @@ def test_review_differences_follow_the_language_and_flag_a_changed_submission(co
 def test_review_of_a_map_needs_a_path(comms, small_map, tmp_path):
     from powermap_kit.widgets.review import ReviewView
 
-    with pytest.raises(ValueError, match="needs path="):
+    with pytest.raises(ValueError, match="path: is needed when the reviewed map is not a file"):
         ReviewView(small_map.copy(), small_map)
     review = ReviewView(small_map.copy(), small_map, path=tmp_path / "notes.review.json")
     assert review.missing == [] and review.wrong == {} and "No field differs" in review._differences.value
-    with pytest.raises(KeyError, match="is not one of map"):
+    with pytest.raises(KeyError, match='target: "person:nobody" is not one of map'):
         review.select("person:nobody")
     review.close()
 

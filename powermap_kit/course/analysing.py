@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import vocab
 from ..diff import match_people, normalise
+from ..errors import InvalidValue
 from ..model import PowerMap
 from ._base import case_of, checked, data, join, lang_of, pending, picked, t, table
 from .result import Result, following
@@ -64,11 +65,9 @@ def analysis_table(result: Analysis, part: str, lang: str | None = None) -> Styl
     The same rows as the analysis's ``*_frame()`` methods, with headings in the language,
     routes written out as ``A → B → C`` and nothing cut short.
     """
-    from ..errors import PowerMapError
-
     lang = lang_of(lang)
     if part not in _ANALYSIS_TABLES:
-        raise PowerMapError(t("unknown_code", lang, value=repr(part), allowed=join(_ANALYSIS_TABLES, lang)))
+        raise InvalidValue.not_one_of("part", part, _ANALYSIS_TABLES)
     method, columns = _ANALYSIS_TABLES[part]
     frame = getattr(result, method)(lang)[[c for c, _ in columns]].copy()
     if "names" in frame:
@@ -160,10 +159,8 @@ def check_quadrant(pm: PowerMap | Analysis, picks: Iterable[Any] | None, quadran
                    today: str | None = None, lang: str | None = None) -> Result:
     """Check who the learner places in a quadrant of the power matrix (default ``key_target``)."""
     from ..analysis.matrix import QUADRANTS, quadrant_name
-    from ..errors import PowerMapError
-
     if quadrant not in QUADRANTS:
-        raise PowerMapError(t("unknown_code", lang, value=repr(quadrant), allowed=join(QUADRANTS, lang)))
+        raise InvalidValue.not_one_of("quadrant", quadrant, QUADRANTS)
     result = _analysis(pm, today)
 
     def build(lg: str) -> Result:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..errors import PowerMapError
-from ._base import columns_table, data, join, lang_of, t
+from ..errors import InvalidValue
+from ._base import columns_table, data, lang_of, t
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
@@ -48,10 +48,9 @@ def agenda(track: str = "one_day", case: str = "10", start: str = "09:00", lang:
     lang = lang_of(lang)
     agendas = data()["agendas"]
     if track not in agendas:
-        raise PowerMapError(t("agenda.unknown_track", lang, value=repr(track), allowed=join(agendas, lang)))
+        raise InvalidValue.not_one_of("track", track, agendas)
     if case not in data()["agenda_cases"]:
-        raise PowerMapError(t("agenda.unknown_case", lang, value=repr(case), allowed=join(data()["agenda_cases"],
-                                                                                            lang)))
+        raise InvalidValue.not_one_of("case", case, data()["agenda_cases"])
     modules = {m["number"]: m for m in data()["modules"]}
     rows: list[dict[str, Any]] = []
     day, clock = 1, _clock(start)

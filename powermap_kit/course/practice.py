@@ -13,7 +13,7 @@ import os
 from ..cases import Case, Markdown
 from ..io import load_map
 from ..model import PowerMap
-from ._base import case_of, data, lang_of, pending, t
+from ._base import case_of, data, pending, t
 from .result import Result, following
 
 __all__ = ["PRACTICE_TODAY", "check_case_map", "check_practice_map", "colleague_map", "practice_blank",
@@ -100,12 +100,12 @@ def check_case_map(pm: PowerMap | None, case: Case | str, twist: bool = False, l
 
     An empty map gets guidance on where to start reading, not a score of zero.
     """
-    from ..errors import PowerMapError
+    from ..errors import InvalidValue
 
     c = case_of(case)
     key = c.twist_key if twist else c.key
     if key is None:
-        raise PowerMapError(t("twist.none", lang_of(None), case=c.slug))
+        raise InvalidValue("case", "no_twist", c.slug)
 
     def build(lg: str) -> Result:
         first = c.documents[0].title[lg] if c.documents else None

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import vocab
-from ..errors import PowerMapError
+from ..errors import CasesNotFound, InvalidValue, UnknownName
 from ..io import load_map
 from ..model import PowerMap
 from ._base import display_name, join, lang_of, t, table
@@ -74,9 +74,11 @@ def find(items: Sequence[dict[str, Any]], question_id: str, lang: str | None = N
     return next((item for item in items if item["id"] == question_id), None)
 
 
-def unknown_question(items: Iterable[Any], question_id: Any, lang: str | None) -> str:
-    allowed = ", ".join(i["id"] if isinstance(i, Mapping) else str(i) for i in items)
-    return t("quiz.unknown_question", lang, value=repr(question_id), allowed=allowed)
+def unknown_question(items: Iterable[Any], question_id: Any) -> UnknownName:
+    """The error for a question id this exercise does not have (a :class:`KeyError`), naming the ids it has."""
+    allowed = tuple(i["id"] if isinstance(i, Mapping) else str(i) for i in items)
+    return UnknownName("question", "unknown_question", question_id, allowed=allowed,
+                       suggestion=vocab.closest(question_id, allowed))
 
 
 def _ordered(items: list[dict[str, Any]], shuffle: bool, seed: int) -> list[dict[str, Any]]:
@@ -129,13 +131,13 @@ def resolve_key(key: Any) -> PowerMap:
 
     try:
         place = case_folder() / str(key) / "key.json"
-    except FileNotFoundError as exc:
-        detail = str(exc)
+    except CasesNotFound as exc:
+        detail = exc.problem.params.get("places", "")
     else:
         if place.exists():
             return load_map(place)
         detail = str(place)
-    raise FileNotFoundError(t("quiz.unknown_case", value=repr(str(key)), places=detail))
+    raise CasesNotFound("key", "no_case", str(key), places=detail)
 
 
 def role_questions(key: PowerMap | str | os.PathLike, lang: str | None = None,
@@ -152,7 +154,7 @@ def role_questions(key: PowerMap | str | os.PathLike, lang: str | None = None,
     key = resolve_key(key)
     items = [p for p in key.stakeholders if p.roles]
     if not items:
-        raise PowerMapError(t("quiz.no_role_questions", lang))
+        raise InvalidValue("key", "key_without_roles")
     questions = []
     for person in items:
         prompt = " · ".join(x for x in (display_name(key, person.id, lang), person.title, person.department) if x)
@@ -182,6 +184,6 @@ def statements(kind: str, ids: Iterable[str], lang: str | None = None) -> Styler
     rows = []
     for qid in ids:
         if qid not in by_id:
-            raise KeyError(unknown_question(by_id, qid, lang))
+            raise unknown_question(by_id, qid)
         rows.append({t("col.id", lang): qid, t("col.question", lang): by_id[qid].prompt})
     return table(rows)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import vocab
+from ..errors import InvalidValue
 from .html import inline, render
 
 __all__ = ["MARKS", "STATUSES", "Result", "inline"]
@@ -79,7 +80,7 @@ class Result:
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
-            raise ValueError(vocab.text("problem.not_one_of", value=repr(self.status), allowed=", ".join(STATUSES)))
+            raise InvalidValue.not_one_of("status", self.status, STATUSES)
         if not self.message:
             object.__setattr__(self, "message", vocab.text(f"course.status.{self.status}", lang=self.lang))
         if self.status == "right":
@@ -213,5 +214,5 @@ def lines_of(items: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     out = tuple(items)
     for mark, _ in out:
         if mark not in MARKS:
-            raise ValueError(vocab.text("problem.not_one_of", value=repr(mark), allowed=", ".join(MARKS)))
+            raise InvalidValue.not_one_of("mark", mark, MARKS)
     return out

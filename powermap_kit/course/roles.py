@@ -104,7 +104,7 @@ def evidence_table(case: Case | str, people: Iterable[str], field: str = "roles"
 def _role_result(key: PowerMap, person_id: str, roles: Any, lang: str) -> Result:
     person = key.get(person_id)
     if person is None or not person.roles:
-        raise KeyError(unknown_question([p.id for p in key.stakeholders if p.roles], person_id, lang))
+        raise unknown_question([p.id for p in key.stakeholders if p.roles], person_id)
     name = display_name(key, person_id, lang)
     expected = tuple(r for r in vocab.ROLES if r in person.roles)
     record: dict[str, Any] = {"question": person_id, "kind": "role", "answer": roles, "expected": expected}

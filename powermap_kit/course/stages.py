@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import vocab
 from ..cases import Case, Markdown
+from ..errors import UnknownName
 from ._base import case_of, choice, data, join, lang_of, not_allowed, pending, t, table, tally, unanswered
 from .questions import bank, find, sentence, stage_items, unknown_question
 from .result import Result, following, inline
@@ -135,7 +136,7 @@ def check_stage(statement_id: str, answer: Any, lang: str | None = None) -> Resu
     """
     item = find(stage_items(), statement_id)
     if item is None:
-        raise KeyError(unknown_question(stage_items(), statement_id, lang))
+        raise unknown_question(stage_items(), statement_id)
 
     def build(lg: str) -> Result:
         entry = vocab.entry(item["stage"], "stage")
@@ -151,7 +152,7 @@ def check_decision_mode(scenario_id: str, answer: Any, lang: str | None = None) 
     """Check the decision mode chosen for a scenario and say who matters most in it."""
     item = find(bank()["decision_mode_scenarios"], scenario_id)
     if item is None:
-        raise KeyError(unknown_question(bank()["decision_mode_scenarios"], scenario_id, lang))
+        raise unknown_question(bank()["decision_mode_scenarios"], scenario_id)
 
     def build(lg: str) -> Result:
         entry = vocab.entry(item["mode"], "decision_mode")
@@ -173,8 +174,8 @@ def _many(title: str, hint: str, answers: Mapping[str, Any], check: Callable[...
             continue
         try:
             r = check(qid, raw, lang=lang)
-        except KeyError as exc:
-            lines.append(("wrong", str(exc.args[0])))
+        except UnknownName as exc:  # an id this exercise does not have: a wrong line, in the result's language
+            lines.append(("wrong", exc.problem.message(lang)))
             continue
         right += r.score
         text = r.message if r.correct else f"{r.message} {r.explanation}"

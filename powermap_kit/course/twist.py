@@ -40,7 +40,7 @@ def same_value(field: str, have: Any, want: Any, tolerance: int = 1) -> bool:
 
 def _twist(before: PowerMap | None, after: PowerMap | None, case: Case, lang: str) -> Result:
     from ..diff import compare, edge, edges, match_people, value_text
-    from ..errors import PowerMapError
+    from ..errors import InvalidValue
     from ..grading import grade
 
     doc = case.twist_document
@@ -53,7 +53,7 @@ def _twist(before: PowerMap | None, after: PowerMap | None, case: Case, lang: st
         return pending(title, t("twist.unchanged", lang), hint, lang)
     twist_key = case.twist_key
     if twist_key is None:
-        raise PowerMapError(t("twist.none", lang, case=case.slug))
+        raise InvalidValue("case", "no_twist", case.slug)
     expected = compare(case.key, twist_key)
     aliases = (twist_key.grading or {}).get("aliases", {})
     found = {m.a: m.b for m in match_people(twist_key, after, aliases, use_titles=True)}

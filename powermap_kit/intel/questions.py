@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import vocab
-from ..errors import PowerMapError
+from ..errors import InvalidValue, PowerMapError
 from ..io import write_text_atomic
 from ..jsonlines import append_record, read_records
 from ._data import METHODS, questions_data, t
@@ -111,7 +111,7 @@ def questions_for(pm: PowerMap, person: str | Stakeholder | None = None, methods
     wanted = tuple(methods) if methods is not None else METHODS
     for m in wanted:
         if m not in METHODS:
-            raise ValueError(f"methods: {m!r} is not one of {', '.join(METHODS)}")
+            raise InvalidValue.not_one_of("methods", m, METHODS)
     report = report or intelligence_gaps(pm)
     gaps = report.for_person(who.id) if who is not None else report.deal_gaps()
     roles = tuple(who.roles) if who is not None else ()

@@ -19,6 +19,7 @@ from traitlets import Unicode
 from .. import course, vocab
 from ..course import Result
 from ..course.html import render
+from ..errors import StakeholderNotFound, UnknownName
 from ..model import PowerMap
 from ._answering import Recording
 from ._common import Listeners, StaticHtml, close_tree
@@ -53,7 +54,7 @@ class SupportAssessor(StaticHtml, widgets.VBox, Recording):
         self.key = course.resolve_key(key) if key is not None else None
         self.person = person
         if person is not None and (self.key is None or person not in self.key):
-            raise KeyError(vocab.text("error.not_found", value=repr(person)))
+            raise StakeholderNotFound(person)
         self.path = str(path) if path is not None else None
         self.learner = learner
         self._open_log(path, learner)
@@ -92,8 +93,7 @@ class SupportAssessor(StaticHtml, widgets.VBox, Recording):
         """Move sliders (as a learner would); dimensions not named keep their value."""
         for dim, value in ratings.items():
             if dim not in self._sliders:
-                raise KeyError(vocab.text("problem.not_one_of", value=repr(dim),
-                                          allowed=", ".join(vocab.SUPPORT_DIMENSIONS)))
+                raise UnknownName.not_one_of("ratings", dim, self._sliders)
             self._sliders[dim].value = int(value or 0)
 
     def on_record(self, callback: Callable[[Result], Any], remove: bool = False) -> None:

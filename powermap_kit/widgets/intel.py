@@ -25,6 +25,7 @@ from .. import intel, vocab
 from ..course.html import inline as _esc
 from ..render.fishbone import fishbone_html
 from ..intel import IntelLog, IntelReport, Question, Suggestion
+from ..errors import StakeholderNotFound, UnknownName, WrongType
 from ..model import PowerMap
 from ._common import Listeners, StaticHtml, close_tree
 
@@ -60,7 +61,7 @@ class IntelPanel(StaticHtml, widgets.VBox):
     def __init__(self, map: PowerMap, path: str | os.PathLike | None = None, key: str | None = None,
                  view: bool = True, height: str = "520px", **kwargs: Any) -> None:
         if not isinstance(map, PowerMap):
-            raise TypeError(f"IntelPanel needs a PowerMap, not {type(map).__name__}")
+            raise WrongType("map", "wrong_class", type(map).__name__, allowed=("PowerMap",))
         super().__init__(**kwargs)
         self._map = map
         self._log = IntelLog(path)
@@ -151,14 +152,15 @@ class IntelPanel(StaticHtml, widgets.VBox):
     def select(self, stakeholder_id: str | None) -> None:
         """Show the deal (``None``) or one person, as picking them in the list does."""
         if stakeholder_id is not None and stakeholder_id not in self._map:
-            raise KeyError(stakeholder_id)
+            raise StakeholderNotFound(stakeholder_id)
         self.selected = stakeholder_id
 
     def tick(self, question_id: str, learned: bool = True, note: str | None = None) -> None:
         """Tick a shown question as learned (or untick it), as its box does; saved at once."""
-        if question_id not in {q.id for q in self._shown_questions}:
-            shown = ", ".join(q.id for q in self._shown_questions) or "none"
-            raise KeyError(f"question {question_id!r} is not shown now (shown: {shown})")
+        shown = tuple(q.id for q in self._shown_questions)
+        if question_id not in shown:
+            raise UnknownName("question", "not_shown" if shown else "none_shown", question_id, allowed=shown,
+                              suggestion=vocab.closest(question_id, shown))
         try:
             self._log.tick(self._key, self.selected, question_id, learned=learned, note=note)
             self._status_state = ("saved", {"file": self._log.path.name})

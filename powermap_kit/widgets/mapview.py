@@ -24,6 +24,7 @@ from ipycytoscape import Edge, Node
 from traitlets import Bool, CaselessStrEnum, Unicode, observe, validate
 
 from .. import vocab
+from ..errors import InvalidValue, StakeholderNotFound, WrongType
 from ..model import PowerMap
 from ..render import map_svg
 from . import cyto
@@ -117,14 +118,13 @@ class MapView(StaticHtml, widgets.VBox):
                  extra_classes: ExtraClasses | None = None, extra_style: Iterable[Mapping[str, Any]] = (),
                  **kwargs: Any):
         if not isinstance(map, PowerMap):
-            raise TypeError(f"MapView needs a PowerMap, not {type(map).__name__}")
+            raise WrongType("map", "wrong_class", type(map).__name__, allowed=("PowerMap",))
         if extra_classes is not None and not callable(extra_classes):
-            raise TypeError(f"extra_classes must be a function returning {{element id: classes}}, "
-                            f"not {type(extra_classes).__name__}")
+            raise WrongType("extra_classes", "not_callable", type(extra_classes).__name__)
         if lens not in (None, "", *vocab.FRAMEWORKS):
-            raise ValueError(f"lens {lens!r} is not one of {', '.join(vocab.FRAMEWORKS)}")
+            raise InvalidValue.not_one_of("lens", lens, vocab.FRAMEWORKS)
         if arrangement not in cyto.ARRANGEMENTS:
-            raise ValueError(f"arrangement {arrangement!r} is not one of {', '.join(cyto.ARRANGEMENTS)}")
+            raise InvalidValue.not_one_of("arrangement", arrangement, cyto.ARRANGEMENTS)
         self._map = map
         self._positions: dict[str, dict[str, float]] = {}
         # The arrangement and positions before the fishbone, to come back to (fishbone positions
@@ -185,7 +185,7 @@ class MapView(StaticHtml, widgets.VBox):
     def select(self, stakeholder_id: str | None) -> None:
         """Select a person (highlighted), as a click on their node does, and tell listeners."""
         if stakeholder_id is not None and stakeholder_id not in self._map:
-            raise KeyError(stakeholder_id)
+            raise StakeholderNotFound(stakeholder_id)
         self.selected = stakeholder_id
         self._select_callbacks(stakeholder_id)
 
@@ -260,7 +260,7 @@ class MapView(StaticHtml, widgets.VBox):
     def _valid_lens(self, proposal: dict[str, Any]) -> str:
         value = proposal["value"] or "canonical"
         if value not in vocab.FRAMEWORKS:
-            raise ValueError(f"lens {value!r} is not one of {', '.join(vocab.FRAMEWORKS)}")
+            raise InvalidValue.not_one_of("lens", value, vocab.FRAMEWORKS)
         return value
 
     @observe("lens")

@@ -13,6 +13,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from ..errors import InvalidValue
 from ..fishbone import fishbone_positions
 from ..model import PowerMap, Stakeholder
 
@@ -138,7 +139,7 @@ def layout_positions(pm: PowerMap, arrangement: str = "org") -> dict[str, dict[s
     {'x': -1196.5, 'y': 335.0}
     """
     if arrangement not in ARRANGEMENTS:
-        raise ValueError(f"arrangement {arrangement!r} is not one of {', '.join(ARRANGEMENTS)}")
+        raise InvalidValue.not_one_of("arrangement", arrangement, ARRANGEMENTS)
     if arrangement == "fishbone":
         return {pid: {"x": x, "y": y} for pid, (x, y) in fishbone_positions(pm).items()}
     return _org_positions(pm) if arrangement == "org" else _network_positions(pm)

@@ -27,6 +27,7 @@ from traitlets import CaselessStrEnum, Unicode, observe
 
 from .. import vocab
 from ..diff import value_text
+from ..errors import InvalidValue, UnknownName
 from ..grading import AnswerKey, GradeResult, KeyComparison, compare_to_key, grade, load_key
 from ..io import load_map
 from ..model import PowerMap
@@ -86,7 +87,7 @@ class ReviewView(StaticHtml, widgets.VBox):
             self.map = load_map(self.submission_file)
         if path is None:
             if self.submission_file is None:
-                raise ValueError(vocab.text("widgets_review.review.path_needed"))
+                raise InvalidValue("path", "path_needed")
             path = review_path(self.submission_file)
         self.key: AnswerKey = load_key(key)
         self.result: GradeResult = grade(self.map, self.key)
@@ -227,7 +228,7 @@ class ReviewView(StaticHtml, widgets.VBox):
         ``"rel:<index>"`` or ``"key_rel:<key index>"`` (as clicking a person or line does)."""
         allowed = [k for _, k in self._target_picker.options]
         if target not in allowed:
-            raise KeyError(vocab.text("problem.not_one_of", value=repr(target), allowed=", ".join(allowed)))
+            raise UnknownName.not_one_of("target", target, allowed)
         self.target = target
 
     def add_comment(self, text: str | None = None, target: str | None = None) -> dict[str, Any] | None:
