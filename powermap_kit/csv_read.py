@@ -26,7 +26,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import vocab
+from .errors import InputError
 
 __all__ = ["ENCODINGS", "Row", "RowProblem", "decode", "read_source", "split_rows", "stream_or_file",
            "unique_headers"]
@@ -60,23 +60,23 @@ class RowProblem:
 
 def read_source(path: str | os.PathLike, limit: int | None = None) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes (default: the limit every input
-    has, :func:`powermap_kit.io.max_bytes`); a :class:`ValueError` says why not."""
+    has, :func:`powermap_kit.io.max_bytes`); an :class:`~powermap_kit.errors.InputError` (a ``ValueError``) says why not."""
     from .io import max_bytes
 
     file = os.fspath(path)
     try:
         limit = max_bytes(limit)
     except ValueError as exc:
-        raise ValueError(vocab.text("problem.bad_size_limit", setting=str(exc))) from None
+        raise InputError("problem.bad_size_limit", setting=str(exc)) from None
     info = os.stat(file)
     if not stat.S_ISREG(info.st_mode):
-        raise ValueError(vocab.text("import.not_a_file", file=file))
+        raise InputError("import.not_a_file", file=file)
     if info.st_size > limit:
-        raise ValueError(vocab.text("import.too_big", file=file, size=info.st_size, limit=limit))
+        raise InputError("import.too_big", file=file, size=info.st_size, limit=limit)
     with open(file, "rb") as handle:
         raw = handle.read(limit + 1)
     if len(raw) > limit:
-        raise ValueError(vocab.text("import.too_big", file=file, size=len(raw), limit=limit))
+        raise InputError("import.too_big", file=file, size=len(raw), limit=limit)
     return raw
 
 
@@ -84,7 +84,7 @@ def decode(raw: bytes, file: str = "") -> tuple[str, str]:
     """``raw`` as text and the name of the encoding used.
 
     A byte-order mark decides; else strict UTF-8; else charset-normalizer chooses among
-    :data:`ENCODINGS`. A :class:`ValueError` when none fits (a binary file).
+    :data:`ENCODINGS`. An :class:`~powermap_kit.errors.InputError` when none fits (a binary file).
     """
     for bom, codec, shown in _BOMS:
         if raw.startswith(bom):
@@ -100,7 +100,7 @@ def decode(raw: bytes, file: str = "") -> tuple[str, str]:
 
     best = from_bytes(raw, cp_isolation=list(ENCODINGS)).best()
     if best is None:
-        raise ValueError(vocab.text("import.unknown_encoding", file=file or "?"))
+        raise InputError("import.unknown_encoding", file=file or "?")
     return str(best), _SHOWN.get(best.encoding, best.encoding)
 
 

@@ -10,6 +10,7 @@
     ├── CasesNotFound (also FileNotFoundError)  no case_studies folder anywhere, or no such case in it
     ├── CatalogError (also RuntimeError)    the package's own text or vocabulary data is broken
     ├── OutputError (also OSError)          an output file could not be written
+    ├── InputError (also ValueError)        an input file cannot be read as what it should be
     ├── StakeholderNotFound (also KeyError) no stakeholder has that id
     ├── RelationshipNotFound (also IndexError)
     └── HubError (also OSError)             a JupyterHub cannot be reached or refuses the token
@@ -46,6 +47,7 @@ __all__ = [
     "CasesNotFound",
     "CatalogError",
     "HubError",
+    "InputError",
     "InvalidValue",
     "KeyFormatError",
     "MapFormatError",
@@ -332,3 +334,18 @@ class HubError(PowerMapError, OSError):
     def __str__(self) -> str:
         return vocab.text(f"error.hub.{self.code}", url=self.url, detail=self.detail)
 
+
+class InputError(PowerMapError, ValueError):
+    """An input file cannot be read as what it should be: not a regular file, too large, an
+    unknown text encoding, a table without a column of names (``powermap import``).
+
+    ``key`` and ``params`` name the message in the text catalogs, so it is worded in the
+    current language when shown.
+    """
+
+    def __init__(self, key: str, **params: Any):
+        self.key, self.params = key, params
+        super().__init__(key)
+
+    def __str__(self) -> str:
+        return vocab.text(self.key, **self.params)

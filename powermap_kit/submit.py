@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from . import vocab
+from .errors import InvalidValue
 from .io import load_map, read_json, save_map
 from .model import PowerMap
 
@@ -106,7 +107,7 @@ def submit_map(source: PowerMap | str | os.PathLike, path: str | os.PathLike | N
     """
     if isinstance(source, PowerMap):
         if path is None:
-            raise TypeError("submit_map(PowerMap, path): the draft's path is required with a map")
+            raise InvalidValue("path", "path_needed")
         pm = source
     else:
         path = Path(source) if path is None else path

@@ -33,6 +33,7 @@ from typing import IO, Any
 
 from . import vocab
 from .csv_read import split_rows, stream_or_file, unique_headers
+from .errors import InputError, InvalidValue
 from .io import write_text_atomic
 from .model import PowerMap
 from .sheets import csv_text
@@ -192,14 +193,14 @@ def import_csv(source: str | os.PathLike | IO[str], format: str = "auto", accoun
         When the file is not CSV or has no name column (the message says which headers work).
     """
     if format not in FORMATS:
-        raise ValueError(f"format {format!r} is not one of {', '.join(FORMATS)}")
+        raise InvalidValue.not_one_of("format", format, FORMATS)
     text, encoding = stream_or_file(source)
     rows, broken = split_rows(text)
     headers = unique_headers(rows[0].cells) if rows else []
     cols = _columns(headers)
     if "name" not in cols and not {"first_name", "last_name"} <= set(cols):
         allowed = ", ".join(_HEADERS["name"][:4] + _HEADERS["name"][-4:])
-        raise ValueError(vocab.text("import.no_name_column", allowed=allowed))
+        raise InputError("import.no_name_column", allowed=allowed)
     records = [(row.line, {h: (row.cells[i].strip() if i < len(row.cells) else "") for i, h in enumerate(headers)},
                 [c.strip() for c in row.cells[len(headers):] if c.strip()]) for row in rows[1:]]
     role_values = [v for _, rec, _ in records for v in _SPLIT.split(rec.get(cols.get("roles", ""), "")) if v]

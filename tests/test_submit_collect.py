@@ -39,7 +39,7 @@ def test_submit_freezes_a_copy_and_later_edits_stay_in_the_draft(tmp_path):
 
 def test_submit_a_map_in_memory_stamps_it_so_autosave_keeps_the_stamp(tmp_path):
     pm = _map("Wang Wei")
-    with pytest.raises(TypeError):
+    with pytest.raises(pk.InvalidValue, match="path"):
         submit_map(pm)
     submit_map(pm, tmp_path / "a.json", now="2026-05-20T11:00:00+00:00")
     assert pm.meta["submitted"] == "2026-05-20T11:00:00+00:00"

@@ -17,7 +17,7 @@ import ipywidgets as widgets
 from traitlets import Unicode
 
 from .. import vocab
-from ..errors import MapFormatError
+from ..errors import InvalidValue, MapFormatError
 from ..submit import submit_map, work_status
 from ._common import Listeners, close_tree, problem_lines
 
@@ -67,7 +67,7 @@ class SubmitButton(widgets.HBox):
     def __init__(self, builder: Any = None, path: str | os.PathLike | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         if builder is None and path is None:
-            raise TypeError("SubmitButton needs a builder or a path")
+            raise InvalidValue("path", "path_needed")
         self.builder = builder
         self._path = None if path is None else str(path)
         self.button = widgets.Button(icon="paper-plane", button_style="success", layout=widgets.Layout(width="auto"))
