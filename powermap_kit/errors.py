@@ -63,11 +63,15 @@ __all__ = [
 ]
 
 _lookup: list[Callable[..., str]] = []
+_closest: list[Callable[..., Any]] = []
 
 
-def use_texts(lookup: Callable[..., str]) -> None:
-    """Set where message texts come from: ``lookup(key, lang=None, **params)`` (vocab.text)."""
+def use_texts(lookup: Callable[..., str], closest: Callable[..., Any] | None = None) -> None:
+    """Set where message texts come from: ``lookup(key, lang=None, **params)`` (vocab.text),
+    and the "did you mean" finder ``closest(value, allowed)`` (vocab.closest)."""
     _lookup[:] = [lookup]
+    if closest is not None:
+        _closest[:] = [closest]
 
 
 class _Texts:
@@ -239,10 +243,9 @@ class _OneProblem(PowerMapError):
         >>> print(UnknownName.not_one_of("group", "aprover", ("approver", "user")))
         group: "aprover" is not one of approver, user (did you mean "approver"?)
         """
-        from .vocab import closest
-
         allowed = tuple(allowed)
-        return cls(place, "not_one_of", value, allowed=allowed, suggestion=closest(value, allowed))
+        suggestion = _closest[0](value, allowed) if _closest else None
+        return cls(place, "not_one_of", value, allowed=allowed, suggestion=suggestion)
 
     @property
     def place(self) -> str:

@@ -265,6 +265,6 @@ MOTIVES = codes("motive")
 FRAMEWORKS = codes("framework")
 KINDS = tuple(_vocabulary())
 
-use_texts(text)
+use_texts(text, closest)
 settings = Settings("zh" if os.environ.get("POWERMAP_LANG", "").lower().startswith("zh") else "en")
 """The one :class:`Settings` object of the process."""

@@ -147,7 +147,7 @@ from .analysing import (
     check_quadrant,
     quadrant_table,
 )
-from .twist import check_twist_update, power_tolerance, same_value
+from .twist import check_twist_update, same_value
 from .planning import CommandResult, agenda, module_times, run_command
 
 __all__ = [
@@ -227,7 +227,6 @@ __all__ = [
     "opponent_moves",
     "pitfall_situations",
     "pitfalls_table",
-    "power_tolerance",
     "practice_blank",
     "practice_key",
     "practice_scenario",

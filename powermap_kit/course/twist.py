@@ -1,9 +1,9 @@
 """Dynamic change (notebook 12): a map updated after a case's twist, checked against what the
 twist changed in the key.
 
-The comparison of one field (:func:`same_value`, with the key's power tolerance from
-:func:`power_tolerance`) is the one place this package compares a learner's value with a
-key's; grading's key comparison can replace it here alone.
+Who is who and which lines the learner drew come from grading's one key comparison
+(:func:`powermap_kit.grading.compare_to_key`); a power rating counts by grading's tolerance
+rule (:func:`powermap_kit.grading.power_within`, the key's ``grading.tolerance.power``).
 """
 
 from __future__ import annotations
@@ -11,20 +11,17 @@ from __future__ import annotations
 from typing import Any
 
 from ..cases import Case
+from ..grading import DEFAULT_TOLERANCE, compare_to_key, load_key, power_within
 from ..model import PowerMap
 from ._base import case_of, checked, pending, t
 from .result import Result, following
 
-__all__ = ["check_twist_update", "power_tolerance", "same_value"]
+__all__ = ["check_twist_update", "same_value"]
 
 
-def power_tolerance(key: PowerMap) -> int:
-    """How far a power rating may be from the key's and still count (the key's ``grading.tolerance.power``)."""
-    return int(((key.grading or {}).get("tolerance") or {}).get("power", 1))
-
-
-def same_value(field: str, have: Any, want: Any, tolerance: int = 1) -> bool:
-    """Whether a learner's value of ``field`` matches the key's: roles include the key's, power within tolerance.
+def same_value(field: str, have: Any, want: Any, tolerance: int = DEFAULT_TOLERANCE) -> bool:
+    """Whether a learner's value of ``field`` shows a twist's change: the roles include the
+    key's new ones (other roles may stay), power within grading's tolerance.
 
     >>> same_value("roles", ["approver", "user"], ["approver"]), same_value("power", 3, 5, 1)
     (True, False)
@@ -32,14 +29,14 @@ def same_value(field: str, have: Any, want: Any, tolerance: int = 1) -> bool:
     if field == "roles":
         return set(want or ()) <= set(have or ())
     if field == "power":
-        return have is not None and want is not None and abs(int(have) - int(want)) <= tolerance
+        return power_within(want, have, tolerance)
     if field == "coach":
         return bool(have) == bool(want)
     return (have or "unknown") == (want or "unknown")
 
 
 def _twist(before: PowerMap | None, after: PowerMap | None, case: Case, lang: str) -> Result:
-    from ..diff import compare, edge, edges, match_people, value_text
+    from ..diff import compare, edge, value_text
     from ..errors import InvalidValue
     from ..grading import grade
 
@@ -55,13 +52,14 @@ def _twist(before: PowerMap | None, after: PowerMap | None, case: Case, lang: st
     if twist_key is None:
         raise InvalidValue("case", "no_twist", case.slug)
     expected = compare(case.key, twist_key)
-    aliases = (twist_key.grading or {}).get("aliases", {})
-    found = {m.a: m.b for m in match_people(twist_key, after, aliases, use_titles=True)}
-    after_lines = set(edges(after, {b: a for a, b in found.items()}))
+    answer = load_key(twist_key)
+    now = compare_to_key(after, answer)
+    found = now.sub_of
+    after_lines = now.lines
     before_found = {}
     if before is not None:
-        before_found = {m.a: m.b for m in match_people(twist_key, before, aliases, use_titles=True)}
-    tolerance = power_tolerance(twist_key)
+        before_found = compare_to_key(before, answer).sub_of
+    tolerance = answer.tolerance
     sentences = expected.lines(lang)
     lines: list[tuple[str, str]] = []
     done = total = 0
