@@ -14,6 +14,7 @@ from .fishbone import fishbone_positions
 from .grading import cohort_summary, grade, grade_cohort
 from .intel import Suggestion, intelligence_gaps, questions_for, suggestions
 from .io import dumps, load_map, loads, save_map, validate_file
+from .merge import MergeConflict, MergeResult, merge_maps
 from .render import fishbone_svg, map_svg, plot_power_matrix, power_matrix_svg
 from .model import Account, Coverage, Opportunity, PowerMap, Relationship, Stakeholder
 from .vocab import codes, describe, get_language, label, set_language, text
@@ -29,6 +30,8 @@ __all__ = [
     "InvalidValue",
     "KeyFormatError",
     "MapFormatError",
+    "MergeConflict",
+    "MergeResult",
     "Opportunity",
     "PowerMap",
     "PowerMapError",
@@ -56,6 +59,7 @@ __all__ = [
     "load_map",
     "loads",
     "map_svg",
+    "merge_maps",
     "plot_power_matrix",
     "power_matrix_svg",
     "questions_for",
