@@ -1,0 +1,63 @@
+"""``powermap merge BASE MINE THEIRS --out F``: exit 0 and written when clean, 1 with conflicts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import powermap_kit as pk
+from powermap_kit.cli import main
+
+BASE = {"format": "powermap/1", "stakeholders": [{"id": "cio", "name": "王伟", "stance": "neutral", "power": 3},
+                                                 {"id": "cfo", "name": "周敏"}]}
+
+
+def versions(tmp_path, mine_edit, theirs_edit):
+    base = pk.load_map(BASE)
+    mine, theirs = base.copy(), base.copy()
+    mine_edit(mine)
+    theirs_edit(theirs)
+    paths = []
+    for name, pm in (("base", base), ("mine", mine), ("theirs", theirs)):
+        paths.append(str(pk.save_map(pm, tmp_path / f"{name}.json")))
+    return paths
+
+
+def test_clean_merge_writes_both_sides_changes(tmp_path, capsys):
+    paths = versions(tmp_path, lambda m: m.update_stakeholder("cio", stance="support"),
+                     lambda t: t.add_stakeholder(id="ceo", name="李明"))
+    out = tmp_path / "merged.json"
+    assert main(["merge", *paths, "--out", str(out)]) == 0
+    assert f"3 people, written to {out}" in capsys.readouterr().out
+    merged = pk.load_map(out)
+    assert merged.ids == ["cio", "cfo", "ceo"] and merged.stakeholder("cio").stance == "support"
+
+
+def test_conflicts_are_printed_and_nothing_is_written_unless_a_side_is_preferred(tmp_path, capsys):
+    paths = versions(tmp_path, lambda m: m.update_stakeholder("cio", power=5),
+                     lambda t: (t.update_stakeholder("cio", power=1), t.remove_stakeholder("cfo")))
+    out = tmp_path / "merged.json"
+    assert main(["--lang", "zh", "merge", *paths, "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert "有 1 处冲突" in captured.out
+    assert "stakeholders[cio].power: 王伟的权力大小：原为 3，你改成 5，对方改成 1" in captured.out
+    assert "--prefer" in captured.err and not out.exists()
+    assert main(["merge", *paths, "--out", str(out), "--prefer", "theirs"]) == 0
+    assert "theirs kept at 1 conflict" in capsys.readouterr().out
+    merged = pk.load_map(out)
+    assert merged.ids == ["cio"] and merged.stakeholder("cio").power == 1
+
+
+def test_json_output_and_bad_input_as_a_process(tmp_path):
+    paths = versions(tmp_path, lambda m: m.update_stakeholder("cfo", title="CFO"),
+                     lambda t: t.update_stakeholder("cfo", title="财务总监"))
+    run = subprocess.run([sys.executable, "-m", "powermap_kit", "merge", *paths, "--out", str(tmp_path / "m.json"),
+                          "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1
+    [conflict] = json.loads(run.stdout)
+    assert conflict["place"] == "stakeholders[cfo].title" and conflict["theirs"] == "财务总监"
+    assert set(conflict["text"]) == {"en", "zh"}
+    (tmp_path / "broken.json").write_text("{", "utf-8")
+    assert main(["merge", paths[0], paths[1], str(tmp_path / "broken.json"), "--out", str(tmp_path / "x.json")]) == 1
+    assert not (tmp_path / "x.json").exists()
