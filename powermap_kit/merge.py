@@ -5,9 +5,8 @@ Two sellers keep one account map. When both changed it since a common version (t
 removed or edited field by field, relationships, coverage, account and opportunity
 fields -- and lists the real conflicts for a person to decide: the same field of the same
 person changed differently on both sides, a person (or line) one side removed while the
-other changed it, a new reporting line that would close a cycle. Nothing is decided
-silently: until a conflict is resolved the merged map holds *mine* there, and
-:attr:`MergeResult.resolved` stays ``False``.
+other changed it, a new reporting line that would close a cycle. Nothing is decided silently:
+until a conflict is resolved the map holds *mine* there and ``MergeResult.resolved`` is False.
 
 People are matched as :func:`~powermap_kit.compare` matches them
 (:func:`~powermap_kit.matching.match_people`): base to each side, and people both sides
@@ -37,6 +36,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import count
 from typing import Any
 
 from . import vocab
@@ -63,7 +63,8 @@ class MergeConflict:
         Where, e.g. ``stakeholders[cfo].stance`` (the key for :meth:`MergeResult.resolve`).
     kind : str
         ``field`` (a value changed differently), ``removed`` (one side removed what the
-        other changed) or ``cycle`` (a reporting line that would close a cycle).
+        other changed) or ``cycle`` (a reporting line that would close a cycle: it is left
+        out whichever side is taken).
     what : str
         The person's name, the line, or the part of the map (in words).
     field : str or None
@@ -149,9 +150,8 @@ class MergeResult:
 
     def text(self, lang: str | None = None) -> str:
         """The open conflicts, one a line (or a line saying there are none)."""
-        if not self.conflicts:
-            return vocab.text("merge.no_conflicts", lang=lang)
-        return "\n".join(c.text(lang) for c in self.conflicts)
+        lines = [c.text(lang) for c in self.conflicts]
+        return "\n".join(lines) if lines else vocab.text("merge.no_conflicts", lang=lang)
 
 
 def merge_maps(base: PowerMap | Mapping[str, Any] | None, mine: PowerMap | Mapping[str, Any],
@@ -171,8 +171,7 @@ def merge_maps(base: PowerMap | Mapping[str, Any] | None, mine: PowerMap | Mappi
     MergeResult
         The merged map (a valid :class:`PowerMap`) and the conflicts to decide.
     """
-    sides = tuple(_data(x) for x in (base, mine, theirs))
-    return _Merger(*sides, {}).run()  # type: ignore[misc]
+    return _Merger(_data(base), _data(mine), _data(theirs), {}).run()
 
 
 def _data(pm: PowerMap | Mapping[str, Any] | None) -> dict[str, Any]:
@@ -197,9 +196,9 @@ class _Merger:
         people = [{self.keys[i][p["id"]]: p for p in d["stakeholders"]} for i, d in enumerate(self.sides)]
         for i in (2, 0, 1):  # names for the texts: mine wins, then base, then theirs
             self.names.update({k: p["name"] for k, p in people[i].items()})
-        lines = [self._lines(d.get("relationships", []), i) for i, d in enumerate(self.sides)]
+        lines = self.lines = [self._lines(d.get("relationships", []), i) for i, d in enumerate(self.sides)]
         cover = [self._coverage(d.get("coverage", []), i) for i, d in enumerate(self.sides)]
-        touched = [set(), set()]
+        touched: list[set[str]] = [set(), set()]
         for part in (lines, cover):
             for side in (1, 2):
                 for k in set(part[0]) | set(part[side]):
@@ -209,8 +208,8 @@ class _Merger:
         out: dict[str, Any] = {"format": m.get("format", "powermap/1")}
         for key in _ordered(m, t, b):
             if key not in _LISTS and key not in ("format", "meta"):
-                part = key in ("account", "opportunity")
-                value = self._value(key, "@" + key if part else "@map", None if part else key,
+                whole = key not in ("account", "opportunity")
+                value = self._value(key, "@map" if whole else "@" + key, key if whole else None,
                                     b.get(key, _NONE), m.get(key, _NONE), t.get(key, _NONE))
                 if value is not _NONE:
                     out[key] = value
@@ -295,16 +294,17 @@ class _Merger:
         if take == "value":
             return _NONE if value is None else value
         if take is None:
-            plain = [None if x is _NONE else _clean(x) for x in (b, m, t)]
+            plain = [None if x is _NONE else {k: v for k, v in x.items() if k != "\0"} if isinstance(x, dict) else x
+                     for x in (b, m, t)]
             line = what if isinstance(what, tuple) else None
             what = line_text(*line, lang="en") if line else what
-            self.conflicts.append(MergeConflict(place, kind, what, name, *plain, line=line))
+            self.conflicts.append(MergeConflict(place, kind, what, name, plain[0], plain[1], plain[2], line))
         return m
 
     # ---- ids and lines in the merged map -------------------------------------------------
     def _ids(self, kept: dict[str, dict[str, Any]]) -> dict[str, str]:
         ids: dict[str, str] = {}
-        used: set[str] = set()
+        used: set[str] = set()  # an id renamed on one side may be an id the other side added
         for key, person in kept.items():
             wanted = person["id"]
             pid, n = wanted, 1
@@ -317,8 +317,9 @@ class _Merger:
 
     def _place_lines(self, kept: dict[tuple, dict[str, Any]], ids: dict[str, str]) -> list[dict[str, Any]]:
         """The kept lines in merged ids; a reporting line that would close a cycle is a conflict."""
-        out, above = [], {}
-        b, m, t = (self._lines(d.get("relationships", []), i) for i, d in enumerate(self.sides))
+        out: list[dict[str, Any]] = []
+        above: dict[str, list[str]] = {}
+        b, m, t = self.lines
         both = [k for k in kept if k in m and k in t]
         for key in both + [k for k in kept if k not in both]:
             rel = kept[key]
@@ -362,11 +363,8 @@ def _fresh(pid: str, taken: set[str], side: str) -> str:
 
 
 def _unique(out: Mapping[tuple, Any], key: tuple) -> tuple:
-    n, found = 1, key
-    while found in out:
-        n += 1
-        found = (*key, n)
-    return found
+    """``key``, or for the n-th line between the same ends ``(*key, n)``."""
+    return next(k for n in count(1) if (k := key if n == 1 else (*key, n)) not in out)
 
 
 def _ordered(*dicts: Mapping[Any, Any]) -> list[Any]:
@@ -385,18 +383,11 @@ def _reaches(above: dict[str, list[str]], start: str, goal: str) -> bool:
     return False
 
 
-def _clean(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: v for k, v in value.items() if k != "\0"}
-    return value
-
-
 def _field_label(name: str | None, lang: str) -> str:
     head, _, rest = (name or "").partition(".")
-    key = f"merge.field_{head}"
     try:
-        label = vocab.text(key, lang=lang)
-    except UnknownName:
+        label = vocab.text(f"merge.field_{head}", lang=lang)
+    except UnknownName:  # a field kept from a newer tool
         label = head
     return f"{label} · {rest}" if rest else label
 
@@ -406,6 +397,4 @@ def _shown(name: str | None, value: Any, lang: str) -> str:
         return vocab.text("merge.absent", lang=lang)
     if name in _CODED:
         return value_text(name, value, lang)
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)

@@ -99,7 +99,7 @@ class MapBuilder(SavingMixin, widgets.VBox):
         self.save_button = widgets.Button(icon="save", layout=widgets.Layout(width="auto"))
         self.status = widgets.HTML(layout=widgets.Layout(margin="0 0 0 8px"))
         self.load_problems = widgets.HTML()
-        toolbar = widgets.HBox([self.undo_button, self.redo_button, self.save_button, self.status],
+        toolbar = widgets.HBox([self.undo_button, self.redo_button, self.save_button, self.merge_button, self.status],
                                layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
         # The drawing gets the full width (readable zoom); the forms sit under it beside the panel.
         side = widgets.VBox([self.panel, self.view.legend], layout=widgets.Layout(flex="1 1 280px", min_width="260px"))
