@@ -76,16 +76,35 @@ def test_merge_with_conflicts_lists_them_in_both_languages_and_changes_nothing(s
                                                                           "stakeholders[cfo]"}
     assert b.map.to_dict() == before and b.path == str(copy)
     assert pk.load_map(shared).stakeholder("cio").stance == "oppose"  # their file untouched
-    assert "2 conflict(s)" in b.status.value and "Stance" in b.status.value
-    assert 'data-place="stakeholders[cio].stance"' in b.status.value
+    assert "2 conflict(s)" in b.status.value
+    rows = b.merge_choices.children
+    assert len(rows) == 3  # one row per conflict, then "merge with these choices"
+    assert 'data-place="stakeholders[cio].stance"' in rows[0].children[1].value
+    assert "Stance" in rows[0].children[1].value and "Champion" in rows[0].children[1].value
+    assert [label for label, _ in rows[0].children[0].options] == ["Keep mine", "Take theirs"]
+    rows[1].children[0].value = "theirs"  # the person they removed: take their removal
     pk.set_language("zh")
-    assert "2 处冲突" in b.status.value and "态度" in b.status.value and "对方删除了" in b.status.value
-    assert b.merge_button.description == "合并"
-    decided = b.merge({"stakeholders[cio].stance": "mine", "stakeholders[cfo]": "theirs"})
-    assert decided.resolved
+    assert "2 处冲突" in b.status.value and b.merge_button.description == "合并"
+    rows = b.merge_choices.children
+    assert "态度" in rows[0].children[1].value and "对方删除了" in rows[1].children[1].value
+    assert rows[1].children[0].value == "theirs" and rows[1].children[0].options[0][0] == "保留我的"
+    rows[2].click()  # merge with these choices: mine for the stance, theirs for the removal
+    assert b.conflict is None and b.merge_choices.children == ()
     on_disk = pk.load_map(shared)
-    assert on_disk.ids == ["cio"] and on_disk.stakeholder("cio").stance == "champion"
+    assert on_disk.ids == ["cio"] and on_disk.stakeholder("cio").stance == "champion" and b.map.ids == ["cio"]
     assert b.merge() is None and "没有可合并" in b.status.value
+    a.close(), b.close()
+
+
+def test_a_decision_can_be_given_in_python_too(shared):
+    a, b = two_builders(shared)
+    a.map.update_stakeholder("cfo", power=1)
+    a.save()
+    b.map.update_stakeholder("cfo", power=4)
+    b.save()
+    assert not b.merge().resolved
+    assert b.merge({"stakeholders[cfo].power": 2}).resolved  # a value of one's own
+    assert pk.load_map(shared).stakeholder("cfo").power == 2
     a.close(), b.close()
 
 

@@ -27,7 +27,7 @@ from ..mapfile import Conflict, MapFile
 from ..merge import MergeResult, merge_maps
 from ..model import PowerMap
 from ..values import visible
-from ._common import t
+from ._common import close_tree, t
 
 __all__ = ["SavingMixin"]
 
@@ -59,6 +59,9 @@ class SavingMixin:
         self._merged: MergeResult | None = None
         self.merge_button = widgets.Button(icon="code-fork", layout=widgets.Layout(width="auto", display="none"))
         self.merge_button.on_click(lambda _b: self.merge())
+        #: After a merge with conflicts: one row per conflict (keep mine / take theirs) and "apply".
+        self.merge_choices = widgets.VBox(layout=widgets.Layout(margin="0 0 4px 8px"))
+        self._picks: dict[str, widgets.ToggleButtons] = {}
 
     def _open(self, pm: PowerMap | None, path: str | Path | None) -> PowerMap:
         if path is not None:
@@ -131,8 +134,9 @@ class SavingMixin:
         writer left it. Without conflicts (or once ``decisions`` -- place to ``"mine"``,
         ``"theirs"`` or a value -- decide them all) the merged map replaces this builder's
         (undo brings it back) and is saved to the shared file again. Otherwise the map is
-        left unchanged and the status lists the conflicts. Returns the merge, ``None``
-        when there was no conflict to merge.
+        left unchanged and :attr:`merge_choices` shows each conflict with *keep mine* /
+        *take theirs* and a button that merges again with those choices. Returns the
+        merge, ``None`` when there was no conflict to merge.
         """
         conflict = self.conflict
         if conflict is None:
@@ -187,13 +191,33 @@ class SavingMixin:
         colour = _STATUS_COLOURS.get(key, _GREY)
         self.merge_button.description = vocab.text("merge.builder_button")
         message = vocab.text(key, **params) if key.startswith("merge.") else t(key, **params)
-        listed = ""
-        if key == "merge.builder_conflicts" and self._merged is not None:
-            listed = "".join(f'<li data-place="{html.escape(c.place)}">{html.escape(visible(c.text()))}</li>'
-                             for c in self._merged.conflicts)
-            listed = f'<ul class="powermap-merge-conflicts" style="margin:2px 0">{listed}</ul>'
+        self._show_choices(key == "merge.builder_conflicts")
         self.status.value = (f'<span class="powermap-status powermap-{key.replace("_", "-").replace(".", "-")}" '
-                             f'style="color:{colour}">{html.escape(visible(message))}{listed}</span>')
+                             f'style="color:{colour}">{html.escape(visible(message))}</span>')
+
+    def _show_choices(self, shown: bool) -> None:
+        """The conflicts of the last merge, each with keep mine / take theirs, in the current language."""
+        if not shown and not self.merge_choices.children:
+            return
+        before = {place: pick.value for place, pick in self._picks.items()}
+        for child in self.merge_choices.children:
+            close_tree(child)
+            child.close()
+        self._picks, rows = {}, []
+        for conflict in self._merged.conflicts if shown and self._merged is not None else ():
+            pick = widgets.ToggleButtons(options=[(vocab.text("merge.builder_keep_mine"), "mine"),
+                                                  (vocab.text("merge.builder_take_theirs"), "theirs")],
+                                         value=before.get(conflict.place, "mine"), style={"button_width": "auto"})
+            self._picks[conflict.place] = pick
+            text = widgets.HTML(f'<span class="powermap-merge-conflict" data-place="{html.escape(conflict.place)}">'
+                                f'{html.escape(visible(conflict.text()))}</span>')
+            rows.append(widgets.HBox([pick, text], layout=widgets.Layout(align_items="center")))
+        if rows:
+            apply = widgets.Button(description=vocab.text("merge.builder_apply"), icon="check", button_style="warning",
+                                   layout=widgets.Layout(width="auto"))
+            apply.on_click(lambda _b: self.merge({p: pick.value for p, pick in self._picks.items()}))
+            rows.append(apply)
+        self.merge_choices.children = rows
 
     def _load_problems_html(self) -> str:
         if not self._load_problems:

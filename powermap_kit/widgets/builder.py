@@ -105,7 +105,7 @@ class MapBuilder(SavingMixin, widgets.VBox):
         side = widgets.VBox([self.panel, self.view.legend], layout=widgets.Layout(flex="1 1 280px", min_width="260px"))
         lower = widgets.HBox([side, self.tabs], layout=widgets.Layout(width="100%", flex_flow="row wrap"))
         main = widgets.VBox([self.view, lower], layout=widgets.Layout(width="100%"))
-        super().__init__([toolbar, self.load_problems, main], **kwargs)
+        super().__init__([toolbar, self.merge_choices, self.load_problems, main], **kwargs)
         self.path = str(path) if path is not None else None
         self.autosave_delay = autosave_delay
 
