@@ -214,7 +214,7 @@ class SavingMixin:
             rows.append(widgets.HBox([pick, text], layout=widgets.Layout(align_items="center")))
         if rows:
             apply = widgets.Button(description=vocab.text("merge.builder_apply"), icon="check", button_style="warning",
-                                   layout=widgets.Layout(width="auto"))
+                                   layout=widgets.Layout(width="auto", align_self="flex-start"))
             apply.on_click(lambda _b: self.merge({p: pick.value for p, pick in self._picks.items()}))
             rows.append(apply)
         self.merge_choices.children = rows
