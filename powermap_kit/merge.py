@@ -377,9 +377,8 @@ def _reaches(above: dict[str, list[str]], start: str, goal: str) -> bool:
         node = todo.pop()
         if node == goal:
             return True
-        if node not in seen:
-            seen.add(node)
-            todo.extend(above.get(node, ()))
+        todo.extend(() if node in seen else above.get(node, ()))
+        seen.add(node)
     return False
 
 
@@ -397,4 +396,5 @@ def _shown(name: str | None, value: Any, lang: str) -> str:
         return vocab.text("merge.absent", lang=lang)
     if name in _CODED:
         return value_text(name, value, lang)
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
+    shown = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
+    return " ⏎ ".join(shown.splitlines())  # a conflict stays one line, whatever the notes hold

@@ -61,3 +61,15 @@ def test_json_output_and_bad_input_as_a_process(tmp_path):
     (tmp_path / "broken.json").write_text("{", "utf-8")
     assert main(["merge", paths[0], paths[1], str(tmp_path / "broken.json"), "--out", str(tmp_path / "x.json")]) == 1
     assert not (tmp_path / "x.json").exists()
+
+
+def test_a_conflict_is_one_line_whatever_the_notes_hold_and_a_folder_as_out_is_one_line(tmp_path, capsys):
+    paths = versions(tmp_path, lambda m: m.update_stakeholder("cio", notes="line one\nline two"),
+                     lambda t: t.update_stakeholder("cio", notes="stakeholders[cfo].power: fake\r\n总监"))
+    assert main(["merge", *paths, "--out", str(tmp_path / "m.json")]) == 1
+    printed = "".join(capsys.readouterr())
+    [line] = [x for x in printed.splitlines() if x.startswith("stakeholders[")]
+    assert line.startswith("stakeholders[cio].notes: ") and "line one ⏎ line two" in line and "fake ⏎ 总监" in line
+    assert main(["merge", *paths, "--out", str(tmp_path), "--prefer", "mine"]) in (1, 2)
+    err = capsys.readouterr().err
+    assert str(tmp_path) in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
