@@ -66,7 +66,7 @@ class MergeConflict:
         other changed) or ``cycle`` (a reporting line that would close a cycle: it is left
         out whichever side is taken).
     what : str
-        The person's name, the line, or the part of the map (in words).
+        The person's name, the line (English), or ``@account``, ``@opportunity``, ``@map``.
     field : str or None
         The field (dotted for nested values such as ``support.trust``), ``None`` for a
         whole person or line.

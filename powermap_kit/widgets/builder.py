@@ -9,8 +9,8 @@ keeps what was typed. The map is saved atomically to ``path`` shortly after each
 again after a kernel restart or a closed tab. A file that cannot be read is never
 overwritten: its problems are shown and autosave stays off until you save elsewhere. A
 file someone else changed meanwhile is never overwritten either: this builder's map goes
-to a conflict copy beside it, and the status says how to compare the two
-(:mod:`~powermap_kit.widgets.autosave`).
+to a conflict copy beside it, the status says how to compare the two, and a Merge button
+merges both versions (:mod:`~powermap_kit.widgets.autosave`, :mod:`powermap_kit.merge`).
 """
 
 from __future__ import annotations
