@@ -319,3 +319,27 @@ def test_edits_to_different_people_by_two_sides_both_survive(base, data):
     assert result.map.stakeholder(ids[0]).to_dict() == mine.stakeholder(ids[0]).to_dict()
     assert result.map.stakeholder(ids[1]).to_dict() == theirs.stakeholder(ids[1]).to_dict()
     assert "new" in result.map
+
+
+@PROPS
+@given(three_versions())
+def test_every_change_only_one_side_made_is_in_the_merged_map(versions):
+    base, mine, theirs = versions
+    merged = merge_maps(base, mine, theirs).map
+    for one, other in ((mine, theirs), (theirs, mine)):
+        if one is theirs:
+            merged = merge_maps(base, theirs, mine).map  # the side kept at conflicts must not matter here
+        for person in base.stakeholders:
+            a, b = one.get(person.id), other.get(person.id)
+            if a is None or b is None or a.name != person.name or b.name != person.name:
+                continue
+            for name in FIELD_VALUES:
+                before, after, untouched = (x.to_dict().get(name) for x in (person, a, b))
+                if after != before and untouched == before:
+                    assert merged.stakeholder(person.id).to_dict().get(name) == after
+        before_lines = {edge(r.source, r.target, r.type) for r in base.relationships}
+        merged_lines = {edge(r.source, r.target, r.type) for r in merged.relationships}
+        for rel in one.relationships:
+            key = edge(rel.source, rel.target, rel.type)
+            if key not in before_lines and rel.type != "reports_to" and {rel.source, rel.target} <= set(merged.ids):
+                assert key in merged_lines
