@@ -41,7 +41,7 @@ from typing import Any
 
 from . import vocab
 from .diff import edge, line_text, value_text
-from .errors import InvalidValue, UnknownName
+from .errors import InvalidValue, UnknownName, WrongType
 from .matching import match_people, normalise
 from .model import PowerMap
 
@@ -126,14 +126,19 @@ class MergeResult:
     def resolve(self, place: str, take: str = "mine", value: Any = None) -> MergeResult:
         """Decide one conflict: ``take`` ``"mine"``, ``"theirs"`` or ``"value"`` (then ``value``).
 
-        Raises :class:`~powermap_kit.errors.InvalidValue` for an unknown ``take`` or a
-        ``place`` that is not a conflict of this result, and
-        :class:`~powermap_kit.errors.MapFormatError` when the value makes the map invalid.
+        For a whole person the value is a person (dict) or ``None`` (removed); for a whole line
+        or coverage entry only ``None``. Raises (:mod:`powermap_kit.errors`) ``InvalidValue``
+        for an unknown ``take`` or ``place``, ``WrongType`` for such a value of another kind,
+        and ``MapFormatError`` when the value makes the map invalid.
         """
         if take not in _TAKES:
             raise InvalidValue("take", "not_one_of", take, allowed=_TAKES)
-        if place not in self.choices and place not in {c.place for c in self.conflicts}:
-            raise InvalidValue("place", "not_one_of", place, allowed=tuple(c.place for c in self.conflicts))
+        kinds = {c.place: c.kind for c in self.conflicts}
+        if place not in self.choices and place not in kinds:
+            raise InvalidValue("place", "not_one_of", place, allowed=tuple(kinds))
+        if take == "value" and kinds.get(place, "field") != "field" and value is not None and not (
+                place.startswith("stakeholders[") and isinstance(value, dict)):
+            raise WrongType(place, "wrong_type", value, expected=vocab.text("type.object"))
         return _Merger(*self.sides, {**self.choices, place: (take, value)}).run()
 
     def prefer(self, side: str) -> MergeResult:
@@ -175,9 +180,8 @@ def merge_maps(base: PowerMap | Mapping[str, Any] | None, mine: PowerMap | Mappi
 
 
 def _data(pm: PowerMap | Mapping[str, Any] | None) -> dict[str, Any]:
-    if pm is None:
-        return {"format": "powermap/1", "stakeholders": []}
-    return (pm if isinstance(pm, PowerMap) else PowerMap.from_dict(dict(pm))).to_dict()
+    data = pm if pm is None or isinstance(pm, PowerMap) else PowerMap.from_dict(dict(pm))
+    return data.to_dict() if data is not None else {"format": "powermap/1", "stakeholders": []}
 
 
 class _Merger:
@@ -218,11 +222,9 @@ class _Merger:
         out["relationships"] = self._place_lines(self._records(lines, "relationships"), ids)
         out["coverage"] = [dict(c, stakeholder=ids[c["stakeholder"]])
                            for c in self._records(cover, "coverage").values() if c["stakeholder"] in ids]
-        if m.get("meta"):
-            out["meta"] = m["meta"]
+        out.update({"meta": m["meta"]} if m.get("meta") else {})  # meta (author, saved) is mine
         return MergeResult(PowerMap.from_dict(out), self.conflicts, self.sides, self.choices)
 
-    # ---- keyed records ------------------------------------------------------------------
     def _lines(self, rels: list[dict[str, Any]], side: int) -> dict[tuple, dict[str, Any]]:
         out: dict[tuple, dict[str, Any]] = {}
         for rel in rels:
@@ -267,7 +269,6 @@ class _Merger:
         return (f"{self.names.get(key[0], key[0])} / {key[1]}",
                 f"coverage[{key[0]}:{key[1]}" + (f"#{key[2]}]" if len(key) > 2 else "]"))
 
-    # ---- values -------------------------------------------------------------------------
     def _value(self, place: str, what: str, name: str | None, b: Any, m: Any, t: Any) -> Any:
         if m == t:
             return m
@@ -301,12 +302,11 @@ class _Merger:
             self.conflicts.append(MergeConflict(place, kind, what, name, plain[0], plain[1], plain[2], line))
         return m
 
-    # ---- ids and lines in the merged map -------------------------------------------------
     def _ids(self, kept: dict[str, dict[str, Any]]) -> dict[str, str]:
         ids: dict[str, str] = {}
         used: set[str] = set()  # an id renamed on one side may be an id the other side added
         for key, person in kept.items():
-            wanted = person["id"]
+            wanted = str(person.get("id", key))  # a decided person without an id keeps the place's
             pid, n = wanted, 1
             while pid in used:
                 n += 1

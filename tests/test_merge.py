@@ -367,3 +367,19 @@ def line_by_name(pm, rel, by_name=False):
     ends = [pm.stakeholder(x).name if x in pm else None for x in (rel.source, rel.target)]
     ends = [n if n is not None and names.count(n) == 1 else None for n in ends]
     return tuple(edge(ends[0] or "", ends[1] or "", rel.type)) if None not in ends else (None, None, rel.type)
+
+
+def test_a_value_for_a_whole_person_must_be_a_person_or_none():
+    base, mine, theirs = sides()
+    mine.remove_stakeholder("cfo")
+    theirs.update_stakeholder("cfo", power=1)
+    result = merge_maps(base, mine, theirs)
+    with pytest.raises(pk.WrongType) as caught:
+        result.resolve("stakeholders[cfo]", "value", "Zhou Min")
+    assert caught.value.place == "stakeholders[cfo]"
+    with pytest.raises(MapFormatError):
+        result.resolve("stakeholders[cfo]", "value", {"id": "cfo", "power": 2})  # no name: refused, not a crash
+    assert sorted(result.resolve("stakeholders[cfo]", "value", {"name": "Zhou Min"}).map.ids) == ["cfo", "cio", "it"]
+    kept = result.resolve("stakeholders[cfo]", "value", {"id": "cfo", "name": "Zhou Min", "power": 2})
+    assert kept.resolved and kept.map.stakeholder("cfo").power == 2
+    assert "cfo" not in result.resolve("stakeholders[cfo]", "value", None).map
