@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import powermap_kit as pk
 from powermap_kit.cli import main
@@ -73,3 +78,20 @@ def test_a_conflict_is_one_line_whatever_the_notes_hold_and_a_folder_as_out_is_o
     assert main(["merge", *paths, "--out", str(tmp_path), "--prefer", "mine"]) in (1, 2)
     err = capsys.readouterr().err
     assert str(tmp_path) in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(st.binary(max_size=120), st.builds(
+    lambda doc: json.dumps(doc).encode(), st.recursive(st.none() | st.integers() | st.text(max_size=6),
+                                                       lambda inner: st.lists(inner, max_size=3)
+                                                       | st.dictionaries(st.sampled_from(
+                                                           ["format", "stakeholders", "id", "name", "source"]),
+                                                           inner, max_size=3), max_leaves=8))))
+def test_any_file_as_theirs_is_merged_or_refused_in_lines_never_a_traceback(tmp_path, data):
+    paths = versions(tmp_path, lambda m: None, lambda t: None)
+    (tmp_path / "theirs.json").write_bytes(data)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["merge", *paths, "--out", str(tmp_path / "m.json")])
+    printed = out.getvalue() + err.getvalue()
+    assert code in (0, 1) and "Traceback" not in printed and "internal error" not in printed, printed
