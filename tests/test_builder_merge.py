@@ -105,6 +105,9 @@ def test_a_decision_can_be_given_in_python_too(shared):
     assert not b.merge().resolved
     assert b.merge({"stakeholders[cfo].power": 2}).resolved  # a value of one's own
     assert pk.load_map(shared).stakeholder("cfo").power == 2
+    a.map.update_stakeholder("cio", power=2)
+    assert a.save() != shared and a.merge_button.layout.display is None
+    assert a.save(shared.with_name("elsewhere.json")) and a.merge_button.layout.display == "none"
     a.close(), b.close()
 
 

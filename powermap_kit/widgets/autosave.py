@@ -100,6 +100,7 @@ class SavingMixin:
                 self._timer = None
             if path is not None:
                 self.path, self._blocked, self._file = str(path), False, MapFile(path)
+                self.merge_button.layout.display = "none"  # a new file: no conflict to merge
                 self._load_problems = []
                 self.load_problems.value = ""
             if self.path is None or self._file is None:
