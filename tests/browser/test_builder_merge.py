@@ -25,12 +25,16 @@ def wait_text(page, text: str) -> None:
     page.wait_for_function("(t) => document.body.innerText.includes(t)", arg=text)
 
 
-def test_merge_button_decides_conflicts_and_saves_both_sellers_work(page, lab):
-    work = lab.root / "tests/browser/notebooks/builder_merge_work.json"
+def opened(page, lab):
+    """The notebook opened and run without errors, the builder's first save shown; the work file."""
     open_notebook(page, lab, NOTEBOOK)
     run_all(page)
-    assert cell_errors(page) == []
-    wait_text(page, "Saved to builder_merge_work.json")
+    assert cell_errors(page) == [] and not wait_text(page, "Saved to builder_merge_work.json")
+    return lab.root / "tests/browser/notebooks/builder_merge_work.json"
+
+
+def test_merge_button_decides_conflicts_and_saves_both_sellers_work(page, lab):
+    work = opened(page, lab)
     merge = page.locator("button", has_text="Merge").first
     assert not merge.is_visible()
 
