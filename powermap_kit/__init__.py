@@ -15,6 +15,7 @@ from .fishbone import fishbone_positions
 from .grading import cohort_summary, grade, grade_cohort
 from .intel import Suggestion, intelligence_gaps, questions_for, suggestions
 from .io import dumps, load_map, loads, save_map, validate_file
+from .merge import MergeConflict, MergeResult, merge_maps
 from .render import fishbone_svg, map_svg, plot_power_matrix, power_matrix_svg
 from .model import Account, Coverage, Opportunity, PowerMap, Relationship, Stakeholder
 from .vocab import codes, describe, get_language, label, set_language, text
@@ -31,6 +32,8 @@ __all__ = [
     "InvalidValue",
     "KeyFormatError",
     "MapFormatError",
+    "MergeConflict",
+    "MergeResult",
     "Opportunity",
     "PowerMap",
     "PowerMapError",
@@ -61,6 +64,7 @@ __all__ = [
     "load_map",
     "loads",
     "map_svg",
+    "merge_maps",
     "plot_power_matrix",
     "power_matrix_svg",
     "questions_for",

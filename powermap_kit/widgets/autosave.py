@@ -4,7 +4,8 @@ The builder's file is a :class:`~powermap_kit.mapfile.MapFile`: when another wri
 second tab or kernel, the trainer) changed it since this builder last read or saved it,
 their version is kept, this builder's map goes to a conflict copy beside it, later saves
 follow the copy, and the status says so with the ``pk.compare(...)`` line that shows the
-differences. A save that fails for any reason says so in the status (in the current
+differences, and a *Merge* button appears (:meth:`SavingMixin.merge`: a three-way merge of
+the version this builder last read or saved, its map and the other writer's file). A save that fails for any reason says so in the status (in the current
 language) instead of a silent error in the autosave thread; the status never says
 "Saved" for a save that did not happen.
 """
@@ -20,16 +21,19 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .. import vocab
 from ..errors import MapFormatError, Problem
 from ..mapfile import Conflict, MapFile
+from ..merge import MergeResult, merge_maps
 from ..model import PowerMap
 from ..values import visible
-from ._common import t
+from ._common import close_tree, t
 
 __all__ = ["SavingMixin"]
 
 _RED, _AMBER, _GREY = "#b71c1c", "#e65100", "#555"
-_STATUS_COLOURS = {"status_blocked": _RED, "status_save_failed": _RED, "status_conflict": _AMBER}
+_STATUS_COLOURS = {"status_blocked": _RED, "status_save_failed": _RED, "status_conflict": _AMBER,
+                   "merge.builder_conflicts": _AMBER}
 
 
 class SavingMixin:
@@ -40,6 +44,9 @@ class SavingMixin:
     status: widgets.HTML
     load_problems: widgets.HTML
     map: PowerMap
+    _undo: list[dict[str, Any]]
+    _redo: list[dict[str, Any]]
+    _buttons: Callable[[], None]
 
     def _init_saving(self) -> None:
         self._lock = threading.RLock()
@@ -49,6 +56,12 @@ class SavingMixin:
         self._blocked = False  # the file at `path` is unreadable: never overwrite it
         self._file: MapFile | None = None
         self._status_key: tuple[str, dict[str, Any]] = ("status_new", {})
+        self._merged: MergeResult | None = None
+        self.merge_button = widgets.Button(icon="code-fork", layout=widgets.Layout(width="auto", display="none"))
+        self.merge_button.on_click(lambda _b: self.merge())
+        #: After a merge with conflicts: one row per conflict (keep mine / take theirs) and "apply".
+        self.merge_choices = widgets.VBox(layout=widgets.Layout(margin="0 0 4px 8px"))
+        self._picks: dict[str, widgets.ToggleButtons] = {}
 
     def _open(self, pm: PowerMap | None, path: str | Path | None) -> PowerMap:
         if path is not None:
@@ -87,6 +100,7 @@ class SavingMixin:
                 self._timer = None
             if path is not None:
                 self.path, self._blocked, self._file = str(path), False, MapFile(path)
+                self.merge_button.layout.display = "none"  # a new file: no conflict to merge
                 self._load_problems = []
                 self.load_problems.value = ""
             if self.path is None or self._file is None:
@@ -104,6 +118,7 @@ class SavingMixin:
             if self._file.conflict is not None:
                 conflict = self._file.conflict
                 self.path = str(self._file.path)
+                self.merge_button.layout.display = None
                 self._set_status("status_conflict", file=str(conflict.path), copy=str(conflict.copy), time=now,
                                  compare=conflict.compare_code())
             else:
@@ -111,6 +126,48 @@ class SavingMixin:
             written = outcome.copy if isinstance(outcome, Conflict) else outcome
         self._save_callbacks(written)
         return written
+
+    def merge(self, decisions: dict[str, Any] | None = None) -> MergeResult | None:
+        """Merge the other writer's version of the file into this builder's map (the *Merge* button).
+
+        A three-way merge (:func:`~powermap_kit.merge.merge_maps`) of the version this
+        builder last read or saved before the conflict, its map, and the file as the other
+        writer left it. Without conflicts (or once ``decisions`` -- place to ``"mine"``,
+        ``"theirs"`` or a value -- decide them all) the merged map replaces this builder's
+        (undo brings it back) and is saved to the shared file again. Otherwise the map is
+        left unchanged and :attr:`merge_choices` shows each conflict with *keep mine* /
+        *take theirs* and a button that merges again with those choices. Returns the
+        merge, ``None`` when there was no conflict to merge.
+        """
+        conflict = self.conflict
+        if conflict is None:
+            self._set_status("merge.builder_nothing")
+            return None
+        shared = MapFile(conflict.path)
+        try:
+            result = merge_maps(conflict.base, self.map, shared.load())
+            for place, take in (decisions or {}).items():
+                side = take if take in ("mine", "theirs") else "value"
+                result = result.resolve(place, side, None if side != "value" else take)
+        except Exception as exc:  # a broken file or a refused decision: shown, the map untouched
+            self._set_status("status_save_failed", file=str(conflict.path), detail=_detail(exc))
+            return None
+        self._merged = result
+        if not result.resolved:
+            self._set_status("merge.builder_conflicts", file=str(conflict.path), copy=str(conflict.copy),
+                             count=len(result.conflicts))
+            return result
+        with self._lock:
+            self._undo.append(self.map.to_dict())  # the merge is one undo step
+            self._redo.clear()
+            self._file, self.path = shared, str(conflict.path)
+            self.map.replace_with(result.map)
+        self._buttons()
+        self.save()
+        if self._file.conflict is None:
+            self.merge_button.layout.display = "none"
+            self._set_status("merge.builder_merged", file=str(conflict.path))
+        return result
 
     def _schedule_save(self) -> None:
         if self.path is None or self._blocked:
@@ -133,8 +190,35 @@ class SavingMixin:
     def _set_status(self, key: str, **params: Any) -> None:
         self._status_key = (key, params)
         colour = _STATUS_COLOURS.get(key, _GREY)
-        self.status.value = (f'<span class="powermap-status powermap-{key.replace("_", "-")}" '
-                             f'style="color:{colour}">{html.escape(visible(t(key, **params)))}</span>')
+        self.merge_button.description = vocab.text("merge.builder_button")
+        message = vocab.text(key, **params) if key.startswith("merge.") else t(key, **params)
+        self._show_choices(key == "merge.builder_conflicts")
+        self.status.value = (f'<span class="powermap-status powermap-{key.replace("_", "-").replace(".", "-")}" '
+                             f'style="color:{colour}">{html.escape(visible(message))}</span>')
+
+    def _show_choices(self, shown: bool) -> None:
+        """The conflicts of the last merge, each with keep mine / take theirs, in the current language."""
+        if not shown and not self.merge_choices.children:
+            return
+        before = {place: pick.value for place, pick in self._picks.items()}
+        for child in self.merge_choices.children:
+            close_tree(child)
+            child.close()
+        self._picks, rows = {}, []
+        for conflict in self._merged.conflicts if shown and self._merged is not None else ():
+            pick = widgets.ToggleButtons(options=[(vocab.text("merge.builder_keep_mine"), "mine"),
+                                                  (vocab.text("merge.builder_take_theirs"), "theirs")],
+                                         value=before.get(conflict.place, "mine"), style={"button_width": "auto"})
+            self._picks[conflict.place] = pick
+            text = widgets.HTML(f'<span class="powermap-merge-conflict" data-place="{html.escape(conflict.place)}">'
+                                f'{html.escape(visible(conflict.text()))}</span>')
+            rows.append(widgets.HBox([pick, text], layout=widgets.Layout(align_items="center")))
+        if rows:
+            apply = widgets.Button(description=vocab.text("merge.builder_apply"), icon="check", button_style="warning",
+                                   layout=widgets.Layout(width="auto", align_self="flex-start"))
+            apply.on_click(lambda _b: self.merge({p: pick.value for p, pick in self._picks.items()}))
+            rows.append(apply)
+        self.merge_choices.children = rows
 
     def _load_problems_html(self) -> str:
         if not self._load_problems:

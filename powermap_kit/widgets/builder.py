@@ -9,8 +9,8 @@ keeps what was typed. The map is saved atomically to ``path`` shortly after each
 again after a kernel restart or a closed tab. A file that cannot be read is never
 overwritten: its problems are shown and autosave stays off until you save elsewhere. A
 file someone else changed meanwhile is never overwritten either: this builder's map goes
-to a conflict copy beside it, and the status says how to compare the two
-(:mod:`~powermap_kit.widgets.autosave`).
+to a conflict copy beside it, the status says how to compare the two, and a Merge button
+merges both versions (:mod:`~powermap_kit.widgets.autosave`, :mod:`powermap_kit.merge`).
 """
 
 from __future__ import annotations
@@ -99,13 +99,13 @@ class MapBuilder(SavingMixin, widgets.VBox):
         self.save_button = widgets.Button(icon="save", layout=widgets.Layout(width="auto"))
         self.status = widgets.HTML(layout=widgets.Layout(margin="0 0 0 8px"))
         self.load_problems = widgets.HTML()
-        toolbar = widgets.HBox([self.undo_button, self.redo_button, self.save_button, self.status],
+        toolbar = widgets.HBox([self.undo_button, self.redo_button, self.save_button, self.merge_button, self.status],
                                layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
         # The drawing gets the full width (readable zoom); the forms sit under it beside the panel.
         side = widgets.VBox([self.panel, self.view.legend], layout=widgets.Layout(flex="1 1 280px", min_width="260px"))
         lower = widgets.HBox([side, self.tabs], layout=widgets.Layout(width="100%", flex_flow="row wrap"))
         main = widgets.VBox([self.view, lower], layout=widgets.Layout(width="100%"))
-        super().__init__([toolbar, self.load_problems, main], **kwargs)
+        super().__init__([toolbar, self.merge_choices, self.load_problems, main], **kwargs)
         self.path = str(path) if path is not None else None
         self.autosave_delay = autosave_delay
 
