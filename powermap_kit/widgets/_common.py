@@ -17,7 +17,7 @@ from .. import vocab
 from ..errors import MapFormatError, Problem
 from ..model import PowerMap
 
-__all__ = ["UNKNOWN", "Listeners", "StaticHtml", "close_tree", "choice_options", "problem_lines", "relabel_options", "t"]
+__all__ = ["ClosesParts", "Listeners", "StaticHtml", "UNKNOWN", "choice_options", "close_tree", "problem_lines", "relabel_options", "t"]
 
 UNKNOWN = 0
 """The value a dropdown uses for "not recorded" (``None`` in the model)."""
@@ -136,3 +136,16 @@ def close_tree(widget: widgets.Widget) -> None:
     for part in (getattr(widget, "layout", None), getattr(widget, "style", None)):
         if isinstance(part, widgets.Widget):
             part.close()
+
+
+class ClosesParts:
+    """``close()`` for a composite widget: stop following the language and the map (its
+    :class:`Listeners`), close every widget inside it, then the widget itself."""
+
+    _listeners: Listeners
+
+    def close(self) -> None:
+        """Close the widget and its parts, and stop following the language and the map."""
+        self._listeners.clear()
+        close_tree(self)  # type: ignore[arg-type]
+        super().close()  # type: ignore[misc]

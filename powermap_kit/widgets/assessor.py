@@ -22,12 +22,12 @@ from ..course.html import render
 from ..errors import StakeholderNotFound, UnknownName
 from ..model import PowerMap
 from ._answering import Recording
-from ._common import Listeners, StaticHtml, close_tree
+from ._common import ClosesParts, Listeners, StaticHtml
 
 __all__ = ["SupportAssessor"]
 
 
-class SupportAssessor(StaticHtml, widgets.VBox, Recording):
+class SupportAssessor(ClosesParts, StaticHtml, widgets.VBox, Recording):
     """Five dimension sliders → support level and explanation, by the analysis engine's formula.
 
     Parameters
@@ -122,12 +122,6 @@ class SupportAssessor(StaticHtml, widgets.VBox, Recording):
         if self.key is not None and self.key.meta.get("case"):
             extra["case"] = self.key.meta["case"]
         return extra
-
-    def close(self) -> None:
-        """Close the widget and its parts, and stop following the language."""
-        self._listeners.clear()
-        close_tree(self)
-        super().close()
 
     def _on_language(self, lang: str) -> None:
         self._relabel()

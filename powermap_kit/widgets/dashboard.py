@@ -25,7 +25,7 @@ from ..grading.key import AnswerKey
 from ..render.grading_html import cohort_view
 from ..model import PowerMap
 from ..render.templates import macro
-from ._common import Listeners, StaticHtml, close_tree
+from ._common import ClosesParts, Listeners, StaticHtml
 from .scorecard import score_colour
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ _TOP = 6  # rows per common-mistakes list: the room reads the top of each
 _INSIGHT_CHARS = 150
 
 
-class CohortDashboard(StaticHtml, widgets.VBox):
+class CohortDashboard(ClosesParts, StaticHtml, widgets.VBox):
     """The cohort's results for a trainer or coach, refreshed on demand.
 
     Parameters
@@ -136,12 +136,6 @@ class CohortDashboard(StaticHtml, widgets.VBox):
         """The dashboard as static HTML (where widgets do not render)."""
         parts = (self._title, self._summary, self._chart, self._criteria, self._mistakes, self._table)
         return "".join(str(macro("block")(Markup(part.value))) for part in parts)
-
-    def close(self) -> None:
-        """Close the dashboard and its parts, and stop following the language."""
-        self._listeners.clear()
-        close_tree(self)
-        super().close()
 
     def _on_language(self, lang: str) -> None:
         self._draw()

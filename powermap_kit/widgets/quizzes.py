@@ -25,12 +25,12 @@ from ..course import Question, Result
 from ..course.html import render
 from ..model import PowerMap
 from ._answering import Recording
-from ._common import Listeners, StaticHtml, close_tree
+from ._common import ClosesParts, Listeners, StaticHtml
 
 __all__ = ["DecisionModeQuiz", "RoleQuiz", "StageQuiz", "SupportAssessor"]
 
 
-class _Quiz(StaticHtml, widgets.VBox, Recording):
+class _Quiz(ClosesParts, StaticHtml, widgets.VBox, Recording):
     """One question at a time, immediate feedback, previous/next; subclasses say what to ask."""
 
     index = Int(0, help="Position (0-based) of the question shown.")
@@ -151,12 +151,6 @@ class _Quiz(StaticHtml, widgets.VBox, Recording):
         """Show the previous question (as the Previous button does)."""
         if self.index > 0:
             self.index -= 1
-
-    def close(self) -> None:
-        """Close the widget and its parts, and stop following the language."""
-        self._listeners.clear()
-        close_tree(self)
-        super().close()
 
     def to_html(self) -> str:
         """The exercise as a printable sheet (questions and choices, no answers), for

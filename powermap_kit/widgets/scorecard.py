@@ -20,7 +20,7 @@ from ..grading import GradeResult, grade, load_key
 from ..grading.key import AnswerKey
 from ..model import PowerMap
 from ..render.templates import macro
-from ._common import Listeners, StaticHtml, close_tree
+from ._common import ClosesParts, Listeners, StaticHtml
 
 __all__ = ["ScoreCard", "score_colour"]
 
@@ -55,7 +55,7 @@ def criteria_html(result: GradeResult, lang: str | None = None) -> str:
     return str(macro("criteria", lang=lang)(rows))
 
 
-class ScoreCard(StaticHtml, widgets.VBox):
+class ScoreCard(ClosesParts, StaticHtml, widgets.VBox):
     """A submission's score against an answer key: total, criterion bars, feedback.
 
     Parameters
@@ -132,12 +132,6 @@ class ScoreCard(StaticHtml, widgets.VBox):
             return f"{self._header.value}{self._criteria.value}{self._feedback.value}"
         finally:
             self.show_all = shown
-
-    def close(self) -> None:
-        """Close the card and its parts, and stop following the map and the language."""
-        self._listeners.clear()
-        close_tree(self)
-        super().close()
 
     def _on_map_change(self, event: str, details: dict[str, Any]) -> None:
         if self.live:

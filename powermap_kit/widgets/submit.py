@@ -19,7 +19,7 @@ from traitlets import Unicode
 from .. import vocab
 from ..errors import InvalidValue, MapFormatError
 from ..submit import submit_map, work_status
-from ._common import Listeners, close_tree, problem_lines
+from ._common import ClosesParts, Listeners, problem_lines
 
 __all__ = ["SubmitButton"]
 
@@ -35,7 +35,7 @@ def _local_time(stamp: str) -> str:
         return stamp
 
 
-class SubmitButton(widgets.HBox):
+class SubmitButton(ClosesParts, widgets.HBox):
     """A Submit button and the map's submission status.
 
     Parameters
@@ -108,11 +108,6 @@ class SubmitButton(widgets.HBox):
             self._problem = _t("failed", problem="; ".join(lines))
         self._draw()
         return frozen
-
-    def close(self) -> None:
-        self._listeners.clear()
-        close_tree(self)
-        super().close()
 
     def _on_language(self, lang: str) -> None:
         self._draw()
