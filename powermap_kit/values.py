@@ -52,9 +52,12 @@ _HIDDEN = re.compile("[\ud800-\udfff\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\
                      "\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
                      "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
                      "\U000e0001\U000e0020-\U000e007f]")
-# Text as json.dumps(ensure_ascii=False) writes it, where any of these may hide: escaped
-# controls, raw DEL/C1/surrogates, long integers, exponents, Infinity/NaN.
-_SUSPECT = re.compile(r"[\ud800-\udfff\x7f-\x9f]|\\[bfnrt]|\\u00|[0-9]{16}|[eE]\+?[0-9]|Infinity|NaN")
+# Text as json.dumps(ensure_ascii=False, allow_nan=False) writes it, where any of these may
+# hide: escaped controls, raw DEL/C1/surrogates; long integers and exponents (a digit then
+# 15 more, or an exponent). Two searches, each starting only at rare characters (digits are
+# rarer than the letters an exponent pattern would start at): a third of the time of one.
+_SUSPECT = re.compile(r"[\ud800-\udfff\x7f-\x9f]|\\[bfnrt]|\\u00")
+_SUSPECT_NUMBER = re.compile(r"[0-9](?:[eE]|[0-9]{15})")
 
 #: Places (with ``[]`` for any list index) whose text is one line: names, ids, codes.
 SINGLE_LINE = frozenset({
@@ -124,7 +127,7 @@ def looks_clean(data: Any) -> bool:
         text = json.dumps(data, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError, RecursionError):
         return False
-    return _SUSPECT.search(text) is None
+    return _SUSPECT.search(text) is None and _SUSPECT_NUMBER.search(text) is None
 
 
 Report = Callable[..., None]
