@@ -26,10 +26,10 @@ from .atomic import write_bytes_atomic
 from .errors import MapFormatError, Problem
 from .model import PowerMap
 from .validation import validate_data
-from .values import LongNumber, join_place
+from .values import MAX_NUMBER, LongNumber, join_place
 
 __all__ = ["DEFAULT_MAX_MB", "dumps", "load_map", "loads", "max_bytes", "parse_json", "read_bytes", "read_json",
-           "save_map", "validate_file", "write_bytes_atomic", "write_text_atomic"]
+           "read_json_clean", "save_map", "validate_file", "write_bytes_atomic", "write_text_atomic"]
 
 PathLike = str | os.PathLike
 
@@ -135,21 +135,27 @@ def _parse(text: str, file: str | None) -> tuple[Any, list[Problem]]:
 
 _KEY_END = re.compile(r'"[ \t\n\r]*:')
 _LONG = 10**_MAX_DIGITS  # the smallest integer written with more than _MAX_DIGITS digits
+# Where a bad character could hide in JSON text decoded from UTF-8 (raw control characters
+# below U+0020 are not JSON): an escape other than \" \\ \/, or a raw DEL or C1 character.
+_ESCAPE_OR_C1 = re.compile(r"\\[bfnrtu]|[\x7f-\x9f]")
 
 
-def _parse_plain(text: str) -> Any:
+def _parse_plain(text: str, clean: bool = False) -> tuple[Any, bool]:
     """The common case at C speed: JSON with no repeated key, overlong number, NaN or
-    Infinity, parsed without hooks; ``...`` when the careful parse must decide.
+    Infinity, parsed without hooks; ``(..., False)`` when the careful parse must decide.
 
     Every key of the text ends in a quote, optional white space and a colon, so that pattern
     occurs at least once per key; occurring exactly as often as the parsed objects have keys,
     no key was repeated (a repeat leaves one key fewer in its object).
+
+    With ``clean``, the second item says whether the data is known to hold no bad character
+    and no number beyond :data:`~powermap_kit.values.MAX_NUMBER` (False: not known).
     """
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
-        return ...
-    keys, stack = 0, [data]
+        return ..., False
+    keys, stack, big = 0, [data], False
     while stack:
         value = stack.pop()
         kind = type(value)
@@ -160,15 +166,37 @@ def _parse_plain(text: str) -> Any:
             stack += value
         elif kind is int:
             if not -_LONG < value < _LONG:
-                return ...
-        elif kind is float and not math.isfinite(value):
-            return ...
-    return data if len(_KEY_END.findall(text)) == keys else ...
+                return ..., False
+            big = big or not -MAX_NUMBER <= value <= MAX_NUMBER
+        elif kind is float:
+            if not math.isfinite(value):
+                return ..., False
+            big = big or not -MAX_NUMBER <= value <= MAX_NUMBER
+    if len(_KEY_END.findall(text)) != keys:
+        return ..., False
+    return data, clean and not big and _ESCAPE_OR_C1.search(text) is None
+
+
+def read_json_clean(source: PathLike, limit: int | None = None) -> tuple[Any, list[Problem], bool]:
+    """:func:`read_json`, and whether the data is known to hold no bad character or number
+    (then ``validate_data(data, clean=True)`` need not look for them): ``(data, problems, clean)``."""
+    file = str(source)
+    raw, problems = read_bytes(source, limit)
+    if raw is None:
+        return None, problems, False
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return (*parse_json(raw, file), False)
+    data, clean = _parse_plain(text, clean=True)
+    if data is ...:
+        return (*_parse(text, file), False)
+    return data, [], clean
 
 
 def _parse_marked(text: str, file: str | None) -> tuple[Any, list[Problem], tuple | None]:
     """Parse JSON; return (data, problems, marks): marks are the repeated keys and overlong numbers found."""
-    data = _parse_plain(text)
+    data = _parse_plain(text)[0]
     if data is not ...:
         return data, [], None
     repeated: dict[int, list[tuple[str, Any]]] = {}  # id(object) -> (key, a value it lost to a later one)

@@ -41,12 +41,12 @@ _CODED = {
 class _Collector:
     __slots__ = ("problems", "file", "places", "clean")
 
-    def __init__(self, file: str | None, data: Any = ...):
+    def __init__(self, file: str | None, data: Any = ..., clean: bool = False):
         self.problems: list[Problem] = []
         self.file = file
         self.places: set[str] = set()
         # No bad character or number anywhere in `data`: the walks are skipped (without data: walk).
-        self.clean = data is not ... and looks_clean(data)
+        self.clean = clean or (data is not ... and looks_clean(data))
 
     def add(self, place: str, code: str, value: Any = None, **kw: Any) -> None:
         self.places.add(place)
@@ -111,9 +111,14 @@ class _Collector:
         return False
 
 
-def validate_data(data: Any, file: str | None = None) -> list[Problem]:
-    """Every problem in a parsed power map, in document order. An empty list means valid."""
-    c = _Collector(file, data)
+def validate_data(data: Any, file: str | None = None, clean: bool = False) -> list[Problem]:
+    """Every problem in a parsed power map, in document order. An empty list means valid.
+
+    ``clean=True`` says the caller knows that no string holds a bad character and no number
+    is out of range (:func:`~powermap_kit.io.read_json_clean` finds that out while reading),
+    so they are not looked for again.
+    """
+    c = _Collector(file, data, clean)
     if not isinstance(data, dict):
         c.type_("", data, "object")
         return c.problems

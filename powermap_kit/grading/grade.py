@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from .. import vocab
 from ..diff import Match
 from ..errors import Problem
-from ..io import read_json
+from ..io import read_json_clean
 from ..model import PowerMap
 from ..validation import validate_data
 from .compare import compare_to_key
@@ -186,9 +186,9 @@ def read_submission(source: Any) -> tuple[PowerMap | None, str | None, list[Prob
         problems = validate_data(source)
         return (None if problems else PowerMap.from_dict(source, validate=False)), None, problems
     file = str(source)
-    data, problems = read_json(source)
+    data, problems, clean = read_json_clean(source)
     if not problems:
-        problems = validate_data(data, file)
+        problems = validate_data(data, file, clean)
     if problems:
         return None, file, problems
     return _owned_map(data), file, []
