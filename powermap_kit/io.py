@@ -177,17 +177,24 @@ def _parse_plain(text: str, clean: bool = False) -> tuple[Any, bool]:
     return data, clean and not big and _ESCAPE_OR_C1.search(text) is None
 
 
+def _read_text(source: PathLike, limit: int | None) -> tuple[bytes | None, str | None, list[Problem]]:
+    """A file's bytes and UTF-8 text (a leading BOM dropped); text is None when there are problems."""
+    raw, problems = read_bytes(source, limit)
+    if raw is None:
+        return None, None, problems
+    try:
+        return raw, raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        return raw, None, parse_json(raw, str(source))[1]  # reports the bad byte
+
+
 def read_json_clean(source: PathLike, limit: int | None = None) -> tuple[Any, list[Problem], bool]:
     """:func:`read_json`, and whether the data is known to hold no bad character or number
     (then ``validate_data(data, clean=True)`` need not look for them): ``(data, problems, clean)``."""
     file = str(source)
-    raw, problems = read_bytes(source, limit)
-    if raw is None:
+    raw, text, problems = _read_text(source, limit)
+    if text is None:
         return None, problems, False
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return (*parse_json(raw, file), False)
     data, clean = _parse_plain(text, clean=True)
     if data is ...:
         return (*_parse(text, file), False)
@@ -235,13 +242,9 @@ def _read_map(source: PathLike, limit: int | None) -> tuple[Any, list[Problem]]:
 def _read_map_bytes(source: PathLike, limit: int | None = None) -> tuple[bytes | None, Any, list[Problem]]:
     """Like :func:`_read_map`, with the bytes read first: ``(raw, data, problems)``."""
     file = str(source)
-    raw, problems = read_bytes(source, limit)
-    if raw is None:
-        return None, None, problems
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw, None, parse_json(raw, file)[1]  # reports the bad byte
+    raw, text, problems = _read_text(source, limit)
+    if text is None:
+        return raw, None, problems
     data, problems, marked = _parse_marked(text, file)
     if problems:
         return raw, None, problems
