@@ -89,17 +89,23 @@ def make_submission(rng: random.Random, key: dict, n: int) -> dict:
             "stakeholders": people, "relationships": rels, "meta": {"author": f"trainee-{n:04d}"}}
 
 
-def timed(cmd: list[str], repeat: int) -> tuple[float, float]:
-    """Best wall time and best CPU time (user + system, all processes) of a command."""
-    walls, cpus = [], []
+def timed(cmds: list[list[str]], repeat: int) -> list[tuple[float, float]]:
+    """Best wall time and best CPU time (user + system, all processes) of each command.
+
+    The commands take turns (one run of each per round), so a burst of other work on a
+    shared machine falls on all of them alike rather than on one.
+    """
+    walls = [[] for _ in cmds]
+    cpus = [[] for _ in cmds]
     for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL)
-        walls.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return min(walls), min(cpus)
+        for n, cmd in enumerate(cmds):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL)
+            walls[n].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[n].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return [(min(w), min(c)) for w, c in zip(walls, cpus)]
 
 
 def phases(key_file: Path, folder: Path) -> dict[str, float]:
@@ -157,11 +163,9 @@ def main() -> None:
             sys.exit(f"powermap score failed:\n{check.stderr}")
         rows = json.loads(check.stdout)
         totals = [r["total"] for r in rows if "total" in r]
-        start_cmd = [sys.executable, "-c", "import powermap_kit.cli.score"]
-        bare, bare_cpu = timed([sys.executable, "-c", load, str(folder)], args.repeat)
-        imports, imports_cpu = timed(start_cmd, args.repeat)
-        full, full_cpu = timed(score, args.repeat)
-        single, single_cpu = timed(score + ["--jobs", "1"], args.repeat)
+        start_cmd = score[:-3] + [str(next(folder.iterdir())), "--format", "json"]  # one submission
+        (bare, bare_cpu), (imports, imports_cpu), (full, full_cpu), (single, single_cpu) = timed(
+            [[sys.executable, "-c", load, str(folder)], start_cmd, score, score + ["--jobs", "1"]], args.repeat)
         size = sum(f.stat().st_size for f in folder.iterdir()) / args.count / 1024
         breakdown = phases(key_file, folder)
     print(f"submissions: {args.count} (30-person key, {size:.1f} KiB each), cores: {os.cpu_count()}, "
@@ -169,7 +173,7 @@ def main() -> None:
     load_avg = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"load average (1 min): {load_avg:.2f} (other work on the cores inflates wall times, and CPU times a little)")
     print(f"bare json.load process:        {bare:6.3f} s wall, {bare_cpu:6.3f} s CPU")
-    print(f"start + imports only:          {imports:6.3f} s wall, {imports_cpu:6.3f} s CPU")
+    print(f"start-up (score of 1 file):    {imports:6.3f} s wall, {imports_cpu:6.3f} s CPU")
     print(f"powermap score --format json:  {full:6.3f} s wall ({full / bare:.1f}x), {full_cpu:6.3f} s CPU "
           f"({full_cpu / bare_cpu:.1f}x), {args.count / full:,.0f} maps/s")
     print(f"  with --jobs 1:               {single:6.3f} s wall ({single / bare:.1f}x), {single_cpu:6.3f} s CPU "

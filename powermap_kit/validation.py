@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from . import vocab
@@ -36,6 +37,12 @@ _CODED = {
     "stance": "stance",
     "relationship_step": "relationship_step",
 }
+
+
+@lru_cache(maxsize=None)
+def _code_set(kind: str) -> frozenset[str]:
+    """The codes of a vocabulary kind as a set (the vocabulary never changes while running)."""
+    return frozenset(vocab.codes(kind))
 
 
 class _Collector:
@@ -61,9 +68,9 @@ class _Collector:
         self.add(place, "wrong_type", value, params={"expected": vocab.text(f"type.{expected}")})
 
     def code(self, place: str, value: Any, kind: str) -> bool:
-        allowed = vocab.codes(kind)
-        if isinstance(value, str) and value in allowed:
+        if isinstance(value, str) and value in _code_set(kind):
             return True
+        allowed = vocab.codes(kind)
         self.add(place, "not_one_of", value, allowed=allowed, suggestion=vocab.closest(value, allowed, kind))
         return False
 
