@@ -15,7 +15,6 @@ leaves no temporary file behind.
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 import stat
@@ -133,48 +132,13 @@ def _parse(text: str, file: str | None) -> tuple[Any, list[Problem]]:
     return data, problems
 
 
-_KEY_END = re.compile(r'"[ \t\n\r]*:')
-_LONG = 10**_MAX_DIGITS  # the smallest integer written with more than _MAX_DIGITS digits
 # Where a bad character could hide in JSON text decoded from UTF-8 (raw control characters
 # below U+0020 are not JSON): an escape other than \" \\ \/, or a raw DEL or C1 character.
+# Most texts have no backslash at all, which the first, simpler search finds out quickly.
+_BACKSLASH_OR_C1 = re.compile(r"[\\\x7f-\x9f]")
 _ESCAPE_OR_C1 = re.compile(r"\\[bfnrtu]|[\x7f-\x9f]")
-
-
-def _parse_plain(text: str, clean: bool = False) -> tuple[Any, bool]:
-    """The common case at C speed: JSON with no repeated key, overlong number, NaN or
-    Infinity, parsed without hooks; ``(..., False)`` when the careful parse must decide.
-
-    Every key of the text ends in a quote, optional white space and a colon, so that pattern
-    occurs at least once per key; occurring exactly as often as the parsed objects have keys,
-    no key was repeated (a repeat leaves one key fewer in its object).
-
-    With ``clean``, the second item says whether the data is known to hold no bad character
-    and no number beyond :data:`~powermap_kit.values.MAX_NUMBER` (False: not known).
-    """
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        return ..., False
-    keys, stack, big = 0, [data], False
-    while stack:
-        value = stack.pop()
-        kind = type(value)
-        if kind is dict:
-            keys += len(value)
-            stack += value.values()
-        elif kind is list:
-            stack += value
-        elif kind is int:
-            if not -_LONG < value < _LONG:
-                return ..., False
-            big = big or not -MAX_NUMBER <= value <= MAX_NUMBER
-        elif kind is float:
-            if not math.isfinite(value):
-                return ..., False
-            big = big or not -MAX_NUMBER <= value <= MAX_NUMBER
-    if len(_KEY_END.findall(text)) != keys:
-        return ..., False
-    return data, clean and not big and _ESCAPE_OR_C1.search(text) is None
+#: Integers with fewer digits (a minus sign counted) are within MAX_NUMBER.
+_SAFE_DIGITS = len(str(MAX_NUMBER)) - 1
 
 
 def _read_text(source: PathLike, limit: int | None) -> tuple[bytes | None, str | None, list[Problem]]:
@@ -195,17 +159,22 @@ def read_json_clean(source: PathLike, limit: int | None = None) -> tuple[Any, li
     raw, text, problems = _read_text(source, limit)
     if text is None:
         return None, problems, False
-    data, clean = _parse_plain(text, clean=True)
-    if data is ...:
-        return (*_parse(text, file), False)
-    return data, [], clean
+    data, problems, marked, big = _parse_full(text, file)
+    if marked:
+        return None, _marked_problems(data, marked[0], marked[1], file), False
+    clean = not problems and not big and (_BACKSLASH_OR_C1.search(text) is None
+                                          or _ESCAPE_OR_C1.search(text) is None)
+    return data, problems, clean
 
 
 def _parse_marked(text: str, file: str | None) -> tuple[Any, list[Problem], tuple | None]:
     """Parse JSON; return (data, problems, marks): marks are the repeated keys and overlong numbers found."""
-    data = _parse_plain(text)[0]
-    if data is not ...:
-        return data, [], None
+    return _parse_full(text, file)[:3]
+
+
+def _parse_full(text: str, file: str | None) -> tuple[Any, list[Problem], tuple | None, bool]:
+    """:func:`_parse_marked`, and whether a number may be beyond MAX_NUMBER (or not finite)."""
+    big = False
     repeated: dict[int, list[tuple[str, Any]]] = {}  # id(object) -> (key, a value it lost to a later one)
     long_numbers: list[LongNumber] = []
 
@@ -217,21 +186,32 @@ def _parse_marked(text: str, file: str | None) -> tuple[Any, list[Problem], tupl
         return obj
 
     def parse_int(digits: str) -> int | LongNumber:
+        nonlocal big
+        if len(digits) >= _SAFE_DIGITS:
+            big = True
         if len(digits) > _MAX_DIGITS:
             number = LongNumber(digits)
             long_numbers.append(number)
             return number
         return int(digits)
 
+    def parse_float(digits: str) -> float:
+        nonlocal big
+        value = float(digits)
+        if not -MAX_NUMBER <= value <= MAX_NUMBER:
+            big = True
+        return value
+
     try:
-        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=pairs_hook, parse_int=parse_int)
+        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=pairs_hook, parse_int=parse_int,
+                          parse_float=parse_float)
     except json.JSONDecodeError as exc:
         detail = f"line {exc.lineno} column {exc.colno}: {exc.msg}"
     except (ValueError, RecursionError) as exc:
         detail = str(exc) or type(exc).__name__
     else:
-        return data, [], ((repeated, long_numbers) if repeated or long_numbers else None)
-    return None, [Problem("", "not_json", params={"detail": detail}, file=file)], None
+        return data, [], ((repeated, long_numbers) if repeated or long_numbers else None), big
+    return None, [Problem("", "not_json", params={"detail": detail}, file=file)], None, big
 
 
 def _read_map(source: PathLike, limit: int | None) -> tuple[Any, list[Problem]]:
