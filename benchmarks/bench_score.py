@@ -2,9 +2,12 @@
 process, against a process that only ``json.load``s the same files (measured in the same run).
 
 Goal (issue 11): at most 4x the bare load in wall time and 6x in CPU time (user + system of
-every process, workers included). Each figure is the best of ``--repeat`` runs, since other
-work on a shared machine only ever adds time; the load average is printed beside them.
-A breakdown of one process's CPU time by phase follows. Prints figures; not a timed test.
+every process, workers included). Each figure is the best of ``--repeat`` runs, the commands
+taking turns, since other work on a shared machine only ever adds time; the load average is
+printed beside them. Start-up is the whole cost of scoring one file. A breakdown of one
+process's CPU time by phase follows (the phases of ``powermap score``: read with
+``read_json_clean``, validate, build the map, grade, feedback text, ``to_dict``, encode).
+Prints figures; not a timed test.
 Run: ``.venv/bin/python benchmarks/bench_score.py [--count N] [--repeat N]``.
 """
 

@@ -18,7 +18,8 @@ if TYPE_CHECKING:  # what each public name is; at run time they load on first us
     from .errors import KeyFormatError, MapFormatError, PowerMapError, Problem, RelationshipNotFound, StakeholderNotFound
     from .errors import CasesNotFound, CatalogError, InvalidValue, UnknownName, WrongType
     from .fishbone import fishbone_positions
-    from .grading import cohort_summary, grade, grade_cohort
+    from .grading import cohort_summary, grade_cohort
+    from .grading.grade import grade
     from .intel import Suggestion, intelligence_gaps, questions_for, suggestions
     from .io import dumps, load_map, loads, save_map, validate_file
     from .render import fishbone_svg, map_svg, plot_power_matrix, power_matrix_svg

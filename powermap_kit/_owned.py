@@ -91,7 +91,7 @@ def own(record: Any, name: str, value: Any) -> Any:
     """``value`` as the field ``name`` of ``record``: lists and dicts wrapped (a shallow copy),
     others as they are. Built without a Python ``__init__``: loading builds many of them."""
     if isinstance(value, list):
-        owned: _Owned = OwnedList(value)
+        owned: OwnedList | OwnedDict = OwnedList(value)
     elif isinstance(value, dict):
         owned = OwnedDict(value)
     else:
