@@ -20,16 +20,21 @@ __all__ = ["OwnedDict", "OwnedList", "own"]
 
 
 class _Owned:
-    """The link to the record: ``_record`` (``None`` when free) and ``_field``."""
+    """The link to the record: ``_record`` (``None`` when free) and ``_field``.
 
-    _record: Any = None
-    _field: str = ""
+    The subclasses keep them in slots, not a ``__dict__``: loading a cohort makes a
+    hundred thousand of these, and slots halve the cost of each.
+    """
+
+    __slots__ = ()
+    _record: Any
+    _field: str
 
     def _base(self) -> Any:
         return list if isinstance(self, list) else dict
 
     def _edit(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        record, name, base = self._record, self._field, self._base()
+        record, name, base = getattr(self, "_record", None), getattr(self, "_field", ""), self._base()
         if record is None or record.__dict__.get(name) is not self:
             return getattr(base, method)(self, *args, **kwargs)
         trial = _copy.deepcopy(self)
@@ -64,6 +69,8 @@ def _editing(method: str):
 class OwnedList(_Owned, list):
     """A record's list field (``roles``, ``needs``, ``motives``, ``competitors``); see :func:`own`."""
 
+    __slots__ = ("_record", "_field")
+
     for _name in ("append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse",
                   "__setitem__", "__delitem__", "__iadd__", "__imul__"):
         locals()[_name] = _editing(_name)
@@ -72,6 +79,8 @@ class OwnedList(_Owned, list):
 
 class OwnedDict(_Owned, dict):
     """A record's dict field (``support``, ``evidence``); see :func:`own`."""
+
+    __slots__ = ("_record", "_field")
 
     for _name in ("__setitem__", "__delitem__", "update", "pop", "popitem", "clear", "setdefault", "__ior__"):
         locals()[_name] = _editing(_name)
@@ -82,7 +91,7 @@ def own(record: Any, name: str, value: Any) -> Any:
     """``value`` as the field ``name`` of ``record``: lists and dicts wrapped (a shallow copy),
     others as they are. Built without a Python ``__init__``: loading builds many of them."""
     if isinstance(value, list):
-        owned: _Owned = OwnedList(value)
+        owned: OwnedList | OwnedDict = OwnedList(value)
     elif isinstance(value, dict):
         owned = OwnedDict(value)
     else:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -24,17 +25,16 @@ from .atomic import write_bytes_atomic
 from .errors import MapFormatError, Problem
 from .model import PowerMap
 from .validation import validate_data
-from .values import LongNumber, join_place
+from .values import MAX_NUMBER, LongNumber, join_place
 
 __all__ = ["DEFAULT_MAX_MB", "dumps", "load_map", "loads", "max_bytes", "parse_json", "read_bytes", "read_json",
-           "save_map", "validate_file", "write_bytes_atomic", "write_text_atomic"]
+           "read_json_clean", "save_map", "validate_file", "write_bytes_atomic", "write_text_atomic"]
 
 PathLike = str | os.PathLike
 
 #: The default size limit of a file to load, in megabytes (``$POWERMAP_MAX_MB`` changes it).
 DEFAULT_MAX_MB = 20
-#: Integers written with more digits than this are reported, never converted (when
-#: Python refuses to convert one, e.g. beyond 4300 digits).
+#: Integers written with more digits than this are reported, never converted.
 _MAX_DIGITS = 100
 
 
@@ -87,7 +87,11 @@ def read_bytes(source: PathLike, limit: int | None = None) -> tuple[bytes | None
                 return problem("not_regular_file")
             if info.st_size > limit:
                 return problem("file_too_big", size=_mb(info.st_size), limit=_mb(limit))
-            raw = handle.read(limit + 1)
+            # Read what fstat promises (plus one byte to see growth), not ``limit + 1``: asking
+            # for 20 MB allocates 20 MB for every small file of a cohort.
+            raw = handle.read(info.st_size + 1)
+            if len(raw) > info.st_size:  # it is growing: read on up to the limit
+                raw += handle.read(limit + 1 - len(raw))
         except OSError as exc:
             return problem("unreadable", detail=exc.strerror or str(exc))
     if len(raw) > limit:  # it grew while being read
@@ -128,8 +132,49 @@ def _parse(text: str, file: str | None) -> tuple[Any, list[Problem]]:
     return data, problems
 
 
+# Where a bad character could hide in JSON text decoded from UTF-8 (raw control characters
+# below U+0020 are not JSON): an escape other than \" \\ \/, or a raw DEL or C1 character.
+# Most texts have no backslash at all, which the first, simpler search finds out quickly.
+_BACKSLASH_OR_C1 = re.compile(r"[\\\x7f-\x9f]")
+_ESCAPE_OR_C1 = re.compile(r"\\[bfnrtu]|[\x7f-\x9f]")
+#: Integers with fewer digits (a minus sign counted) are within MAX_NUMBER.
+_SAFE_DIGITS = len(str(MAX_NUMBER)) - 1
+
+
+def _read_text(source: PathLike, limit: int | None) -> tuple[bytes | None, str | None, list[Problem]]:
+    """A file's bytes and UTF-8 text (a leading BOM dropped); text is None when there are problems."""
+    raw, problems = read_bytes(source, limit)
+    if raw is None:
+        return None, None, problems
+    try:
+        return raw, raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        return raw, None, parse_json(raw, str(source))[1]  # reports the bad byte
+
+
+def read_json_clean(source: PathLike, limit: int | None = None) -> tuple[Any, list[Problem], bool]:
+    """:func:`read_json`, and whether the data is known to hold no bad character or number
+    (then ``validate_data(data, clean=True)`` need not look for them): ``(data, problems, clean)``."""
+    file = str(source)
+    raw, text, problems = _read_text(source, limit)
+    if text is None:
+        return None, problems, False
+    data, problems, marked, big = _parse_full(text, file)
+    if marked:
+        return None, _marked_problems(data, marked[0], marked[1], file), False
+    clean = not problems and not big and (_BACKSLASH_OR_C1.search(text) is None
+                                          or _ESCAPE_OR_C1.search(text) is None)
+    return data, problems, clean
+
+
 def _parse_marked(text: str, file: str | None) -> tuple[Any, list[Problem], tuple | None]:
     """Parse JSON; return (data, problems, marks): marks are the repeated keys and overlong numbers found."""
+    return _parse_full(text, file)[:3]
+
+
+def _parse_full(text: str, file: str | None) -> tuple[Any, list[Problem], tuple | None, bool]:
+    """:func:`_parse_marked`, and whether a number may be beyond MAX_NUMBER (or not finite)."""
+    big = False
     repeated: dict[int, list[tuple[str, Any]]] = {}  # id(object) -> (key, a value it lost to a later one)
     long_numbers: list[LongNumber] = []
 
@@ -141,29 +186,32 @@ def _parse_marked(text: str, file: str | None) -> tuple[Any, list[Problem], tupl
         return obj
 
     def parse_int(digits: str) -> int | LongNumber:
+        nonlocal big
+        if len(digits) >= _SAFE_DIGITS:
+            big = True
         if len(digits) > _MAX_DIGITS:
             number = LongNumber(digits)
             long_numbers.append(number)
             return number
         return int(digits)
 
+    def parse_float(digits: str) -> float:
+        nonlocal big
+        value = float(digits)
+        if not -MAX_NUMBER <= value <= MAX_NUMBER:
+            big = True
+        return value
+
     try:
-        try:
-            data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=pairs_hook)
-        except ValueError as exc:
-            if isinstance(exc, json.JSONDecodeError):
-                raise
-            # Python refuses integers of thousands of digits: parse again, marking them.
-            repeated.clear()
-            data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=pairs_hook,
-                              parse_int=parse_int)
+        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=pairs_hook, parse_int=parse_int,
+                          parse_float=parse_float)
     except json.JSONDecodeError as exc:
         detail = f"line {exc.lineno} column {exc.colno}: {exc.msg}"
     except (ValueError, RecursionError) as exc:
         detail = str(exc) or type(exc).__name__
     else:
-        return data, [], ((repeated, long_numbers) if repeated or long_numbers else None)
-    return None, [Problem("", "not_json", params={"detail": detail}, file=file)], None
+        return data, [], ((repeated, long_numbers) if repeated or long_numbers else None), big
+    return None, [Problem("", "not_json", params={"detail": detail}, file=file)], None, big
 
 
 def _read_map(source: PathLike, limit: int | None) -> tuple[Any, list[Problem]]:
@@ -174,19 +222,15 @@ def _read_map(source: PathLike, limit: int | None) -> tuple[Any, list[Problem]]:
 def _read_map_bytes(source: PathLike, limit: int | None = None) -> tuple[bytes | None, Any, list[Problem]]:
     """Like :func:`_read_map`, with the bytes read first: ``(raw, data, problems)``."""
     file = str(source)
-    raw, problems = read_bytes(source, limit)
-    if raw is None:
-        return None, None, problems
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw, None, parse_json(raw, file)[1]  # reports the bad byte
+    raw, text, problems = _read_text(source, limit)
+    if text is None:
+        return raw, None, problems
     data, problems, marked = _parse_marked(text, file)
     if problems:
         return raw, None, problems
     if marked:  # repeated keys (not in the data any more) and what the format says about the rest
-        return raw, None, _marked_problems(data, marked[0], [], file) + validate_data(data, file, raw)
-    problems = validate_data(data, file, raw)
+        return raw, None, _marked_problems(data, marked[0], [], file) + validate_data(data, file)
+    problems = validate_data(data, file)
     return raw, (None if problems else data), problems
 
 
@@ -240,12 +284,11 @@ def load_map(source: PathLike | dict[str, Any] | PowerMap, limit: int | None = N
 def loads(text: str) -> PowerMap:
     """Load a power map from JSON text."""
     data, problems, marked = _parse_marked(text, None)
-    if not problems:
-        source = text.encode("utf-8", "surrogatepass")  # for validation's fast check of text and numbers
-        problems = (_marked_problems(data, marked[0], [], None) if marked else []) + validate_data(data, None, source)
+    if marked:
+        problems = _marked_problems(data, marked[0], [], None) + validate_data(data)
     if problems:
         raise MapFormatError(problems)
-    return PowerMap.from_dict(data, copy=False, validate=False)
+    return PowerMap.from_dict(data, copy=False)
 
 
 def dumps(pm: PowerMap) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from . import vocab
@@ -38,15 +39,21 @@ _CODED = {
 }
 
 
+@lru_cache(maxsize=None)
+def _code_set(kind: str) -> frozenset[str]:
+    """The codes of a vocabulary kind as a set (the vocabulary never changes while running)."""
+    return frozenset(vocab.codes(kind))
+
+
 class _Collector:
     __slots__ = ("problems", "file", "places", "clean")
 
-    def __init__(self, file: str | None, data: Any = ..., source: bytes | None = None):
+    def __init__(self, file: str | None, data: Any = ..., clean: bool = False):
         self.problems: list[Problem] = []
         self.file = file
         self.places: set[str] = set()
         # No bad character or number anywhere in `data`: the walks are skipped (without data: walk).
-        self.clean = data is not ... and looks_clean(data, source)
+        self.clean = clean or (data is not ... and looks_clean(data))
 
     def add(self, place: str, code: str, value: Any = None, **kw: Any) -> None:
         self.places.add(place)
@@ -61,9 +68,9 @@ class _Collector:
         self.add(place, "wrong_type", value, params={"expected": vocab.text(f"type.{expected}")})
 
     def code(self, place: str, value: Any, kind: str) -> bool:
-        allowed = vocab.codes(kind)
-        if isinstance(value, str) and value in allowed:
+        if isinstance(value, str) and value in _code_set(kind):
             return True
+        allowed = vocab.codes(kind)
         self.add(place, "not_one_of", value, allowed=allowed, suggestion=vocab.closest(value, allowed, kind))
         return False
 
@@ -111,13 +118,14 @@ class _Collector:
         return False
 
 
-def validate_data(data: Any, file: str | None = None, source: bytes | None = None) -> list[Problem]:
+def validate_data(data: Any, file: str | None = None, clean: bool = False) -> list[Problem]:
     """Every problem in a parsed power map, in document order. An empty list means valid.
 
-    ``source``: the UTF-8 JSON bytes ``data`` was just parsed from, if any (checked for
-    bad characters and numbers faster than ``data`` itself).
+    ``clean=True`` says the caller knows that no string holds a bad character and no number
+    is out of range (:func:`~powermap_kit.io.read_json_clean` finds that out while reading),
+    so they are not looked for again.
     """
-    c = _Collector(file, data, source)
+    c = _Collector(file, data, clean)
     if not isinstance(data, dict):
         c.type_("", data, "object")
         return c.problems

@@ -52,11 +52,12 @@ _HIDDEN = re.compile("[\ud800-\udfff\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\
                      "\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
                      "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
                      "\U000e0001\U000e0020-\U000e007f]")
-# In a map as json.dumps(ensure_ascii=False) writes it, UTF-8 encoded: escaped controls,
-# raw DEL and C1 controls; and, once every digit is 0, long integers and exponents.
-_ESCAPED = re.compile(rb"\\[bfnrt]|\\u00|\\u[dD][89a-fA-F]")  # controls, Latin-1, surrogates
-_RAW_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")  # C1 controls (DEL is a plain byte test)
-_ZEROS = bytes.maketrans(b"123456789", b"000000000")
+# Text as json.dumps(ensure_ascii=False, allow_nan=False) writes it, where any of these may
+# hide: escaped controls, raw DEL/C1/surrogates; long integers and exponents (a digit then
+# 15 more, or an exponent). Two searches, each starting only at rare characters (digits are
+# rarer than the letters an exponent pattern would start at): a third of the time of one.
+_SUSPECT = re.compile(r"[\ud800-\udfff\x7f-\x9f]|\\[bfnrt]|\\u00")
+_SUSPECT_NUMBER = re.compile(r"[0-9](?:[eE]|[0-9]{15})")
 
 #: Places (with ``[]`` for any list index) whose text is one line: names, ids, codes.
 SINGLE_LINE = frozenset({
@@ -120,23 +121,13 @@ def _shape(parent: str, key: Any) -> str:
     return f"{parent}.{key}" if parent else str(key)
 
 
-def looks_clean(data: Any, source: bytes | None = None) -> bool:
-    """A fast, conservative test: True only when :func:`walk` would certainly find nothing.
-
-    ``source`` is the UTF-8 JSON text ``data`` was just parsed from, if any: checking it
-    is much faster than writing ``data`` out again.
-    """
-    if source is None:
-        try:
-            # Raises for NaN/Infinity, huge integers, non-JSON values and (encoding) surrogates.
-            source = json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
-        except (TypeError, ValueError, RecursionError):
-            return False
-    if (b"\\" in source and _ESCAPED.search(source) or b"\x7f" in source
-            or b"\xc2" in source and _RAW_CONTROL.search(source)):
+def looks_clean(data: Any) -> bool:
+    """A fast, conservative test: True only when :func:`walk` would certainly find nothing."""
+    try:
+        text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
         return False
-    digits = source.translate(_ZEROS)
-    return b"0000000000000000" not in digits and b"0e" not in digits and b"0E" not in digits
+    return _SUSPECT.search(text) is None and _SUSPECT_NUMBER.search(text) is None
 
 
 Report = Callable[..., None]

@@ -22,6 +22,7 @@ self-contained report.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -58,13 +59,15 @@ def register_view(name: str, function: Callable[..., str]) -> None:
     ``"summary_html"`` (the notebook display).
 
     The render layer (:mod:`powermap_kit.render`) registers its reports when it is imported,
-    which ``import powermap_kit`` does; analysis never imports render, so layers point
-    downward and the package has no import cycle.
+    which asking for a view does the first time (by name, at run time); analysis never
+    imports render at load time, so layers point downward and the package has no import cycle.
     """
     _VIEWS[name] = function
 
 
 def _view(name: str) -> Callable[..., str]:
+    if name not in _VIEWS:  # the package loads its parts on first use: load the render layer now
+        importlib.import_module("powermap_kit.render")
     if name not in _VIEWS:
         raise PowerMapError(f"no {name!r} view of an analysis is registered (allowed: {', '.join(sorted(_VIEWS))}); "
                             "import powermap_kit.render")

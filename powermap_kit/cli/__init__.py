@@ -36,7 +36,28 @@ def load_or_report(path: str):
         return None
 
 
-def _parser() -> argparse.ArgumentParser:
+#: Subcommand names whose module is named otherwise.
+_MODULE_OF = {"import": "import_", "analyze": "analyse"}
+
+
+def _chosen(argv: Sequence[str] | None) -> str | None:
+    """The module of the subcommand ``argv`` names, when plainly named; else None (load them all).
+
+    Only that module is imported: ``powermap score`` need not import what ``collect`` or
+    ``export`` use, which is most of its start-up time.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    while args:
+        word = args.pop(0)
+        if word == "--lang":
+            args = args[1:]
+        elif not word.startswith("--lang="):
+            name = _MODULE_OF.get(word, word)
+            return name if name in COMMANDS else None
+    return None
+
+
+def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(add_help=False)
     top.add_argument("--lang", choices=vocab.LANGUAGES, default=None,
                      help="language of labels and messages (default: $POWERMAP_LANG or en)")
@@ -51,7 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"powermap-kit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for name in COMMANDS:
+    chosen = _chosen(argv)
+    for name in COMMANDS if chosen is None else (chosen,):
         try:
             module = importlib.import_module(f".{name}", __name__)
         except ModuleNotFoundError as exc:
@@ -74,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr = SafeStream(sys.stderr)  # type: ignore[assignment]
     args = argparse.Namespace()
     try:
-        parser = _parser()
+        parser = _parser(argv)
         args = parser.parse_args(argv)
         lang = args.lang or os.environ.get("POWERMAP_LANG", "en")
         vocab.set_language(lang if lang in vocab.LANGUAGES else "en")

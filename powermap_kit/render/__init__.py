@@ -2,7 +2,7 @@
 
 This layer sits above the core: it imports :mod:`powermap_kit.analysis` and
 :mod:`powermap_kit.grading`, never the reverse. It registers its analysis reports with
-:func:`powermap_kit.analysis.result.register_view` when imported (``import powermap_kit``
+:func:`powermap_kit.analysis.result.register_view` when imported (the first view asked for
 does), so ``result.to_html()`` and ``result.summary_text()`` work without the core
 importing this package.
 
