@@ -26,7 +26,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, InvalidValue
 
 __all__ = ["ENCODINGS", "Row", "RowProblem", "decode", "read_source", "split_rows", "stream_or_file",
            "unique_headers"]
@@ -66,8 +66,8 @@ def read_source(path: str | os.PathLike, limit: int | None = None) -> bytes:
     file = os.fspath(path)
     try:
         limit = max_bytes(limit)
-    except ValueError as exc:
-        raise InputError("problem.bad_size_limit", setting=str(exc)) from None
+    except InvalidValue as exc:
+        raise InputError("problem.bad_size_limit", setting=exc.value) from None
     info = os.stat(file)
     if not stat.S_ISREG(info.st_mode):
         raise InputError("import.not_a_file", file=file)

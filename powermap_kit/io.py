@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import write_bytes_atomic
-from .errors import MapFormatError, Problem
+from .errors import InvalidValue, MapFormatError, Problem, WrongType
 from .model import PowerMap
 from .validation import validate_data
 from .values import MAX_NUMBER, LongNumber, join_place
@@ -39,13 +39,14 @@ _MAX_DIGITS = 100
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in JSON")
+    raise InvalidValue("", "not_json_value", name)
 
 
 def max_bytes(limit: int | None = None) -> int:
     """The size limit in bytes: ``limit`` when given, else ``$POWERMAP_MAX_MB`` megabytes, else 20 MB.
 
-    Raises ``ValueError`` when ``$POWERMAP_MAX_MB`` is not a positive number.
+    Raises :class:`InvalidValue` (a ``ValueError``; ``.value`` is the setting) when
+    ``$POWERMAP_MAX_MB`` is not a positive number.
     """
     if limit is not None:
         return int(limit)
@@ -57,7 +58,7 @@ def max_bytes(limit: int | None = None) -> int:
     except ValueError:
         megabytes = -1.0
     if not 0 < megabytes < 1e9:
-        raise ValueError(setting)
+        raise InvalidValue("POWERMAP_MAX_MB", "bad_size_limit", setting, setting=setting)
     return int(megabytes * 1_000_000)
 
 
@@ -71,7 +72,7 @@ def read_bytes(source: PathLike, limit: int | None = None) -> tuple[bytes | None
     try:
         limit = max_bytes(limit)
     except ValueError as exc:
-        return problem("bad_size_limit", setting=str(exc))
+        return problem("bad_size_limit", setting=exc.value)
     try:
         # stat first: opening some devices has effects; O_NONBLOCK: a FIFO swapped in never blocks.
         if not stat.S_ISREG(os.stat(source).st_mode):
@@ -274,7 +275,7 @@ def load_map(source: PathLike | dict[str, Any] | PowerMap, limit: int | None = N
     if isinstance(source, dict):
         return PowerMap.from_dict(source)
     if not isinstance(source, (str, os.PathLike)):
-        raise TypeError(f"load_map takes a path or a dict, not {type(source).__name__}")
+        raise WrongType("source", "wrong_class", type(source).__name__, allowed=("path", "dict", "PowerMap"))
     data, problems = _read_map(source, limit)
     if problems:
         raise MapFormatError(problems, str(source))

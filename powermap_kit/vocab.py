@@ -51,12 +51,13 @@ __all__ = [
     "SUPPORT_DIMENSIONS",
     "Settings",
     "TRUST_DIMENSIONS",
+    "checked_language",
     "closest",
     "codes",
     "colour",
     "describe",
-    "entry",
     "entries",
+    "entry",
     "get_language",
     "kind_label",
     "label",
@@ -147,6 +148,16 @@ def set_language(lang: str) -> None:
     The same as ``settings.language = lang``: open widgets observing :data:`settings` relabel.
     """
     settings.language = lang
+
+
+def checked_language(lang: str | None = None) -> str:
+    """``lang`` when it is a language of the toolkit, else :class:`InvalidValue`; the current
+    language when ``lang`` is ``None``.
+
+    >>> checked_language("zh"), checked_language(None) in LANGUAGES
+    ('zh', True)
+    """
+    return _lang(lang)
 
 
 def get_language() -> str:

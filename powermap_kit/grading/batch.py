@@ -117,9 +117,7 @@ def grade_many(sources: Iterable[Any], key: Any, lang: str | None = None, progre
         One item per submission, in order.
     """
     answer = load_key(key)
-    lang = lang or vocab.get_language()
-    if lang not in vocab.LANGUAGES:
-        raise ValueError(f"language {lang!r} is not one of {', '.join(vocab.LANGUAGES)}")
+    lang = vocab.checked_language(lang)
     items = list(sources)
     convert = convert or _keep
     if jobs <= 0:

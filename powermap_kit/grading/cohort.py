@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from .. import vocab
+from ..errors import InvalidValue
 from ..sheets import write_table
 from .batch import grade_many, submission_files
 from .grade import GradeResult
@@ -270,7 +271,7 @@ def export_cohort(cohort: pd.DataFrame, path: str | os.PathLike, labels: bool | 
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise ValueError(f"{target.name}: export to .csv or .xlsx, not {suffix or 'no suffix'!r}")
+        raise InvalidValue(target.name, "table_suffix", suffix, allowed=(".csv", ".xlsx"))
     if labels is None:
         labels = suffix == ".xlsx"
     table = _headed(cohort, lang) if labels else cohort

@@ -238,9 +238,7 @@ def grade(submission: Any, key: Any, lang: str | None = None) -> GradeResult:
     KeyFormatError
         The key is invalid.
     """
-    lang = lang or vocab.get_language()
-    if lang not in vocab.LANGUAGES:
-        raise ValueError(f"language {lang!r} is not one of {', '.join(vocab.LANGUAGES)}")
+    lang = vocab.checked_language(lang)
     answer = load_key(key)
     pm, file, problems = read_submission(submission)
     if pm is None:

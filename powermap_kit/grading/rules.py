@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..errors import UnknownName
 from ..model import PowerMap, Stakeholder
 
 __all__ = ["COMPARED", "CRITERIA", "DEFAULT_TOLERANCE", "DEFAULT_WEIGHTS", "POSITIVE", "field_credit",
@@ -78,7 +79,7 @@ def field_credit(field: str, expected: Stakeholder, given: Stakeholder, toleranc
         return stance_credit(expected.stance, given.stance)
     if field == "coach":
         return 1.0 if bool(expected.coach) == bool(given.coach) else 0.0
-    raise KeyError(field)
+    raise UnknownName.not_one_of("field", field, COMPARED)
 
 
 def graded_fields(key_map: PowerMap, person: Stakeholder) -> tuple[str, ...]:
