@@ -71,7 +71,7 @@ def read_bytes(source: PathLike, limit: int | None = None) -> tuple[bytes | None
 
     try:
         limit = max_bytes(limit)
-    except ValueError as exc:
+    except InvalidValue as exc:
         return problem("bad_size_limit", setting=exc.value)
     try:
         # stat first: opening some devices has effects; O_NONBLOCK: a FIFO swapped in never blocks.
