@@ -26,9 +26,11 @@ def work_folder() -> Path:
 
 
 def learner_name() -> str:
-    """A file-safe name for the learner: ``$POWERMAP_LEARNER`` or the login name."""
+    """A file-safe name for the learner: ``$POWERMAP_LEARNER``, else the JupyterHub account
+    (``$JUPYTERHUB_USER``, so a hub's files are named after the account even where every
+    learner's server runs as one system user), else the login name."""
     try:
-        name = os.environ.get("POWERMAP_LEARNER") or getpass.getuser()
+        name = os.environ.get("POWERMAP_LEARNER") or os.environ.get("JUPYTERHUB_USER") or getpass.getuser()
     except (KeyError, OSError):
         name = "learner"
     return re.sub(r"[^\w.-]+", "_", name) or "learner"

@@ -46,3 +46,16 @@ def test_each_xdist_worker_gets_its_own_work_folder(tmp_path):
     assert {Path(f).name for f in folders.values()} == {"gw0", "gw1"}
     assert len({Path(f).parent for f in folders.values()}) == 1  # one scratch folder for the run
     assert not (tmp_path / "users-own-folder").exists()
+
+
+def test_the_learner_is_named_after_the_setting_then_the_hub_account(monkeypatch):
+    from powermap_kit.workspace import learner_name
+
+    monkeypatch.delenv("POWERMAP_LEARNER", raising=False)
+    monkeypatch.setenv("JUPYTERHUB_USER", "ann lee")
+    assert learner_name() == "ann_lee"              # a hub account, made file-safe
+    monkeypatch.setenv("POWERMAP_LEARNER", "coach-1")
+    assert learner_name() == "coach-1"              # the explicit setting wins
+    monkeypatch.delenv("POWERMAP_LEARNER")
+    monkeypatch.delenv("JUPYTERHUB_USER")
+    assert learner_name()                           # the login name, or "learner"
