@@ -137,6 +137,42 @@ def test_dashboard_on_an_empty_folder(comms, tmp_path):
     board.close()
 
 
+
+def _until(condition, seconds: float = 30.0) -> bool:
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def test_dashboard_refreshes_by_itself_shows_failures_and_stops_when_closed(comms, tmp_path):
+    from powermap_kit.widgets.dashboard import CohortDashboard
+
+    calls = []
+
+    def collect():
+        calls.append(1)
+        if len(calls) == 3:
+            raise OSError("hub unreachable")
+
+    board = CohortDashboard(tmp_path, KEY, refresh_every=0.1, collect=collect)
+    stamps: list[str] = []
+    board._stamp.observe(lambda change: stamps.append(change["new"]), "value")
+    try:
+        assert "every 0.1 s" in board._stamp.value
+        shutil.copy(CASE / "submissions" / "weak.json", tmp_path / "weak.json")
+        assert _until(lambda: board.count == 1)                      # a new submission shows up alone
+        assert _until(lambda: len(calls) >= 4)                       # a failed refresh does not stop it
+        assert any("Refresh failed" in s and "hub unreachable" in s for s in stamps)
+    finally:
+        board.close()
+    stopped = len(calls)
+    assert not _until(lambda: len(calls) > stopped + 1, seconds=0.5)  # closed: no more refreshes
+
 # ---- ReviewView -----------------------------------------------------------------------------
 def test_review_pins_comments_saves_beside_and_never_touches_the_submission(comms, submissions):
     from powermap_kit.widgets.review import ReviewView

@@ -10,6 +10,7 @@ report show the same numbers.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -76,6 +77,9 @@ class CohortDashboard(ClosesParts, StaticHtml, widgets.VBox):
         drafting, who is not collected) is shown above the scores.
     hide_names : bool
         Projector view: submissions are shown as numbers, not learners' names.
+    refresh_every : float, optional
+        Refresh by itself every this many seconds while the workshop runs (a background
+        thread, stopped by :meth:`close`); a failed refresh is shown and the next one tried.
     """
 
     folder = Unicode(help="Folder of submissions (*.json).")
@@ -84,6 +88,9 @@ class CohortDashboard(ClosesParts, StaticHtml, widgets.VBox):
     def __init__(self, folder: str | os.PathLike, key: AnswerKey | PowerMap | str | os.PathLike, **kwargs: Any) -> None:
         self._collect: Callable[[], Any] | None = kwargs.pop("collect", None)
         self.hide_names: bool = kwargs.pop("hide_names", False)
+        self.refresh_every: float | None = kwargs.pop("refresh_every", None)
+        self._stop = threading.Event()
+        self._failed = ""
         self.collection: Any = None
         super().__init__(**kwargs)
         self.folder = str(folder)
@@ -110,6 +117,8 @@ class CohortDashboard(ClosesParts, StaticHtml, widgets.VBox):
         self._listeners = Listeners()
         self._listeners.language(self._on_language)
         self.refresh()
+        if self.refresh_every:
+            threading.Thread(target=self._keep_refreshing, name="pmk-dashboard", daemon=True).start()
 
     @property
     def files(self) -> list[Path]:
@@ -132,6 +141,21 @@ class CohortDashboard(ClosesParts, StaticHtml, widgets.VBox):
         self._refresh_callbacks(self.frame)
         return self.frame
 
+    def _keep_refreshing(self) -> None:
+        while not self._stop.wait(self.refresh_every):
+            try:
+                self.refresh()
+                self._failed = ""
+            except Exception as exc:  # a hub that is down must not end the refreshing
+                self._failed = _t("dashboard.refresh_failed", time=datetime.now().strftime("%H:%M:%S"),
+                                  error=str(exc) or type(exc).__name__)
+                self._draw()
+
+    def close(self) -> None:
+        """Stop refreshing, then close the dashboard and its parts."""
+        self._stop.set()
+        super().close()
+
     def to_html(self) -> str:
         """The dashboard as static HTML (where widgets do not render)."""
         parts = (self._title, self._summary, self._chart, self._criteria, self._mistakes, self._table)
@@ -146,7 +170,9 @@ class CohortDashboard(ClosesParts, StaticHtml, widgets.VBox):
         self._title.value = str(macro("title")(_t("dashboard.title", count=self.count, folder=name)))
         self._button.description = _t("dashboard.refresh")
         if self._updated is not None:
-            stamp = _t("dashboard.updated", time=self._updated.strftime("%H:%M:%S"))
+            time = self._updated.strftime("%H:%M:%S")
+            stamp = (self._failed or _t("dashboard.every", time=time, seconds=f"{self.refresh_every:g}")
+                     if self.refresh_every else _t("dashboard.updated", time=time))
             self._stamp.value = str(macro("status")(stamp))
         if self.frame is None:
             self._summary.value = str(macro("paragraph")(_t("dashboard.empty")))
