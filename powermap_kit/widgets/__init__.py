@@ -13,6 +13,7 @@ from .mapview import MapView
 from .quizzes import DecisionModeQuiz, RoleQuiz, StageQuiz
 from .review import ReviewView
 from .scorecard import ScoreCard
+from .submit import SubmitButton
 
 __all__ = [
     "CohortDashboard",
@@ -24,5 +25,6 @@ __all__ = [
     "RoleQuiz",
     "ScoreCard",
     "StageQuiz",
+    "SubmitButton",
     "SupportAssessor",
 ]
