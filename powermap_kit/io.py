@@ -163,9 +163,14 @@ def read_json_clean(source: PathLike, limit: int | None = None) -> tuple[Any, li
     data, problems, marked, big = _parse_full(text, file)
     if marked:
         return None, _marked_problems(data, marked[0], marked[1], file), False
-    clean = not problems and not big and (_BACKSLASH_OR_C1.search(text) is None
-                                          or _ESCAPE_OR_C1.search(text) is None)
-    return data, problems, clean
+    return data, problems, not problems and _clean(text, big)
+
+
+def _clean(text: str, big: bool) -> bool:
+    """Whether parsed JSON text can hold no bad character and no out-of-range number (then
+    validation need not look for them): no big number met while parsing, and no escape or
+    C1 control in the text."""
+    return not big and (_BACKSLASH_OR_C1.search(text) is None or _ESCAPE_OR_C1.search(text) is None)
 
 
 def _parse_marked(text: str, file: str | None) -> tuple[Any, list[Problem], tuple | None]:
@@ -226,12 +231,12 @@ def _read_map_bytes(source: PathLike, limit: int | None = None) -> tuple[bytes |
     raw, text, problems = _read_text(source, limit)
     if text is None:
         return raw, None, problems
-    data, problems, marked = _parse_marked(text, file)
+    data, problems, marked, big = _parse_full(text, file)
     if problems:
         return raw, None, problems
     if marked:  # repeated keys (not in the data any more) and what the format says about the rest
         return raw, None, _marked_problems(data, marked[0], [], file) + validate_data(data, file)
-    problems = validate_data(data, file)
+    problems = validate_data(data, file, _clean(text, big))
     return raw, (None if problems else data), problems
 
 
