@@ -40,7 +40,7 @@ $(VENV)/.test-installed: pyproject.toml $(VENV)/.lab-installed
 
 # The server's root is the repository, so notebooks/, exercises/ and case_studies/ are all in
 # the file browser and links between them work; the browser opens the start notebook first.
-START := notebooks/00_start_here.ipynb
+START = notebooks/$(COURSE_LANG)/00_start_here.ipynb
 # `make lab LANG=zh` (any LANG starting with zh): JupyterLab's menus and the toolkit in Chinese.
 # LANG usually comes from the environment (C.UTF-8, en_US.UTF-8): only a zh value switches.
 COURSE_LANG := $(if $(filter zh%,$(LANG)),zh,en)

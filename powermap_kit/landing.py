@@ -5,7 +5,7 @@ link opens the module as an app page (``/voila/render/notebooks/…``), and in J
 a notebook.
 
 >>> page = course_landing(lang="en")
->>> 'href="../notebooks/01_why_power_maps.ipynb"' in page.html
+>>> 'href="../notebooks/en/01_why_power_maps.ipynb"' in page.html
 True
 >>> "为什么要画权力地图" in course_landing(lang="zh").html
 True
@@ -33,17 +33,19 @@ class Landing:
         return self.html
 
 
-def course_landing(lang: str | None = None, folder: str = "../notebooks") -> Landing:
+def course_landing(lang: str | None = None, folder: str | None = None) -> Landing:
     """The list of modules (number, title, minutes), each linked to its notebook in ``folder``.
 
     Parameters
     ----------
     lang : str, optional
         ``"en"`` or ``"zh"``; the current language by default (``$POWERMAP_LANG`` at start).
-    folder : str
-        The notebooks' folder, relative to the page showing the list.
+    folder : str, optional
+        The notebooks' folder, relative to the page showing the list; by default the
+        language's own (``../notebooks/en`` or ``../notebooks/zh``).
     """
     lang = lang or vocab.get_language()
+    folder = folder or f"../notebooks/{lang}"
     # Styler.data (the DataFrame) is pandas API that pandas-stubs lack; columns: module,
     # notebook, teach, exercise, total.
     table = getattr(module_times(lang), "data")

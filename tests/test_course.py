@@ -333,7 +333,8 @@ ALLOWED_IMPORT = re.compile(r"^(import powermap_kit as pk|from powermap_kit impo
                             r"from powermap_kit\.(course|widgets) import [\w, ]+)$")
 
 
-@pytest.mark.parametrize("path", sorted([*REPO.glob("notebooks/*.ipynb"), *REPO.glob("exercises/**/*.ipynb")]),
+@pytest.mark.parametrize("path", sorted([*REPO.glob("notebooks/*/*.ipynb"), *REPO.glob("exercises/*/*.ipynb"),
+                                         *REPO.glob("trainer/solutions/*/*.ipynb")]),
                          ids=lambda p: p.name)
 def test_notebooks_use_the_public_api(path):
     """Notebooks import ``pk``, ``powermap_kit.course`` and ``powermap_kit.widgets``, never deep module paths."""

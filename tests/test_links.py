@@ -22,8 +22,8 @@ import mistune
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-COURSE = sorted([*REPO.glob("notebooks/*.ipynb"), *REPO.glob("exercises/*.ipynb"),
-                 *REPO.glob("exercises/solutions/*.ipynb")])
+COURSE = sorted([*REPO.glob("notebooks/*/*.ipynb"), *REPO.glob("exercises/*/*.ipynb"),
+                 *REPO.glob("trainer/solutions/*/*.ipynb")])
 _HREF = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _MARKDOWN = mistune.create_markdown(renderer=None)
 
@@ -82,8 +82,10 @@ def test_the_course_has_notebooks_and_links():
 
 def test_make_lab_serves_the_repository_and_opens_the_start_notebook():
     assert served_root() == REPO
-    assert any(w.startswith("--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb")
+    assert any(w.startswith("--LabApp.default_url=/lab/tree/notebooks/en/00_start_here.ipynb")
                for w in make_command("lab"))
+    assert any(w.startswith("--LabApp.default_url=/lab/tree/notebooks/zh/00_start_here.ipynb")
+               for w in make_command("lab", "LANG=zh"))
 
 
 def _readme_command(prefix: str) -> tuple[str, ...]:
@@ -112,9 +114,10 @@ def test_the_app_opens_a_landing_page_whose_links_open_every_module():
     assert landing.exists()
     cells = json.loads(landing.read_text("utf-8"))["cells"]
     assert "course_landing()" in "".join(cells[0]["source"])
-    hrefs = _HREF.findall(course_landing(lang="en").html)
-    targets = {(landing.parent / href).resolve() for href in hrefs}
-    assert targets == {p.resolve() for p in REPO.glob("notebooks/[0-9][0-9]_*.ipynb")}
+    for lang in ("en", "zh"):
+        hrefs = _HREF.findall(course_landing(lang=lang).html)
+        targets = {(landing.parent / href).resolve() for href in hrefs}
+        assert targets == {p.resolve() for p in REPO.glob(f"notebooks/{lang}/[0-9][0-9]*_*.ipynb")}
 
 
 def test_only_a_chinese_lang_switches_make_lab_to_chinese():
@@ -143,6 +146,8 @@ def test_every_relative_link_opens_a_file_under_the_served_root(notebook):
 
 
 def test_modules_link_their_workbooks_and_a_case_links_its_files():
-    links = {nb.name: relative_links(nb) for nb in COURSE}
-    assert any(link.startswith("../exercises/") for link in links["01_why_power_maps.ipynb"])
-    assert any(link.startswith("../case_studies/") for link in links["10_case_it_solution.ipynb"])
+    for lang in ("en", "zh"):
+        links = {nb.name: relative_links(nb) for nb in COURSE if nb.parent == REPO / "notebooks" / lang}
+        assert any(link.startswith(f"../../exercises/{lang}/") for link in links["01_why_power_maps.ipynb"])
+        assert any(link.startswith("../../case_studies/") and f".{lang}.md" in link
+                   for link in links["10_case_it_solution.ipynb"])

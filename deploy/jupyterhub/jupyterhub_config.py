@@ -87,16 +87,19 @@ c.JupyterHub.spawner_class = "simple"
 c.LocalProcessSpawner.home_dir_template = str(STATE / "home" / "{username}")
 c.Spawner.cmd = [str(BIN / "jupyterhub-singleuser")]
 c.Spawner.args = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
-c.Spawner.default_url = "/lab/tree/notebooks/00_start_here.ipynb"
+# The course language of the room: POWERMAP_LANG=zh opens the Chinese course (notebooks/zh/).
+COURSE_LANG = "zh" if os.environ.get("POWERMAP_LANG", "").startswith("zh") else "en"
+c.Spawner.default_url = f"/lab/tree/notebooks/{COURSE_LANG}/00_start_here.ipynb"
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 c.Spawner.environment = {
     "POWERMAP_LEARNER": lambda spawner: spawner.user.name,   # files are named after the hub account
     "POWERMAP_CASES": str(REPO / "case_studies"),
+    "POWERMAP_LANG": COURSE_LANG,
 }
 
 # The course files each learner gets: copied when missing, never over the learner's own work.
-COURSE = [("notebooks", "*.ipynb"), ("exercises", "*.ipynb")]   # not exercises/solutions: trainer only
+COURSE = [("notebooks", "*/*.ipynb"), ("exercises", "*/*.ipynb")]   # both languages; not trainer/: trainer only
 
 
 def copy_missing_course_files(spawner) -> None:
@@ -109,7 +112,7 @@ def copy_missing_course_files(spawner) -> None:
     home = Path(spawner.home_dir_template.format(username=spawner.user.name))
     for folder, pattern in COURSE:
         for source in sorted((REPO / folder).glob(pattern)):
-            target = home / folder / source.name
+            target = home / folder / source.relative_to(REPO / folder)
             if not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(source, target)

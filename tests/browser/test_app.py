@@ -73,7 +73,7 @@ def test_app_landing_module_stage_quiz_and_map_builder_save_the_learners_work(ap
 
     # Module 03: answer a stage question by clicking a stage.
     quiz_page = open_module(page, "The five buying stages")
-    assert quiz_page.url.split("?")[0].endswith("/voila/render/notebooks/03_buying_stages.ipynb")
+    assert quiz_page.url.split("?")[0].endswith("/voila/render/notebooks/en/03_buying_stages.ipynb")
     quiz_page.get_by_role("button", name="Exploring the problem").first.click()
     quiz_page.wait_for_selector(".pmk-feedback", timeout=30_000)
     answers = app.work / "learner-1_answers.jsonl"

@@ -40,8 +40,8 @@ def click_link(page, href_end: str) -> None:
 
 def test_make_lab_opens_the_start_notebook_with_every_course_folder(make_lab, page):
     url = follow(page, make_lab)
-    assert "/lab/tree/notebooks/00_start_here.ipynb" in url
-    wait_for_tab(page, "notebooks/00_start_here.ipynb", timeout=60_000)
+    assert "/lab/tree/notebooks/en/00_start_here.ipynb" in url
+    wait_for_tab(page, "notebooks/en/00_start_here.ipynb", timeout=60_000)
     page.wait_for_selector("#jp-main-dock-panel .jp-Notebook .jp-Cell")
     # The file browser shows the repository's root: the course folders side by side.
     page.wait_for_function(
@@ -58,16 +58,16 @@ def test_make_lab_opens_the_start_notebook_with_every_course_folder(make_lab, pa
 
 def test_links_open_a_module_its_workbook_and_a_case_file(make_lab, page):
     follow(page, make_lab)
-    wait_for_tab(page, "notebooks/00_start_here.ipynb", timeout=60_000)
+    wait_for_tab(page, "notebooks/en/00_start_here.ipynb", timeout=60_000)
     click_link(page, "10_case_it_solution.ipynb")
-    wait_for_tab(page, "notebooks/10_case_it_solution.ipynb")
-    click_link(page, "exercises/10_case_it_solution_exercises.ipynb")
-    wait_for_tab(page, "exercises/10_case_it_solution_exercises.ipynb")
+    wait_for_tab(page, "notebooks/en/10_case_it_solution.ipynb")
+    click_link(page, "exercises/en/10_case_it_solution_exercises.ipynb")
+    wait_for_tab(page, "exercises/en/10_case_it_solution_exercises.ipynb")
     page.wait_for_selector("#jp-main-dock-panel .lm-DockPanel-widget:not(.lm-mod-hidden) .jp-Notebook .jp-Cell")
     screenshot(page, "make-lab-workbook")
 
     page.locator(TAB, has_text="10_case_it_solution.ipynb").first.click()
-    wait_for_tab(page, "notebooks/10_case_it_solution.ipynb")
+    wait_for_tab(page, "notebooks/en/10_case_it_solution.ipynb")
     click_link(page, "case_studies/it-solution/brief.en.md")
     wait_for_tab(page, "case_studies/it-solution/brief.en.md")
     page.wait_for_function(
@@ -85,7 +85,7 @@ def make_lab_zh(tmp_path):
 
 def test_make_lab_lang_zh_shows_chinese_menus_and_a_chinese_toolkit(make_lab_zh, page):
     follow(page, make_lab_zh)
-    wait_for_tab(page, "notebooks/00_start_here.ipynb", timeout=60_000)
+    wait_for_tab(page, "notebooks/zh/00_start_here.ipynb", timeout=60_000)
     menus = page.locator("#jp-menu-panel .lm-MenuBar-itemLabel")
     page.wait_for_function("() => [...document.querySelectorAll('#jp-menu-panel .lm-MenuBar-itemLabel')]"
                            ".some(e => e.textContent === '文件')", timeout=30_000)

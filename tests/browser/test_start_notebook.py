@@ -4,7 +4,7 @@ from labtools import cell_errors, open_notebook, run_all, screenshot
 
 
 def test_start_notebook_runs_in_jupyterlab(page, lab):
-    open_notebook(page, lab, "notebooks/00_start_here.ipynb")
+    open_notebook(page, lab, "notebooks/en/00_start_here.ipynb")
     run_all(page)
     assert cell_errors(page) == []
     outputs = " ".join(page.locator(".jp-OutputArea-output").all_inner_texts())
