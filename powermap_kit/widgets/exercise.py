@@ -37,7 +37,7 @@ import ipywidgets as widgets
 from .. import vocab
 from ..course import Result
 from ..course.html import render
-from ..errors import PowerMapError, WrongType
+from ..errors import PowerMapError, UnknownName, WrongType
 from ..workspace import learner_name, work_path
 from ._answering import Recording, note
 from ._common import ClosesParts, Listeners, StaticHtml, close_tree
@@ -118,7 +118,8 @@ class Part:
 
     def text(self, lang: str) -> str:
         """The question as plain text (for the static fallback)."""
-        return " / ".join(label for label, _ in _pairs(self.items if self.items is not None else self.spec, lang))
+        spec = self.items if self.items is not None else self.spec
+        return " / ".join(label for label, _ in _pairs(spec, lang)) if spec != "" else ""
 
 
 class _Choose(Part):
@@ -137,11 +138,21 @@ class _Choose(Part):
 
 
 class _ChooseEach(Part):
+    def __init__(self, spec: Options | None, items: Options, per_item: Mapping[Any, Options] | None = None) -> None:
+        self.per_item = per_item
+        super().__init__(spec if spec is not None else "", items)
+
     def build(self, lang: str) -> None:
-        options = [(_t("none"), None), *_pairs(self.spec, lang)]
+        shared = [(_t("none"), None), *_pairs(self.spec, lang)] if self.per_item is None else []
         self.rows: dict[Any, widgets.Dropdown] = {}
         children = []
         for label, item in _pairs(self.items or (), lang, "items"):
+            if self.per_item is not None:
+                if item not in self.per_item:
+                    raise UnknownName("per_item", "not_one_of", item, allowed=tuple(map(str, self.per_item)))
+                options = [(_t("none"), None), *_pairs(self.per_item[item], lang)]
+            else:
+                options = shared
             dd = widgets.Dropdown(options=options, value=None, layout=widgets.Layout(width="auto"))
             self.rows[item] = dd
             children.append(widgets.HBox([widgets.HTML(render("inline_text", label),
@@ -260,9 +271,15 @@ def choose(options: Options) -> Part:
     return _Choose(options)
 
 
-def choose_each(items: Options, options: Options) -> Part:
-    """One value out of ``options`` for each of ``items``: answers ``{item: value or None}``."""
-    return _ChooseEach(options, items)
+def choose_each(items: Options, options: Options | None = None, *,
+                per_item: Mapping[Any, Options] | None = None) -> Part:
+    """One value out of ``options`` for each of ``items``: answers ``{item: value or None}``.
+
+    ``per_item`` gives each item its own options instead (item → options).
+    """
+    if (options is None) == (per_item is None):
+        raise WrongType("options", "wrong_type", options, allowed=("options", "per_item"))
+    return _ChooseEach(options, items, per_item)
 
 
 def pick(options: Options, count: int | None = None) -> Part:
