@@ -333,6 +333,7 @@ class Exercise(ClosesParts, StaticHtml, widgets.VBox, Recording):
         self._button.on_click(lambda _: self.check())
         self._feedback = widgets.HTML(layout=widgets.Layout(width="100%"))
         self.children = [form.box, widgets.HBox([self._button, self._status]), self._feedback]
+        self.add_class("pmk-exercise")
         self._listeners.language(self._relabel)
         self._restore()
 
