@@ -24,10 +24,10 @@ def log(tmp_path):
 def test_choose_checks_records_and_shows(comms, log):
     ex = Exercise("t.stage", _echo, choose("stage"), path=log, learner="ana")
     assert ex.form.value is None
-    ex.form.widget.value = "exploring"
+    ex.form.set("exploring")
     assert ex.check().status == "wrong"
     assert "got &#39;exploring&#39;" in ex._feedback.value or "exploring" in ex._feedback.value
-    ex.form.widget.value = "evaluating"
+    ex.form.set("evaluating")
     ex._button.click()
     assert ex.result.status == "right"
     records = pk.course.AnswerLog(log).records

@@ -122,19 +122,35 @@ class Part:
         return " / ".join(label for label, _ in _pairs(spec, lang)) if spec != "" else ""
 
 
+# A dropdown shows "— choose —" as a real, selected option (ipywidgets shows a value of None
+# as an empty box); the form answers None for it.
+_NONE = "\x00none"
+
+
+def _dropdown(options: list[tuple[str, Any]]) -> widgets.Dropdown:
+    return widgets.Dropdown(options=[(_t("none"), _NONE), *options], value=_NONE, layout=widgets.Layout(width="auto"))
+
+
+def _chosen(dd: widgets.Dropdown) -> Any:
+    return None if dd.value == _NONE else dd.value
+
+
+def _choose_in(dd: widgets.Dropdown, answer: Any) -> None:
+    if answer is not None and answer in [v for _, v in dd.options]:
+        dd.value = answer
+
+
 class _Choose(Part):
     def build(self, lang: str) -> None:
-        options = [(_t("none"), None), *_pairs(self.spec, lang)]
-        self.widget = widgets.Dropdown(options=options, value=None, layout=widgets.Layout(width="auto"))
+        self.widget = _dropdown(_pairs(self.spec, lang))
         self.box.children = [self.widget]
 
     @property
     def value(self) -> Any:
-        return self.widget.value
+        return _chosen(self.widget)
 
     def set(self, answer: Any) -> None:
-        if answer in [v for _, v in self.widget.options]:
-            self.widget.value = answer
+        _choose_in(self.widget, answer)
 
 
 class _ChooseEach(Part):
@@ -143,17 +159,17 @@ class _ChooseEach(Part):
         super().__init__(spec if spec is not None else "", items)
 
     def build(self, lang: str) -> None:
-        shared = [(_t("none"), None), *_pairs(self.spec, lang)] if self.per_item is None else []
+        shared = _pairs(self.spec, lang) if self.per_item is None else []
         self.rows: dict[Any, widgets.Dropdown] = {}
         children = []
         for label, item in _pairs(self.items or (), lang, "items"):
             if self.per_item is not None:
                 if item not in self.per_item:
                     raise UnknownName("per_item", "not_one_of", item, allowed=tuple(map(str, self.per_item)))
-                options = [(_t("none"), None), *_pairs(self.per_item[item], lang)]
+                options = _pairs(self.per_item[item], lang)
             else:
                 options = shared
-            dd = widgets.Dropdown(options=options, value=None, layout=widgets.Layout(width="auto"))
+            dd = _dropdown(options)
             self.rows[item] = dd
             children.append(widgets.HBox([widgets.HTML(render("inline_text", label),
                                                        layout=widgets.Layout(width="55%")), dd]))
@@ -161,13 +177,11 @@ class _ChooseEach(Part):
 
     @property
     def value(self) -> dict[Any, Any]:
-        return {item: dd.value for item, dd in self.rows.items()}
+        return {item: _chosen(dd) for item, dd in self.rows.items()}
 
     def set(self, answer: Any) -> None:
         for item, dd in self.rows.items():
-            v = (answer or {}).get(item) if isinstance(answer, Mapping) else None
-            if v in [o for _, o in dd.options]:
-                dd.value = v
+            _choose_in(dd, answer.get(item) if isinstance(answer, Mapping) else None)
 
 
 class _Pick(Part):
