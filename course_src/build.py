@@ -40,6 +40,8 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("en", "zh")
 CONTROL_TAGS = {"trainer", "solution", "learner", "show"}
+# The first line of a collapsed code cell is what JupyterLab shows in its place: a note, not code.
+FOLDED = {"en": "# (code folded: click the dots to show it)", "zh": "# （代码已折叠，点击右侧圆点可展开）"}
 KERNEL = {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
           "language_info": {"name": "python"}}
 
@@ -105,6 +107,7 @@ def notebook(cells: list[Cell], lang: str, stem: str, collapse: bool = True) -> 
         if c.kind == "code":
             if collapse and "show" not in c.tags:
                 meta["jupyter"] = {"source_hidden": True}
+                text = f"{FOLDED[lang]}\n{text}"
             cell = nbformat.v4.new_code_cell(text, metadata=meta)
         else:
             cell = nbformat.v4.new_markdown_cell(text, metadata=meta)

@@ -189,6 +189,20 @@ def test_import_survives_hostile_csv(tmp_path_factory):
     run()
 
 
+def test_progress_survives_hostile_answer_logs(tmp_path_factory):
+    @_SETTINGS
+    @given(data=st.one_of(st.binary(max_size=400), map_bytes()), learner=st.text(max_size=12))
+    def run(data, learner):
+        folder = tmp_path_factory.mktemp("progress")
+        (folder / "x_answers.jsonl").write_bytes(data)
+        line = json.dumps({"learner": learner, "exercise": learner, "status": "wrong", "score": "x", "time": 3})
+        (folder / "y_answers.jsonl").write_text(line + "\n" + line + "\n", "utf-8")
+        for fmt in ("table", "csv", "json"):
+            check(["progress", str(folder), "--assessment", "--format", fmt, "--case", f"c={folder}"])
+
+    run()
+
+
 @pytest.mark.parametrize("argv", [
     ["validate", "{dir}"], ["analyse", "{dir}/missing.json"], ["import", "{dir}", "--out", "{dir}/x.json"],
     ["export", "{good}", "--to", "csv", "--out", "{dir}"], ["score", "--key", "{dir}", "{good}"],

@@ -237,7 +237,7 @@ def test_agenda_rejects_unknown_tracks():
 def test_module_times_match_the_notebooks():
     """Where a notebook states its time, the agenda uses the same minutes."""
     for module in DATA["modules"]:
-        path = ROOT / "notebooks" / module["file"]
+        path = ROOT / "notebooks" / "en" / module["file"]
         if not path.exists():
             continue
         cells = json.loads(path.read_text("utf-8"))["cells"]

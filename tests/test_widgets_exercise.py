@@ -24,10 +24,10 @@ def log(tmp_path):
 def test_choose_checks_records_and_shows(comms, log):
     ex = Exercise("t.stage", _echo, choose("stage"), path=log, learner="ana")
     assert ex.form.value is None
-    ex.form.widget.value = "exploring"
+    ex.form.set("exploring")
     assert ex.check().status == "wrong"
     assert "got &#39;exploring&#39;" in ex._feedback.value or "exploring" in ex._feedback.value
-    ex.form.widget.value = "evaluating"
+    ex.form.set("evaluating")
     ex._button.click()
     assert ex.result.status == "right"
     records = pk.course.AnswerLog(log).records
@@ -118,3 +118,19 @@ def test_bad_specs_and_failing_checks_say_so(comms):
 def test_static_fallback_names_the_exercise(comms):
     ex = Exercise("t.fallback", _echo, choose("stage"), path=False)
     assert "t.fallback" in ex.to_html()
+
+
+def test_choose_each_with_options_per_item(comms):
+    from powermap_kit.assessment import assessment_options, assessment_questions, check_assessment
+
+    part = choose_each(assessment_questions("pre", "actions"), per_item=assessment_options("pre", "actions"))
+    assert [len(dd.options) for dd in part.rows.values()] == [4, 4, 4]  # "— choose —" and three
+    ex = Exercise("assessment.pre.actions", lambda a: check_assessment("pre", "actions", a), part, path=False)
+    assert ex.check().status == "unanswered"
+    for dd in part.rows.values():
+        dd.value = "a"
+    assert ex.check().status == "info"
+    with pytest.raises(WrongType):
+        choose_each({"a": "A"})
+    with pytest.raises(UnknownName):
+        choose_each({"a": "A", "b": "B"}, per_item={"a": ["x"]})

@@ -37,7 +37,7 @@ import ipywidgets as widgets
 from .. import vocab
 from ..course import Result
 from ..course.html import render
-from ..errors import PowerMapError, WrongType
+from ..errors import PowerMapError, UnknownName, WrongType
 from ..workspace import learner_name, work_path
 from ._answering import Recording, note
 from ._common import ClosesParts, Listeners, StaticHtml, close_tree
@@ -118,31 +118,58 @@ class Part:
 
     def text(self, lang: str) -> str:
         """The question as plain text (for the static fallback)."""
-        return " / ".join(label for label, _ in _pairs(self.items if self.items is not None else self.spec, lang))
+        spec = self.items if self.items is not None else self.spec
+        return " / ".join(label for label, _ in _pairs(spec, lang)) if spec != "" else ""
+
+
+# A dropdown shows "— choose —" as a real, selected option (ipywidgets shows a value of None
+# as an empty box); the form answers None for it.
+_NONE = "\x00none"
+
+
+def _dropdown(options: list[tuple[str, Any]]) -> widgets.Dropdown:
+    return widgets.Dropdown(options=[(_t("none"), _NONE), *options], value=_NONE, layout=widgets.Layout(width="auto"))
+
+
+def _chosen(dd: widgets.Dropdown) -> Any:
+    return None if dd.value == _NONE else dd.value
+
+
+def _choose_in(dd: widgets.Dropdown, answer: Any) -> None:
+    if answer is not None and answer in [v for _, v in dd.options]:
+        dd.value = answer
 
 
 class _Choose(Part):
     def build(self, lang: str) -> None:
-        options = [(_t("none"), None), *_pairs(self.spec, lang)]
-        self.widget = widgets.Dropdown(options=options, value=None, layout=widgets.Layout(width="auto"))
+        self.widget = _dropdown(_pairs(self.spec, lang))
         self.box.children = [self.widget]
 
     @property
     def value(self) -> Any:
-        return self.widget.value
+        return _chosen(self.widget)
 
     def set(self, answer: Any) -> None:
-        if answer in [v for _, v in self.widget.options]:
-            self.widget.value = answer
+        _choose_in(self.widget, answer)
 
 
 class _ChooseEach(Part):
+    def __init__(self, spec: Options | None, items: Options, per_item: Mapping[Any, Options] | None = None) -> None:
+        self.per_item = per_item
+        super().__init__(spec if spec is not None else "", items)
+
     def build(self, lang: str) -> None:
-        options = [(_t("none"), None), *_pairs(self.spec, lang)]
+        shared = _pairs(self.spec, lang) if self.per_item is None else []
         self.rows: dict[Any, widgets.Dropdown] = {}
         children = []
         for label, item in _pairs(self.items or (), lang, "items"):
-            dd = widgets.Dropdown(options=options, value=None, layout=widgets.Layout(width="auto"))
+            if self.per_item is not None:
+                if item not in self.per_item:
+                    raise UnknownName("per_item", "not_one_of", item, allowed=tuple(map(str, self.per_item)))
+                options = _pairs(self.per_item[item], lang)
+            else:
+                options = shared
+            dd = _dropdown(options)
             self.rows[item] = dd
             children.append(widgets.HBox([widgets.HTML(render("inline_text", label),
                                                        layout=widgets.Layout(width="55%")), dd]))
@@ -150,13 +177,11 @@ class _ChooseEach(Part):
 
     @property
     def value(self) -> dict[Any, Any]:
-        return {item: dd.value for item, dd in self.rows.items()}
+        return {item: _chosen(dd) for item, dd in self.rows.items()}
 
     def set(self, answer: Any) -> None:
         for item, dd in self.rows.items():
-            v = (answer or {}).get(item) if isinstance(answer, Mapping) else None
-            if v in [o for _, o in dd.options]:
-                dd.value = v
+            _choose_in(dd, answer.get(item) if isinstance(answer, Mapping) else None)
 
 
 class _Pick(Part):
@@ -260,9 +285,15 @@ def choose(options: Options) -> Part:
     return _Choose(options)
 
 
-def choose_each(items: Options, options: Options) -> Part:
-    """One value out of ``options`` for each of ``items``: answers ``{item: value or None}``."""
-    return _ChooseEach(options, items)
+def choose_each(items: Options, options: Options | None = None, *,
+                per_item: Mapping[Any, Options] | None = None) -> Part:
+    """One value out of ``options`` for each of ``items``: answers ``{item: value or None}``.
+
+    ``per_item`` gives each item its own options instead (item → options).
+    """
+    if (options is None) == (per_item is None):
+        raise WrongType("options", "wrong_type", options, allowed=("options", "per_item"))
+    return _ChooseEach(options, items, per_item)
 
 
 def pick(options: Options, count: int | None = None) -> Part:
@@ -316,6 +347,7 @@ class Exercise(ClosesParts, StaticHtml, widgets.VBox, Recording):
         self._button.on_click(lambda _: self.check())
         self._feedback = widgets.HTML(layout=widgets.Layout(width="100%"))
         self.children = [form.box, widgets.HBox([self._button, self._status]), self._feedback]
+        self.add_class("pmk-exercise")
         self._listeners.language(self._relabel)
         self._restore()
 
