@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from . import vocab
+from . import localize, vocab
 from .matching import FIELDS, HOW, Match, PeopleIndex, match_people, normalise, person_diff, title_forms
 from .model import PowerMap, Relationship
 
@@ -153,15 +153,17 @@ def compare(old: PowerMap, new: PowerMap) -> Comparison:
     changes: list[dict[str, Any]] = []
     for q in new.stakeholders:
         if q.id not in b_to_a:
-            changes.append({"change": "added", "stakeholder": q.id, "name": q.name, "old": None, "new": q.name})
+            changes.append({"change": "added", "stakeholder": q.id, "name": q.name, "old": None, "new": q.name,
+                            "names": _names(q)})
     for p in old.stakeholders:
         if p.id not in a_to_b:
-            changes.append({"change": "removed", "stakeholder": p.id, "name": p.name, "old": p.name, "new": None})
+            changes.append({"change": "removed", "stakeholder": p.id, "name": p.name, "old": p.name, "new": None,
+                            "names": _names(p)})
     for m in matches:
         p, q = old.stakeholder(m.a), new.stakeholder(m.b)
         for name, (before, after) in person_diff(p, q).items():
             changes.append({"change": name, "stakeholder": q.id, "name": q.name, "old": _plain(before),
-                            "new": _plain(after)})
+                            "new": _plain(after), "names": _names(q)})
     names = {q.id: q.name for q in new.stakeholders}
     old_names = {p.id: p.name for p in old.stakeholders}
     # Old lines are expressed in new ids where the person is still there, so that a line
@@ -171,10 +173,10 @@ def compare(old: PowerMap, new: PowerMap) -> Comparison:
     after = edges(new)
     for key, rel in after.items():
         if key not in before:
-            changes.append(_line("relationship_added", rel.source, rel.target, rel.type, names))
+            changes.append(_line("relationship_added", rel.source, rel.target, rel.type, names, new))
     for key, rel in before.items():
         if key not in after:
-            changes.append(_line("relationship_removed", rel.source, rel.target, rel.type, old_names))
+            changes.append(_line("relationship_removed", rel.source, rel.target, rel.type, old_names, old))
     for name in ("stage", "decision_mode"):
         x, y = getattr(old.opportunity, name), getattr(new.opportunity, name)
         if x != y:
@@ -186,10 +188,21 @@ def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, (list, tuple, frozenset, set)) else value
 
 
-def _line(change: str, source: str, target: str, type: str, names: Mapping[str, str]) -> dict[str, Any]:
-    return {"change": change, "stakeholder": None, "name": None, "old": None, "new": None,
-            "source": source, "target": target, "type": type,
-            "source_name": names.get(source, source), "target_name": names.get(target, target)}
+def _names(person: Any) -> dict[str, str]:
+    """A person's name for each language, for :func:`describe_change`."""
+    return {lang: localize.person_name(person, lang) for lang in vocab.LANGUAGES}
+
+
+def _line(change: str, source: str, target: str, type: str, names: Mapping[str, str],
+          pm: PowerMap | None = None) -> dict[str, Any]:
+    out = {"change": change, "stakeholder": None, "name": None, "old": None, "new": None,
+           "source": source, "target": target, "type": type,
+           "source_name": names.get(source, source), "target_name": names.get(target, target)}
+    for end in ("source", "target"):
+        person = pm.get(out[end]) if pm is not None and out[f"{end}_name"] != out[end] else None
+        if person is not None and person.name == out[f"{end}_name"]:
+            out[f"{end}_names"] = _names(person)
+    return out
 
 
 @lru_cache(maxsize=1024)
@@ -222,9 +235,11 @@ def value_text(field_name: str, value: Any, lang: str | None = None) -> str:
 def describe_change(change: Mapping[str, Any], lang: str | None = None) -> str:
     """One change (an item of :attr:`Comparison.changes`) as a sentence."""
     kind = change["change"]
-    name = change.get("name") or ""
+    name = (change.get("names") or {}).get(lang or vocab.get_language()) or change.get("name") or ""
     if kind in ("relationship_added", "relationship_removed"):
-        line = line_text(change["source_name"], change["target_name"], change["type"], lang)
+        here = lang or vocab.get_language()
+        line = line_text((change.get("source_names") or {}).get(here) or change["source_name"],
+                         (change.get("target_names") or {}).get(here) or change["target_name"], change["type"], lang)
         return vocab.text(f"diff.{kind}", lang=lang, line=line)
     if kind in ("added", "removed"):
         return vocab.text(f"diff.{kind}", lang=lang, name=name)

@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from . import localize
 from .model import PowerMap, Stakeholder
+from .vocab import LANGUAGES
 
 __all__ = ["FIELDS", "HOW", "Match", "PeopleIndex", "match_people", "normalise", "person_diff", "title_forms"]
 
@@ -196,7 +198,9 @@ def _match_titles(a_people: list[Stakeholder], b_free: list[Stakeholder], found:
     a_free = [p for p in a_people if p.id not in found and p.title]
     if not a_free or not b_free:
         return
-    a_forms = {p.id: title_forms(p.title) for p in a_free}
+    # a key's title in every language it gives (the ``i18n`` addition), so "集团财务总监" finds "Finance Director"
+    a_forms = {p.id: title_forms(p.title).union(*(title_forms(localize.text(p, "title", lang)) for lang in LANGUAGES))
+               for p in a_free}
     # A submission may put the post in the name field ("采购经理"), so both count.
     b_forms = {q.id: title_forms(q.title) | title_forms(q.name) for q in b_free}
     fits = {p: [q for q in b_forms if _title_fits(a_forms[p], b_forms[q])] for p in a_forms}

@@ -121,7 +121,7 @@ def test_wrong_answers_explain_and_point_to_the_notebook():
 
 
 def test_partly_right_roles_score_in_between():
-    fb = course.check_role_answers("it-solution", {"lu_mingyuan": ["decision_maker"], "xu_kai": ["decision_maker"]})
+    fb = course.check_role_answers("it-solution", {"lu_mingyuan": ["evaluator"], "xu_kai": ["decision_maker"]})
     assert fb.correct is False and 0 < fb.score < 1
     assert [mark for mark, _ in fb.lines] == ["partly", "wrong"]
 
@@ -199,7 +199,7 @@ def test_case_tables_name_people_in_both_scripts():
     frame = course.coverage_table("it-solution").data
     assert frame.iloc[0, 0] == "Shen Guodong (沈国栋)"  # sorted by power
     lens = course.roles_through("it-solution", "decision_chain").data
-    assert lens.iloc[2, -1] == "Decision maker, Decision-support evaluator"  # Lu Mingyuan, in seed 003's words
+    assert lens.iloc[1, -1] == "Decision approver, Decision maker"  # Shen Guodong, in seed 003's words
     assert "Xu Kai" in course.evidence_table("it-solution", ["xu_kai"]).data.iloc[0, 0]
 
 

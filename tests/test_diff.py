@@ -131,7 +131,7 @@ def test_compare_reads_in_both_languages():
     assert "New line: Li Na → wang wei (Influences)" in en
     assert "Line removed: Qian Hao — Wang Wei (Ally)" in en
     zh = result.lines("zh")
-    assert "Zhou Min 的态度由中立变为力挺" in zh
+    assert "Zhou Min的态度由中立变为力挺" in zh
     assert "新增人员：Li Na" in zh
     pk.set_language("zh")
     assert str(result).splitlines() == zh

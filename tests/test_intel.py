@@ -434,7 +434,7 @@ def test_title_rules_agree_with_the_expert_keys():
         for s in intel.suggest_roles(pm):
             total += len(s.value)
             right += sum(r in truth[s.stakeholder] for r in s.value)
-    assert total >= 40 and right / total >= 0.85
+    assert total >= 40 and right / total >= 0.8  # titles hint; the keys decide (issue 13 moved three IT roles)
 
 
 def test_title_rules_data_is_bilingual_and_valid():

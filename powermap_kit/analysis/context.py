@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from .. import vocab
+from .. import localize, vocab
 from ..errors import InvalidValue
 from .settings import config as _config
 from .support import score_with, support_level
@@ -84,10 +84,11 @@ class Context:
     cache: dict[str, Any] = field(default_factory=dict)
 
     def name(self, pid: str) -> str:
-        return self.people[pid].name
+        """A person's name in the current language ("Shen Guodong (沈国栋)" / "沈国栋")."""
+        return localize.person_name(self.people[pid], vocab.get_language())
 
     def names(self, ids: Any) -> tuple[str, ...]:
-        return tuple(self.people[i].name for i in ids)
+        return tuple(self.name(i) for i in ids)
 
     def covered(self, pid: str) -> bool:
         return bool(self.coverage.get(pid))

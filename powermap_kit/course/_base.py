@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from .. import vocab
+from .. import localize, vocab
 from ..cases import Case, load_case
 from ..diff import normalise
 from ..model import PowerMap
@@ -174,12 +174,8 @@ def key_of(pm: PowerMap | Case | str) -> PowerMap:
 
 def display_name(key: PowerMap, person_id: str, lang: str) -> str:
     """A person's name; English readers get the Latin alias first, as grading's feedback writes it."""
-    person = key.stakeholder(person_id)
     aliases = ((key.grading or {}).get("aliases") or {}).get(person_id) or []
-    latin = next((a for a in aliases if a.isascii()), None)
-    if lang == "en" and latin and not person.name.isascii():
-        return f"{latin} ({person.name})"
-    return person.name
+    return localize.person_name(key.stakeholder(person_id), lang, aliases)
 
 
 def people_index(pm: PowerMap) -> dict[str, str]:

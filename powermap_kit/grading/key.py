@@ -42,7 +42,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import vocab
+from .. import localize, vocab
 from ..diff import PeopleIndex, edges
 from ..errors import KeyFormatError, MapFormatError
 from ..io import load_map
@@ -121,12 +121,8 @@ class AnswerKey:
 
     def display_name(self, stakeholder_id: str, lang: str | None = None) -> str:
         """A key person's name for feedback: in English the Latin alias first when the name is Chinese."""
-        person = self.map.stakeholder(stakeholder_id)
-        if (lang or vocab.get_language()) == "en" and not person.name.isascii():
-            latin = next((a for a in self.aliases.get(stakeholder_id, ()) if a.isascii()), None)
-            if latin:
-                return f"{latin} ({person.name})"
-        return person.name
+        return localize.person_name(self.map.stakeholder(stakeholder_id), lang or vocab.get_language(),
+                                    self.aliases.get(stakeholder_id, ()))
 
 
 def load_key(source: Any, file: str | None = None) -> AnswerKey:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .. import vocab
+from .. import localize, vocab
 from ..analysis.actions import action_sentence
 from ..analysis.findings import SEVERITIES
 from ..analysis.matrix import QUADRANTS, quadrant_approach, quadrant_name
@@ -82,8 +82,8 @@ def view(a: Analysis, lang: str | None = None, pictures: bool = True) -> dict[st
     counts = {s: sum(1 for r in a.risks if r.severity == s) for s in SEVERITIES}
     stage = vocab.label(pm.opportunity.stage, "stage", lang) if pm.opportunity.stage else unknown
     mode = vocab.label(pm.opportunity.decision_mode, "decision_mode", lang) if pm.opportunity.decision_mode else unknown
-    title = vocab.text("analysis.heading.title", lang=lang, account=pm.account.name or unknown,
-                       opportunity=pm.opportunity.name or unknown)
+    title = vocab.text("analysis.heading.title", lang=lang, account=localize.text(pm.account, "name", lang) or unknown,
+                       opportunity=localize.text(pm.opportunity, "name", lang) or unknown)
     highlight = [r["id"] for r in a.hidden_power]
     return {
         "lang": lang, "title": title,

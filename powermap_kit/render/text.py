@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import vocab
+from .. import localize, vocab
 from ..analysis.actions import action_sentence
 from ..analysis.findings import SEVERITIES
 
@@ -27,7 +27,8 @@ def summary_text(a: Analysis, lang: str | None = None, top: int = 10) -> str:
     hidden power and the first ``top`` actions, one block each."""
     pm = a.map
     unknown = _t("word.unknown", lang)
-    lines = [_t("heading.title", lang, account=pm.account.name or unknown, opportunity=pm.opportunity.name or unknown),
+    lines = [_t("heading.title", lang, account=localize.text(pm.account, "name", lang) or unknown,
+                opportunity=localize.text(pm.opportunity, "name", lang) or unknown),
              _t("heading.as_of", lang, today=a.today.isoformat(),
                 stage=vocab.label(pm.opportunity.stage, "stage", lang) if pm.opportunity.stage else unknown,
                 mode=vocab.label(pm.opportunity.decision_mode, "decision_mode", lang)

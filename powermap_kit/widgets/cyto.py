@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .. import vocab
+from .. import localize, vocab
 from ..fishbone import HEAD_WIDTH, Fishbone, bone_label, fishbone_layout, fishbone_text, head_label
 from ..model import PowerMap, Relationship, Stakeholder
 from ..render.templates import macro
@@ -81,7 +81,7 @@ def _t(key: str, lang: str | None, **params: Any) -> str:
 def tooltip_html(person: Stakeholder, lang: str | None = None, lens: str | None = None) -> str:
     """The node's tooltip: raw HTML for cytoscape (the ``tooltip`` macro escapes every text)."""
     lines: list[tuple[str, str]] = []
-    where = " · ".join(v for v in (person.title, person.department) if v)
+    where = " · ".join(v for v in (localize.text(person, "title", lang), localize.text(person, "department", lang)) if v)
     if where:
         lines.append(("", where))
     stance = vocab.label(person.stance_or_unknown, "stance", lang)
@@ -94,8 +94,8 @@ def tooltip_html(person: Stakeholder, lang: str | None = None, lens: str | None 
     if person.is_coach:
         lines.append(("", _t("coach_marker", lang)))
     if person.needs:
-        lines.append((vocab.text("field.needs", lang), "; ".join(person.needs)))
-    return str(macro("tooltip", lang=lang)(person.name, lines))
+        lines.append((vocab.text("field.needs", lang), "; ".join(localize.text(person, "needs", lang))))
+    return str(macro("tooltip", lang=lang)(localize.person_name(person, lang), lines))
 
 
 def _node_classes(person: Stakeholder) -> str:
@@ -108,7 +108,8 @@ def _node_classes(person: Stakeholder) -> str:
 
 def _node(person: Stakeholder, lens: str | None, lang: str | None, position: dict[str, float]) -> dict[str, Any]:
     terms = lens_terms(person, lens, lang)
-    label = person.name if not terms else f"{person.name}\n{' · '.join(terms)}"
+    name = localize.person_name(person, lang)
+    label = name if not terms else f"{name}\n{' · '.join(terms)}"
     return {
         "data": {
             "id": person.id,
@@ -175,11 +176,11 @@ def to_cytoscape(pm: PowerMap, lens: str | None = None, lang: str | None = None,
         pos = given.get(person.id) or stored or computed.get(person.id) or {"x": 0.0, "y": 0.0}
         node = _node(person, lens, lang, dict(pos))
         if fishbone:  # the bone says the role; the name goes above people above the spine
-            node["data"]["label"] = person.name
+            node["data"]["label"] = localize.person_name(person, lang)
             node["classes"] += " fishbone-person" + (" fishbone-above" if node["position"]["y"] < 0 else "")
         nodes.append(node)
     ids = set(pm.ids)
-    names = {p.id: p.name for p in pm.stakeholders}
+    names = {p.id: localize.person_name(p, lang) for p in pm.stakeholders}
     seen: dict[str, int] = {}
     edges = []
     for index, rel in enumerate(pm.relationships):
@@ -246,7 +247,7 @@ def fishbone_elements(pm: PowerMap, lang: str | None = None,
     edges += [edge(f"spine:{i}", a, b, "fishbone-spine") for i, (a, b) in enumerate(zip(chain, chain[1:]))]
     root_ids = {root: f"{PREFIX}root:{i}" for i, root in enumerate(roots)}
     by_id = {p.id: p for p in pm.stakeholders}
-    names = {p.id: p.name for p in pm.stakeholders}
+    names = {p.id: localize.person_name(p, lang) for p in pm.stakeholders}
     for bone in fb.bones:
         empty = "" if bone.people or bone.also else " fishbone-empty"
         nodes.append(node(f"tip:{bone.group}", bone.tip, f"fishbone-tip fishbone-{'up' if bone.side < 0 else 'down'}"
