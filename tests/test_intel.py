@@ -570,8 +570,8 @@ def test_hidden_power_finds_the_education_case_dean():
         if "decision_maker" in p.roles:
             pm.update_stakeholder(p.id, roles=[r for r in p.roles if r != "decision_maker"])
     [s] = intel.suggest_decision_maker(pm)
-    assert s.stakeholder == "liang_zhenhua"  # the dean of academic affairs, not the IT director
-    assert "hidden" in dict(s.points) and "network rank 1" in s.why("en")
+    assert s.stakeholder == "tian_yaqin"  # the deputy director who owns the problem, not the technical centre
+    assert "hidden" in dict(s.points) and "network rank" in s.why("en")
 
 
 # ---- stance hints ----------------------------------------------------------------------
