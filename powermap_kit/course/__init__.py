@@ -26,7 +26,7 @@ Examples
 >>> r = course.check_building_order(None, lang="en")
 >>> r.status, "notebook 01" in r.hint
 ('unanswered', True)
->>> r = course.check_case_stage("it-solution", "decision", lang="en")
+>>> r = course.check_case_stage("it-solution", "decision", lang="en", audience="trainer")
 >>> r.status, r.message
 ('wrong', 'Not quite: you chose Purchase decision; the answer is Evaluating products.')
 """

@@ -101,7 +101,9 @@ def evidence_table(case: Case | str, people: Iterable[str], field: str = "roles"
 
 
 # ---- one person's roles -----------------------------------------------------------------------
-def _role_result(key: PowerMap, person_id: str, roles: Any, lang: str) -> Result:
+def _role_result(key: PowerMap, person_id: str, roles: Any, lang: str, audience: str | None = None) -> Result:
+    from .learner import docs_text, hints_of, learner_mode, locked
+
     person = key.get(person_id)
     if person is None or not person.roles:
         raise unknown_question([p.id for p in key.stakeholders if p.roles], person_id)
@@ -110,6 +112,9 @@ def _role_result(key: PowerMap, person_id: str, roles: Any, lang: str) -> Result
     record: dict[str, Any] = {"question": person_id, "kind": "role", "answer": roles, "expected": expected}
     if unanswered(roles):
         return pending("", t("roles.what", lang), "", lang)
+    if not isinstance(roles, (str, Iterable)) or isinstance(roles, Mapping):
+        return Result("wrong", 0.0, "", t("item.bad_code", lang), (not_allowed(name, roles, vocab.ROLES, lang),),
+                      "", lang, record)
     raw = [roles] if isinstance(roles, str) else list(roles)
     codes = [choice(r, vocab.ROLES, "role") for r in raw]
     if None in codes:
@@ -118,6 +123,17 @@ def _role_result(key: PowerMap, person_id: str, roles: Any, lang: str) -> Result
                       "", lang, record)
     chosen = tuple(r for r in vocab.ROLES if r in codes)
     record["answer"] = chosen
+    if learner_mode(audience, key):
+        record.pop("expected")
+        h = hints_of(key)
+        good, extra, missing = h.roles_right(person_id, chosen)
+        score = round(good / (good + extra + missing), 2) if good + extra + missing else 1.0
+        if not extra and not missing:
+            return Result("right", 1.0, "", t("hints.roles_right", lang, name=name), (), "", lang, record)
+        message = t("hints.roles_some", lang, name=name, right=good, chosen=len(chosen),
+                    missing=t("hints.roles_missing", lang) if missing else "",
+                    docs=docs_text(h.docs(person_id, "roles"), lang))
+        return Result(status_of(score), score, "", message, (), locked(t("roles.where", lang), lang), lang, record)
     missing = [r for r in expected if r not in chosen]
     extra = [r for r in chosen if r not in expected]
     overlap = len(expected) - len(missing)
@@ -140,20 +156,26 @@ def _role_result(key: PowerMap, person_id: str, roles: Any, lang: str) -> Result
 
 
 def check_role(key: PowerMap | str | os.PathLike, person_id: str, roles: Iterable[str] | None,
-               lang: str | None = None) -> Result:
-    """Check the roles chosen for a person against the key; partly right scores the overlap."""
+               lang: str | None = None, audience: str | None = None) -> Result:
+    """Check the roles chosen for a person against the key; partly right scores the overlap.
+
+    Against a case key (a map with ``grading``) a learner reads how many chosen roles fit and
+    which documents to reread, not the key's roles; a trainer (``audience="trainer"``) and
+    any teaching example without ``grading`` get the full explanation.
+    """
     key = resolve_key(key)
-    return following(lambda lg: _role_result(key, person_id, roles, lg), lang)
+    return following(lambda lg: _role_result(key, person_id, roles, lg, audience), lang)
 
 
 def check_role_answers(case: Case | str, answers: Mapping[str, Iterable[str] | None] | None,
-                       lang: str | None = None) -> Result:
-    """Check roles given to a case's people (person id → role codes) against the key, person by person."""
+                       lang: str | None = None, audience: str | None = None) -> Result:
+    """Check roles given to a case's people (person id → role codes) against the key, person by person
+    (learners: hints only, see :func:`check_role`)."""
     c = case_of(case)
 
     def build(lg: str) -> Result:
         title, hint = t("roles.title", lg, case=c.title(lg)), t("roles.where", lg)
-        if unanswered(answers):
+        if unanswered(answers) or not isinstance(answers, Mapping):
             return pending(title, t("roles.what", lg), hint, lg)
         lines, right, open_count = [], 0.0, 0
         for pid, roles in answers.items():  # type: ignore[union-attr]
@@ -163,7 +185,7 @@ def check_role_answers(case: Case | str, answers: Mapping[str, Iterable[str] | N
                 open_count += 1
                 lines.append(("unanswered", t("item.open", lg, item=display_name(c.key, pid, lg))))
             else:
-                r = _role_result(c.key, pid, roles, lg)
+                r = _role_result(c.key, pid, roles, lg, audience)
                 right += r.score
                 if r.lines and r.lines[0][0] == "wrong":
                     lines.append(r.lines[0])  # a code that is not allowed, named with the allowed ones
