@@ -48,6 +48,7 @@ from .questions import (
 from .display import (
     Picture,
     WithFallback,
+    debrief,
     debrief_questions,
     documents_table,
     map_picture,
@@ -207,6 +208,7 @@ __all__ = [
     "collect_answers",
     "compliance_items",
     "coverage_table",
+    "debrief",
     "debrief_questions",
     "decision_mode_questions",
     "decision_modes_table",

@@ -272,7 +272,7 @@ def check_priorities(picks: Iterable[Any] | None, key: PowerMap | Case, count: i
     """
     from ..hints import Hints
 
-    if _for_learner(key if isinstance(key, (PowerMap, Hints)) else key.key, audience):
+    if _for_learner(key if isinstance(key, (PowerMap, Hints)) else None, audience):
         from .learner import hints_of, locked, pick_lines
 
         h = hints_of(key if isinstance(key, (PowerMap, Hints)) else key, today)

@@ -129,7 +129,8 @@ def _reach_hints(case: Case | str, people: Any, contact: str | None, count: int,
     fits = {pid: pid != contact and h.ok(pid, "key_power", True) for pid in h.people}
     lines, _, ids = pick_lines([p for p in people if p not in ours], h, fits, ("power", "roles"), lang,
                                "hints.reach_key", "hints.reach_not", "hints.reach_missed")
-    lines = [("wrong", t("reach.contact", lang, name=h.name(contact, lang)))] * bool(ours) + lines  # type: ignore[arg-type]
+    if ours:
+        lines.insert(0, ("wrong", t("reach.contact", lang, name=h.name(str(contact), lang))))
     right = sum(1 for pid in ids if fits[pid])
     if right >= count:
         lines = [line for line in lines if line[0] != "unanswered"]

@@ -139,7 +139,7 @@ def map_result(pm: PowerMap | None, h: Hints, title: str, lang: str, top: int = 
     shown = body[:top] + ([("info", t("hints.more", lang, count=len(body) - top))] if len(body) > top else [])
     status = "unanswered" if pm is None or len(pm) == 0 else status_of(share)
     return Result(status, round(share, 2), title, "", tuple(info[:1] + shown + info[1:]),
-                  locked(t("grade.hint", lang), lang), lang, {"score": round(share, 2)})
+                  locked(t("hints.where", lang), lang), lang, {"score": round(share, 2)})
 
 
 # ---- picks of people ------------------------------------------------------------------------

@@ -228,24 +228,25 @@ def _support_hints(h: Any, person: str, name: str, clean: Mapping[str, int | Non
                  record={"question": person, "kind": "support", "answer": dict(clean)})
 
 
-def _check_support(case: Any, key: PowerMap, person: str, ratings: Mapping[str, int | None] | None, tolerance: int,
+def _check_support(case: Any, person: str, ratings: Mapping[str, int | None] | None, tolerance: int,
                    lang: str, audience: str | None = None) -> Result:
     from .learner import hints_of, learner_mode
 
-    name = display_name(key, person, lang)
-    target = key.stakeholder(person)
+    learner = learner_mode(audience)
+    h = hints_of(case) if learner else None
+    key = None if learner else case.key
+    name = h.name(person, lang) if h is not None else display_name(key, person, lang)
     dims = vocab.SUPPORT_DIMENSIONS
     title, hint = t("support.title", lang, name=name), t("support.where", lang)
-    if unanswered(ratings):
-        return pending(title, t("support.what", lang, dimensions=", ".join(dims)), hint, lang)
-    if not isinstance(ratings, Mapping):
+    if unanswered(ratings) or not isinstance(ratings, Mapping):
         return pending(title, t("support.what", lang, dimensions=", ".join(dims)), hint, lang)
     clean, bad = _clean(ratings)
     if bad:
         return Result("wrong", 0.0, title, t("item.bad_code", lang),
                       (not_allowed(t("col.dimension", lang), bad[0], dims, lang),), hint, lang)
-    if learner_mode(audience):
-        return _support_hints(hints_of(case), person, name, clean, title, lang)
+    if h is not None:
+        return _support_hints(h, person, name, clean, title, lang)
+    target = key.stakeholder(person)
     lines, right, scored = [], 0, 0
     for dim in dims:
         label = vocab.label(dim, "support_dimension", lang)
@@ -296,4 +297,4 @@ def check_support(case: Case | str, person: str, ratings: Mapping[str, int | Non
     the key's ratings or stance (the hints use a tolerance of 1).
     """
     c = case_of(case)
-    return following(lambda lg: _check_support(c, c.key, person, ratings, tolerance, lg, audience), lang)
+    return following(lambda lg: _check_support(c, person, ratings, tolerance, lg, audience), lang)
