@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import vocab
 from ..cases import Case
+from ..hints import Hints
 from ..model import PowerMap
 from ._base import (
     case_of, choice, data, display_name, field_label, join, key_of, lang_of, not_allowed, pending, roles_text, t,
@@ -101,14 +102,20 @@ def evidence_table(case: Case | str, people: Iterable[str], field: str = "roles"
 
 
 # ---- one person's roles -----------------------------------------------------------------------
-def _role_result(key: PowerMap, person_id: str, roles: Any, lang: str, audience: str | None = None) -> Result:
+def _role_result(key: PowerMap | Hints, person_id: str, roles: Any, lang: str, audience: str | None = None) -> Result:
     from .learner import docs_text, hints_of, learner_mode, locked
 
-    person = key.get(person_id)
-    if person is None or not person.roles:
-        raise unknown_question([p.id for p in key.stakeholders if p.roles], person_id)
-    name = display_name(key, person_id, lang)
-    expected = tuple(r for r in vocab.ROLES if r in person.roles)
+    h = key if isinstance(key, Hints) else hints_of(key) if learner_mode(audience, key) else None
+    if isinstance(key, Hints):
+        if person_id not in key.people:
+            raise unknown_question(list(key.people), person_id)
+        name, expected = key.name(person_id, lang), ()
+    else:
+        person = key.get(person_id)
+        if person is None or not person.roles:
+            raise unknown_question([p.id for p in key.stakeholders if p.roles], person_id)
+        name = display_name(key, person_id, lang)
+        expected = tuple(r for r in vocab.ROLES if r in person.roles)
     record: dict[str, Any] = {"question": person_id, "kind": "role", "answer": roles, "expected": expected}
     if unanswered(roles):
         return pending("", t("roles.what", lang), "", lang)
@@ -123,9 +130,8 @@ def _role_result(key: PowerMap, person_id: str, roles: Any, lang: str, audience:
                       "", lang, record)
     chosen = tuple(r for r in vocab.ROLES if r in codes)
     record["answer"] = chosen
-    if learner_mode(audience, key):
+    if h is not None:
         record.pop("expected")
-        h = hints_of(key)
         good, extra, missing = h.roles_right(person_id, chosen)
         score = round(good / (good + extra + missing), 2) if good + extra + missing else 1.0
         if not extra and not missing:
@@ -171,7 +177,14 @@ def check_role_answers(case: Case | str, answers: Mapping[str, Iterable[str] | N
                        lang: str | None = None, audience: str | None = None) -> Result:
     """Check roles given to a case's people (person id → role codes) against the key, person by person
     (learners: hints only, see :func:`check_role`)."""
+    from .learner import hints_of, learner_mode
+
     c = case_of(case)
+    src: PowerMap | Hints = hints_of(c) if learner_mode(audience) else c.key
+    ids = list(src.people) if isinstance(src, Hints) else src.ids
+
+    def who(pid: str, lg: str) -> str:
+        return src.name(pid, lg) if isinstance(src, Hints) else display_name(src, pid, lg)
 
     def build(lg: str) -> Result:
         title, hint = t("roles.title", lg, case=c.title(lg)), t("roles.where", lg)
@@ -179,13 +192,13 @@ def check_role_answers(case: Case | str, answers: Mapping[str, Iterable[str] | N
             return pending(title, t("roles.what", lg), hint, lg)
         lines, right, open_count = [], 0.0, 0
         for pid, roles in answers.items():  # type: ignore[union-attr]
-            if pid not in c.key:
-                lines.append(not_allowed(pid, pid, c.key.ids, lg))
+            if pid not in ids:
+                lines.append(not_allowed(str(pid), pid, ids, lg))
             elif unanswered(roles):
                 open_count += 1
-                lines.append(("unanswered", t("item.open", lg, item=display_name(c.key, pid, lg))))
+                lines.append(("unanswered", t("item.open", lg, item=who(pid, lg))))
             else:
-                r = _role_result(c.key, pid, roles, lg, audience)
+                r = _role_result(src, pid, roles, lg, audience)
                 right += r.score
                 if r.lines and r.lines[0][0] == "wrong":
                     lines.append(r.lines[0])  # a code that is not allowed, named with the allowed ones
