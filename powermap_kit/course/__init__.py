@@ -118,7 +118,6 @@ from .strategy import (
     check_opponent_moves,
     check_relationship_order,
     check_trust,
-    check_visit_plan,
     compliance_items,
     executive_gaps,
     executive_steps,
@@ -149,6 +148,7 @@ from .analysing import (
     quadrant_table,
 )
 from .twist import check_twist_update, same_value
+from .visit import check_visit_plan
 from .planning import CommandResult, agenda, module_times, run_command
 
 __all__ = [
