@@ -20,7 +20,7 @@ from ..cases import Case
 from ..model import PowerMap
 from ._base import (
     case_of, choice, choice_check, data, display_name, field_label, join, key_of, lang_of, not_allowed, pending,
-    people_index, roles_text, t, table, tally, unanswered,
+    people_index, picked, roles_text, t, table, tally, unanswered,
 )
 from .result import Result, following
 
@@ -89,7 +89,7 @@ def check_building_order(steps: Sequence[str] | None, lang: str | None = None) -
             return pending(title, t("order.what", lg), hint, lg)
         expected = list(PROCESS_STEPS)
         lines, right = [], 0
-        typed = list(steps)  # type: ignore[arg-type]
+        typed = picked(steps)
         chosen = [choice(s, expected) for s in typed]
         for n, code in enumerate(expected, start=1):
             raw, given = (typed[n - 1], chosen[n - 1]) if n <= len(typed) else (None, None)

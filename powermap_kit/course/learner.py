@@ -61,7 +61,8 @@ def area_label(area: str, lang: str) -> str:
         return t(f"hints.{area}", lang)
     if area == "coach":
         return t("hints.coach_area", lang)
-    return field_label(area, lang)
+    label = field_label(area, lang)
+    return label.lower() if lang == "en" else label
 
 
 # ---- a whole map ---------------------------------------------------------------------------

@@ -222,7 +222,7 @@ def check_framework_terms(framework: str, answers: Mapping[str, Iterable[str] | 
     def build(lg: str) -> Result:
         title, hint = t("terms.title", lg, framework=fw["label"][lg]), t("terms.where", lg)
         # An empty list is an answer here (a stance or coach term covers no role): only None is open.
-        if answers is None or all(v is None for v in answers.values()):
+        if not isinstance(answers, Mapping) or all(v is None for v in answers.values()):
             return pending(title, t("terms.what", lg, terms=", ".join(terms)), hint, lg)
         lines, right, open_count = [], 0, 0
         for code, term in terms.items():

@@ -187,7 +187,7 @@ def _answers(topic: str, answers: Mapping[str, str | None] | None, check: Callab
              lang: str | None) -> Result:
     def build(lg: str) -> Result:
         title, hint = t(f"{topic}.title", lg), t(f"{topic}.where", lg)
-        if unanswered(answers):
+        if unanswered(answers) or not isinstance(answers, Mapping):
             return pending(title, t(f"{topic}.what", lg), hint, lg)
         return _many(title, hint, answers, check, lg)  # type: ignore[arg-type]
 

@@ -142,7 +142,7 @@ def check_opponent_moves(picks: Iterable[str] | None, lang: str | None = None) -
         items = data()["opponent_moves"]
         ids = [i["id"] for i in items]
         title, hint = t("moves.title", lg), t("moves.hint", lg)
-        chosen = [p.strip().lower() if isinstance(p, str) else p for p in picked(picks)]
+        chosen = [p.strip().lower() if isinstance(p, str) else repr(p) for p in picked(picks)]
         if not chosen:
             return pending(title, t("moves.unanswered", lg, example=repr(ids[:2]), codes=join(ids, lg)), hint, lg)
         lines = unknown_items(chosen, ids, lg)

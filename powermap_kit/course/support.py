@@ -191,7 +191,7 @@ def check_support_levels(answers: Mapping[str, str | None] | None, lang: str | N
     """Check the level (a stance code) read from each profile of :data:`SUPPORT_PROFILES`."""
     def build(lg: str) -> Result:
         title, hint = t("levels.title", lg), t("levels.where", lg)
-        if unanswered(answers):
+        if unanswered(answers) or not isinstance(answers, Mapping):
             return pending(title, t("levels.what", lg), hint, lg)
         levels = {pid: _assess(ratings, None, None, lg) for pid, ratings in SUPPORT_PROFILES.items()}
         lines, right, open_count = each_choice(
