@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # what each public name is; at run time they load on first us
     from .fishbone import fishbone_positions
     from .grading import cohort_summary, grade_cohort
     from .grading.grade import grade
+    from .hints import get_audience, set_audience
     from .intel import Suggestion, intelligence_gaps, questions_for, suggestions
     from .io import dumps, load_map, loads, save_map, validate_file
     from .merge import MergeConflict, MergeResult, merge_maps
@@ -41,6 +42,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
                "StakeholderNotFound", "CasesNotFound", "CatalogError", "InvalidValue", "UnknownName", "WrongType"),
     "fishbone": ("fishbone_positions",),
     "grading": ("cohort_summary", "grade", "grade_cohort"),
+    "hints": ("get_audience", "set_audience"),
     "intel": ("Suggestion", "intelligence_gaps", "questions_for", "suggestions"),
     "io": ("dumps", "load_map", "loads", "save_map", "validate_file"),
     "merge": ("MergeConflict", "MergeResult", "merge_maps"),
@@ -110,6 +112,7 @@ __all__ = [
     "fishbone_positions",
     "fishbone_svg",
     "gains_picture",
+    "get_audience",
     "get_language",
     "grade",
     "grade_cohort",
@@ -127,6 +130,7 @@ __all__ = [
     "questions_for",
     "room_progress",
     "save_map",
+    "set_audience",
     "set_language",
     "suggestions",
     "text",

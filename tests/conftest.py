@@ -16,6 +16,16 @@ def _english():
     pk.set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def _trainer_audience():
+    """Tests of the full feedback run as a trainer; learner tests set the audience themselves."""
+    from powermap_kit import hints
+
+    hints.set_audience("trainer")
+    yield
+    hints.set_audience("trainer")
+
+
 @pytest.fixture
 def small_data():
     return json.loads((FIXTURES / "small.json").read_text("utf-8"))

@@ -229,7 +229,7 @@ def test_statements_and_worksheets_list_questions_without_answers():
 def test_an_unknown_id_among_many_answers_is_a_wrong_line_in_both_languages():
     result = course.check_stage_answers({"stage-01": "difficulty", "nope": "decision"}, lang="en")
     assert result.lines[0][0] == "right" and result.lines[1][0] == "wrong"
-    assert result.lines[1][1].startswith('"nope" is not a question of this exercise (one of signal-difficulty-1, ')
+    assert result.lines[1][1].startswith('"nope" is not a question of this exercise (one of stage-01, ')
     assert result.in_language("zh").lines[1][1].startswith('"nope" 不是本练习的题目（应为以下之一：')
 
 

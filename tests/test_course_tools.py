@@ -149,6 +149,9 @@ def test_priorities():
 
 def test_visit_plan():
     plan = {code: "A full sentence that a colleague could act on." for code in DATA["visit_items"]}
+    assert ct.check_visit_plan(plan, person="Dean Chen").status == "wrong", "five filled boxes are not a plan"
+    plan.update(visit_goal="Dean Chen's worry is the audit deadline", commitment="Dean Chen confirms the pilot scope",
+                next_step="Send the pilot outline by Friday")
     assert ct.check_visit_plan(plan, person="Dean Chen").ok
     assert ct.check_visit_plan({"visit_goal": "demo"}).status == "wrong"
     assert ct.check_visit_plan({"visit_goal": "请陈处长在周五前确认试点范围"}, lang="zh").status == "partly"

@@ -26,7 +26,7 @@ Examples
 >>> r = course.check_building_order(None, lang="en")
 >>> r.status, "notebook 01" in r.hint
 ('unanswered', True)
->>> r = course.check_case_stage("it-solution", "decision", lang="en")
+>>> r = course.check_case_stage("it-solution", "decision", lang="en", audience="trainer")
 >>> r.status, r.message
 ('wrong', 'Not quite: you chose Purchase decision; the answer is Evaluating products.')
 """
@@ -48,6 +48,7 @@ from .questions import (
 from .display import (
     Picture,
     WithFallback,
+    debrief,
     debrief_questions,
     documents_table,
     map_picture,
@@ -117,7 +118,6 @@ from .strategy import (
     check_opponent_moves,
     check_relationship_order,
     check_trust,
-    check_visit_plan,
     compliance_items,
     executive_gaps,
     executive_steps,
@@ -148,6 +148,7 @@ from .analysing import (
     quadrant_table,
 )
 from .twist import check_twist_update, same_value
+from .visit import check_visit_plan
 from .planning import CommandResult, agenda, module_times, run_command
 
 __all__ = [
@@ -207,6 +208,7 @@ __all__ = [
     "collect_answers",
     "compliance_items",
     "coverage_table",
+    "debrief",
     "debrief_questions",
     "decision_mode_questions",
     "decision_modes_table",

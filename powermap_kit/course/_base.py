@@ -71,14 +71,16 @@ def picked(picks: Iterable[Any] | str | None) -> list[Any]:
     """The non-empty picks (a lone string counts as one pick)."""
     if picks is None:
         return []
-    if isinstance(picks, str):
-        picks = [picks]
+    if isinstance(picks, str) or isinstance(picks, Mapping) or not isinstance(picks, Iterable):
+        picks = [picks]  # one pick, however odd: it is named back as not a choice of the exercise
     return [p for p in picks if not unanswered(p)]
 
 
 def given(answers: Mapping[str, Any] | None) -> dict[str, Any]:
     """The answered items of a mapping (a workbook starts with every item set to ``None``)."""
-    return {k: v for k, v in (answers or {}).items() if not unanswered(v)}
+    if not isinstance(answers, Mapping):
+        return {}  # not item → answer pairs: the exercise reads as not answered, with its guidance
+    return {k: v for k, v in answers.items() if not unanswered(v)}
 
 
 def choice(value: Any, allowed: Sequence[str], kind: str | None = None) -> str | None:
@@ -226,7 +228,7 @@ def choice_check(topic: str, answers: Mapping[str, Any] | None, expected: Mappin
     Texts are ``{topic}.title``, ``{topic}.where`` and ``{topic}.what`` (formatted with ``what``).
     """
     title, hint = t(f"{topic}.title", lang), t(f"{topic}.where", lang)
-    if unanswered(answers):
+    if unanswered(answers) or not isinstance(answers, Mapping):
         return pending(title, t(f"{topic}.what", lang, **what), hint, lang)
     lines, right, open_count = each_choice(
         answers, expected, allowed, lang,  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ from ..diff import match_people, normalise
 from ..errors import InvalidValue
 from ..model import PowerMap
 from ._base import case_of, checked, data, join, lang_of, pending, picked, t, table
+from collections.abc import Mapping
 from .result import Result, following
 
 if TYPE_CHECKING:
@@ -156,11 +157,20 @@ def _people_check(picks: Iterable[Any] | None, expected: list[str], pm: PowerMap
 
 
 def check_quadrant(pm: PowerMap | Analysis, picks: Iterable[Any] | None, quadrant: str = "key_target",
-                   today: str | None = None, lang: str | None = None) -> Result:
-    """Check who the learner places in a quadrant of the power matrix (default ``key_target``)."""
+                   today: str | None = None, lang: str | None = None, audience: str | None = None) -> Result:
+    """Check who the learner places in a quadrant of the power matrix (default ``key_target``).
+
+    When ``pm`` is a case key (or its :class:`~powermap_kit.hints.Hints`) and the audience is a
+    learner, the lines say yes or which documents to reread, and count the people missed
+    without naming them or their power and stance.
+    """
     from ..analysis.matrix import QUADRANTS, quadrant_name
     if quadrant not in QUADRANTS:
         raise InvalidValue.not_one_of("quadrant", quadrant, QUADRANTS)
+    if _for_learner(pm, audience):
+        return _learner_picks(pm, picks, lambda h, pid: h.ok(pid, "quadrant", quadrant), ("power", "stance"),
+                              lambda lg: t("quadrant.title", lg, quadrant=quadrant_name(quadrant, lg)), "quadrant.hint", today,
+                              lang)
     result = _analysis(pm, today)
 
     def build(lg: str) -> Result:
@@ -176,8 +186,12 @@ def check_quadrant(pm: PowerMap | Analysis, picks: Iterable[Any] | None, quadran
 
 
 def check_hidden_power(pm: PowerMap | Analysis, picks: Iterable[Any] | None, today: str | None = None,
-                       lang: str | None = None) -> Result:
-    """Check who the learner thinks holds more power than the map gives them (hidden power)."""
+                       lang: str | None = None, audience: str | None = None) -> Result:
+    """Check who the learner thinks holds more power than the map gives them (hidden power);
+    against a case key a learner reads hints only (see :func:`check_quadrant`)."""
+    if _for_learner(pm, audience):
+        return _learner_picks(pm, picks, lambda h, pid: h.ok(pid, "hidden", True), ("power", "roles"),
+                              lambda lg: t("hidden.title", lg), "hidden.hint", today, lang)
     result = _analysis(pm, today)
 
     def build(lg: str) -> Result:
@@ -185,6 +199,32 @@ def check_hidden_power(pm: PowerMap | Analysis, picks: Iterable[Any] | None, tod
         why = {p.id: flagged.get(p.id, t("hidden.not_flagged", lg)) for p in result.map.stakeholders}
         return _people_check(picks, list(flagged), result.map, why, t("hidden.title", lg), t("hidden.hint", lg), lg,
                              result)
+
+    return following(build, lang)
+
+
+def _for_learner(pm: Any, audience: str | None) -> bool:
+    from ..hints import Hints
+    from .learner import learner_mode
+
+    if isinstance(pm, Hints):
+        return True
+    return learner_mode(audience, pm if isinstance(pm, PowerMap) else getattr(pm, "map", None))
+
+
+def _learner_picks(pm: Any, picks: Iterable[Any] | None, fits: Any, areas: tuple[str, ...], title: Any,
+                   where: str, today: str | None, lang: str | None, record_key: str = "answer") -> Result:
+    from .learner import hints_of, locked, pick_lines
+
+    h = hints_of(pm if not hasattr(pm, "context") else pm.map, today)
+
+    def build(lg: str) -> Result:
+        hint = locked(t(where, lg), lg)
+        if not picked(picks) or not isinstance(picks, (str, Iterable)) or isinstance(picks, Mapping):
+            return pending(title(lg), t("picks.unanswered", lg, example=repr([t("placeholder_name", lg)]),
+                                        people=join((h.name(p, lg) for p in h.people), lg)), hint, lg)
+        lines, score, ids = pick_lines(picks, h, {pid: fits(h, pid) for pid in h.people}, areas, lg)
+        return checked(title(lg), lines, score, hint, lg, None, {record_key: ids})
 
     return following(build, lang)
 
@@ -222,13 +262,37 @@ def _priority_line(p: Any, quadrant: str | None, in_key: bool, lang: str) -> tup
 
 
 def check_priorities(picks: Iterable[Any] | None, key: PowerMap | Case, count: int = 3, today: str | None = None,
-                     lang: str | None = None) -> Result:
+                     lang: str | None = None, audience: str | None = None) -> Result:
     """Check the people chosen to reach first against the key's power matrix and decision chain.
 
     A good first choice is a key person not yet on our side (high power, neutral or
     opposed), a powerful supporter, or a blocker with real power; a friendly person with
-    little power is the single-threading trap (seed 003).
+    little power is the single-threading trap (seed 003). Against a case key a learner reads
+    good choice or reconsider with documents to reread, not the people's key values.
     """
+    from ..hints import Hints
+
+    if _for_learner(key if isinstance(key, (PowerMap, Hints)) else None, audience):
+        from .learner import hints_of, locked, pick_lines
+
+        h = hints_of(key if isinstance(key, (PowerMap, Hints)) else key, today)
+
+        def hints_build(lg: str) -> Result:
+            title, hint = t("priorities.title", lg), locked(t("priorities.hint", lg), lg)
+            if not picked(picks) or isinstance(picks, Mapping) or not isinstance(picks, (str, Iterable)):
+                names = [f"{t('placeholder_name', lg)} {n}" for n in range(1, count + 1)]
+                return pending(title, t("priorities.unanswered", lg, count=count, example=repr(names)), hint, lg)
+            lines, _, ids = pick_lines(picks, h, {pid: h.ok(pid, "first", True) for pid in h.people},
+                                       ("power", "stance"), lg, "hints.first_good", "hints.first_weak",
+                                       "hints.first_missed")
+            lines = [line for line in lines if line[0] != "unanswered" or len(ids) < count]
+            good = sum(1 for pid in ids if h.ok(pid, "first", True))
+            if len(ids) > count:
+                lines.insert(0, ("wrong", t("priorities.too_many", lg, given=len(ids), count=count)))
+            score = min(good, count) / count * (1.0 if len(ids) <= count else count / len(ids))
+            return checked(title, lines, score, hint, lg, None, {"answer": ids})
+
+        return following(hints_build, lang)
     result = _analysis(key if isinstance(key, PowerMap) else key.key, today)
     pm = result.map
 

@@ -12,15 +12,15 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .. import vocab
 from ..cases import Case
 from ..model import PowerMap
 from ._base import (
     case_of, choice, choice_check, data, display_name, field_label, join, key_of, lang_of, not_allowed, pending,
-    people_index, roles_text, t, table, tally, unanswered,
+    people_index, picked, roles_text, t, table, tally, unanswered,
 )
 from .result import Result, following
 
@@ -89,7 +89,7 @@ def check_building_order(steps: Sequence[str] | None, lang: str | None = None) -
             return pending(title, t("order.what", lg), hint, lg)
         expected = list(PROCESS_STEPS)
         lines, right = [], 0
-        typed = list(steps)  # type: ignore[arg-type]
+        typed = picked(steps)
         chosen = [choice(s, expected) for s in typed]
         for n, code in enumerate(expected, start=1):
             raw, given = (typed[n - 1], chosen[n - 1]) if n <= len(typed) else (None, None)
@@ -116,8 +116,29 @@ def check_pitfalls(answers: Mapping[str, str | None] | None, lang: str | None = 
                                              lambda sid: t(f"situation.{sid}.why", lg), lg), lang)
 
 
+def _reach_hints(case: Case | str, people: Any, contact: str | None, count: int, lang: str) -> Result:
+    """The learner's version of :func:`check_who_to_reach`: yes, reconsider, or someone missing (by documents)."""
+    from .learner import hints_of, locked, pick_lines
+
+    h = hints_of(case)
+    title, hint = t("reach.title", lang), locked(t("reach.where", lang), lang)
+    if unanswered(people) or isinstance(people, Mapping) or not isinstance(people, (str, Iterable)):
+        return pending(title, t("reach.what", lang, count=count), hint, lang)
+    people = [people] if isinstance(people, str) else list(people)
+    ours = [p for p in people if contact is not None and h.find(p) == contact]
+    fits = {pid: pid != contact and h.ok(pid, "key_power", True) for pid in h.people}
+    lines, _, ids = pick_lines([p for p in people if p not in ours], h, fits, ("power", "roles"), lang,
+                               "hints.reach_key", "hints.reach_not", "hints.reach_missed")
+    if ours:
+        lines.insert(0, ("wrong", t("reach.contact", lang, name=h.name(str(contact), lang))))
+    right = sum(1 for pid in ids if fits[pid])
+    if right >= count:
+        lines = [line for line in lines if line[0] != "unanswered"]
+    return tally(title, lines, min(right, count), count, hint, lang, record={"answer": ids})
+
+
 def check_who_to_reach(case: Case | str, people: Sequence[str] | None, contact: str | None = None,
-                       count: int = 3, lang: str | None = None) -> Result:
+                       count: int = 3, lang: str | None = None, audience: str | None = None) -> Result:
     """Check ``count`` people named (id, name or alias) to reach beyond our one friendly ``contact``.
 
     A person counts when the decision turns on them: power at or above the analysis
@@ -125,22 +146,30 @@ def check_who_to_reach(case: Case | str, people: Sequence[str] | None, contact: 
 
     Examples
     --------
-    >>> r = check_who_to_reach("it-solution", ["Han Jing", "陆主任", "Tang Lei"], contact="xu_kai", lang="en")
+    A learner (the default audience) reads yes or reconsider per name and the documents to
+    reread, never people's roles or power, and is not told whom they missed.
+
+    >>> r = check_who_to_reach("it-solution", ["Han Jing", "陆主任", "Tang Lei"], contact="xu_kai", lang="en",
+    ...                        audience="trainer")
     >>> r.score, r.lines[-1][1]
     (0.67, 'People the decision turns on that you did not name: Shen Guodong (沈国栋), Ma Lixin (马立新).')
     """
     from ..analysis.settings import config
+    from .learner import learner_mode
 
+    if learner_mode(audience):
+        return following(lambda lg: _reach_hints(case, people, contact, count, lg), lang)
     key = case_of(case).key
 
     def build(lg: str) -> Result:
         title, hint = t("reach.title", lg), t("reach.where", lg)
-        if unanswered(people):
+        if unanswered(people) or isinstance(people, Mapping) or not isinstance(people, (str, Iterable)):
             return pending(title, t("reach.what", lg, count=count), hint, lg)
+        names = [people] if isinstance(people, str) else list(people)  # type: ignore[arg-type]
         threshold = int(config()["key_power"])
         index = people_index(key)
         lines, right, named = [], 0, []
-        for raw in people:  # type: ignore[union-attr]
+        for raw in names:
             pid = index.get(str(raw).strip().lower())
             if pid is None:
                 example = display_name(key, key.stakeholders[0].id, lg)

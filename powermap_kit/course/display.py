@@ -18,7 +18,7 @@ from ._base import case_of, columns_table, key_of, lang_of, t
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
-__all__ = ["Picture", "WithFallback", "debrief_questions", "documents_table", "map_picture", "matrix_picture",
+__all__ = ["Picture", "WithFallback", "debrief", "debrief_questions", "documents_table", "map_picture", "matrix_picture",
            "show_document", "with_fallback"]
 
 
@@ -101,6 +101,21 @@ def documents_table(case: Case | str, lang: str | None = None) -> Styler:
              "kind": t(f"doc_kind.{d.kind}", lang) if f"course.doc_kind.{d.kind}" in vocab._texts() else d.kind,
              "date": d.date} for n, d in enumerate(case_of(case).documents, 1)]
     return columns_table(rows, ["document", "doc_title", "kind", "date"], lang)
+
+
+def debrief(case: Case | str, lang: str | None = None, learner: str | None = None,
+            audience: str | None = None) -> Markdown:
+    """A case's debrief (expert map explained, strategy, discussion questions) — for a learner only
+    after they submitted a map for the case; before, a notice of what is locked and how to unlock it.
+
+    A trainer (``audience="trainer"``) always reads it.
+    """
+    from ..hints import is_learner, submitted_for
+
+    c = case_of(case)
+    if is_learner(audience) and not submitted_for(c, learner):
+        return Markdown("> 🔒 " + t("hints.debrief_locked", lang, case=c.title(lang)))
+    return c.debrief(lang)
 
 
 def debrief_questions(case: Case | str, lang: str | None = None) -> Markdown:

@@ -21,14 +21,14 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import vocab
 from ..cases import Case
 from ..model import PowerMap
 from ._base import (
     case_of, choice, choice_check, classify, data, display_name, join, key_of, lang_of, not_allowed, pending,
-    people_index, t, table, tally, unanswered,
+    people_index, picked, t, table, tally, unanswered,
 )
 from .result import Result, following, status_of
 
@@ -73,7 +73,8 @@ def check_intelligence_gaps(pm: PowerMap | Case | str, gaps: Iterable[str] | Non
         title, hint = t("gaps.title", lg), t("gaps.where", lg)
         if gaps is None:
             return pending(title, t("gaps.what", lg, items=", ".join(SECTIONS)), hint, lg)
-        said = [gaps] if isinstance(gaps, str) else list(gaps)
+        said = [gaps] if isinstance(gaps, str) or not isinstance(gaps, Iterable) or isinstance(gaps, Mapping) \
+            else list(gaps)
         chosen = [choice(g, SECTIONS) for g in said]
         if None in chosen:
             return Result("wrong", 0.0, title, t("item.bad_code", lg),
@@ -133,7 +134,7 @@ def check_gaps_answer(pm: PowerMap, person: str, answer: Iterable[str] | str | N
             return pending(title, t("gaps_answer.what", lg), t("gaps_answer.where", lg), lg)
         said: list[str] = []
         unknown: list[str] = []
-        for word in ([answer] if isinstance(answer, str) else list(answer)):  # type: ignore[arg-type]
+        for word in picked(answer):
             code = _gap_code(str(word))
             if code is None:
                 unknown.append(str(word))
@@ -225,8 +226,35 @@ def check_coach_tips(verdicts: Mapping[str, str | None] | None, case: Case | str
                                              verdicts=", ".join(VERDICTS)), lang)
 
 
-def check_coach_choice(case: Case | str, person: str | None, lang: str | None = None) -> Result:
-    """Check who (id, name or alias) is the case's verified coach; the key's coach evidence explains."""
+def _coach_hint(case: Case | str, person: Any, lang: str) -> Result:
+    """The learner's version of :func:`check_coach_choice`: right, or whose tips to test again, by documents."""
+    from .learner import docs_text, hints_of, locked
+
+    h = hints_of(case)
+    title, hint = t("coach_choice.title", lang), t("coach_choice.where", lang)
+    if unanswered(person) or not isinstance(person, str):
+        return pending(title, t("coach_choice.what", lang), hint, lang)
+    pid = h.find(person)
+    if pid is None:
+        return Result("wrong", 0.0, title, t("item.bad_code", lang),
+                      (("wrong", t("hints.pick_unknown", lang, value=repr(person))),), hint, lang)
+    record = {"question": "coach", "answer": pid}
+    if h.ok(pid, "coach", True):
+        return Result("right", 1.0, title, t("hints.right_value", lang, answer=h.name(pid, lang)), (), "", lang,
+                      record)
+    docs = sorted({d for p in h.people for d in h.docs(p, "coach")})
+    return Result("wrong", 0.0, title, t("hints.coach_choice", lang, name=h.name(pid, lang),
+                                         docs=docs_text(docs, lang)), (), locked(hint, lang), lang, record)
+
+
+def check_coach_choice(case: Case | str, person: str | None, lang: str | None = None,
+                       audience: str | None = None) -> Result:
+    """Check who (id, name or alias) is the case's verified coach; the key's coach evidence explains
+    (a learner reads right, or which documents to test the tips against — not the key's coach)."""
+    from .learner import learner_mode
+
+    if learner_mode(audience):
+        return following(lambda lg: _coach_hint(case, person, lg), lang)
     key = case_of(case).key
 
     def build(lg: str) -> Result:

@@ -10,6 +10,8 @@ a colleague's flawed map and the scenario date are course data (``data/course.js
 from __future__ import annotations
 
 import os
+from typing import Any
+
 from ..cases import Case, Markdown
 from ..io import load_map
 from ..model import PowerMap
@@ -68,7 +70,7 @@ def _grade_check(pm: PowerMap | None, key: PowerMap, title: str, lang: str, top:
     from ..grading import grade
 
     hint = t("grade.hint", lang)
-    if pm is None or len(pm) == 0:
+    if not isinstance(pm, PowerMap) or len(pm) == 0:
         what = t("grade.empty", lang) + (" " + t("grade.start_with", lang, start=start) if start else "")
         return pending(title, what, hint, lang)
     result = grade(pm, key, lang=lang)
@@ -94,15 +96,35 @@ def check_practice_map(pm: PowerMap | None, lang: str | None = None, top: int = 
     return following(lambda lg: _grade_check(pm, key, t("practice.check_title", lg), lg, top, None), lang)
 
 
+def unlocked(pm: Any, case: Case | str) -> bool:
+    """Whether the full comparison with a case's key may be shown: the map (or the learner's draft
+    of this case) has been submitted (:mod:`powermap_kit.submit`)."""
+    from ..hints import submitted_for
+
+    meta = getattr(pm, "meta", None) or {}
+    return bool(meta.get("submitted")) or submitted_for(case)
+
+
 def check_case_map(pm: PowerMap | None, case: Case | str, twist: bool = False, lang: str | None = None,
-                   top: int = 6) -> Result:
+                   top: int = 6, audience: str | None = None) -> Result:
     """Grade a case map against the case's key (``twist=True``: the updated key after the twist).
 
-    An empty map gets guidance on where to start reading, not a score of zero.
+    An empty map gets guidance on where to start reading, not a score of zero. A learner (the
+    default audience) who has not submitted this case gets hints only — the area and the
+    person or documents to revisit — and is told that submitting unlocks the full comparison.
     """
     from ..errors import InvalidValue
+    from .learner import hints_of, learner_mode, map_result
 
     c = case_of(case)
+    if not isinstance(pm, PowerMap):
+        pm = None
+    if learner_mode(audience) and not unlocked(pm, c):
+        source = (c.twist_key if twist else None) or c
+        if twist and c.twist_key is None:
+            raise InvalidValue("case", "no_twist", c.slug)
+        h = hints_of(source)
+        return following(lambda lg: map_result(pm, h, t("hints.title", lg, case=c.title(lg)), lg, top), lang)
     key = c.twist_key if twist else c.key
     if key is None:
         raise InvalidValue("case", "no_twist", c.slug)

@@ -2,7 +2,8 @@
 a case's people → roles; and the printable sheets of them.
 
 Question text lives in ``data/quizzes.json`` (both languages); the buying-stage signals of
-the vocabulary are questions too, so a new signal is a new question.
+statements are written afresh (never the stage guide's signal texts) and come in sets: practice
+for the quizzes, and two sets held back for the pre/post assessment.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from ._base import display_name, join, lang_of, t, table
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
-__all__ = ["Question", "decision_mode_questions", "resolve_key", "role_questions", "stage_questions", "statements",
+__all__ = ["STATEMENT_SETS", "Question", "decision_mode_questions", "resolve_key", "role_questions", "stage_questions", "statements",
            "worksheet"]
 
 
@@ -58,15 +59,15 @@ def sentence(text: str, lang: str = "en") -> str:
     return text + ("。" if lang == "zh" else ".")
 
 
+#: The sets of stage statements: the quizzes draw practice ones; the others are held back for assessment.
+STATEMENT_SETS = ("practice", "assessment_pre", "assessment_post")
+
+
 @lru_cache(maxsize=None)
 def stage_items() -> tuple[dict[str, Any], ...]:
-    """Every stage statement: the vocabulary's signals, then the bank's statements."""
-    items = []
-    for item in vocab.entries("stage"):
-        for n, (en, zh) in enumerate(zip(item["signals"]["en"], item["signals"]["zh"]), start=1):
-            items.append({"id": f"signal-{item['code']}-{n}", "stage": item["code"],
-                          "text": {"en": sentence(en), "zh": zh}, "why": None})
-    return tuple(items) + tuple(bank()["stage_statements"])
+    """Every stage statement of the bank (all sets). None is a signal text of the stage guide:
+    a learner who copies the guide's table does not find the answers in it."""
+    return tuple(bank()["stage_statements"])
 
 
 def find(items: Sequence[dict[str, Any]], question_id: str, lang: str | None = None) -> dict[str, Any] | None:
@@ -87,20 +88,28 @@ def _ordered(items: list[dict[str, Any]], shuffle: bool, seed: int) -> list[dict
     return items
 
 
-def stage_questions(lang: str | None = None, shuffle: bool = True, seed: int = 0) -> list[Question]:
-    """Customer statements to place in a buying stage: the vocabulary's signals plus the bank's.
+def stage_questions(lang: str | None = None, shuffle: bool = True, seed: int = 0,
+                    statement_set: str | None = "practice") -> list[Question]:
+    """Customer statements to place in a buying stage, from one set of the bank.
 
+    ``statement_set`` is ``"practice"`` (the quizzes, default), ``"assessment_pre"`` or
+    ``"assessment_post"`` (held back for the pre/post assessment), or ``None`` for all.
     The order is mixed by ``seed`` (the same every run), or kept as defined with ``shuffle=False``.
 
     >>> qs = stage_questions(lang="en", shuffle=False)
-    >>> qs[0].prompt, qs[0].expected
-    ('Complains about symptoms but calls them normal.', 'difficulty')
-    >>> len(qs) >= 30 and qs[0].choices == vocab.STAGES
+    >>> qs[0].id, qs[0].expected
+    ('stage-01', 'difficulty')
+    >>> len(qs) >= 25 and qs[0].choices == vocab.STAGES
     True
+    >>> len(stage_questions(statement_set="assessment_pre")), len(stage_questions(statement_set="assessment_post"))
+    (10, 10)
     """
     lang = lang_of(lang)
+    if statement_set is not None and statement_set not in STATEMENT_SETS:
+        raise InvalidValue.not_one_of("statement_set", statement_set, STATEMENT_SETS)
+    items = [i for i in stage_items() if statement_set is None or i.get("set", "practice") == statement_set]
     return [Question(i["id"], "stage", i["text"][lang], vocab.STAGES, i["stage"])
-            for i in _ordered(list(stage_items()), shuffle, seed)]
+            for i in _ordered(items, shuffle, seed)]
 
 
 def decision_mode_questions(lang: str | None = None, shuffle: bool = True, seed: int = 0) -> list[Question]:

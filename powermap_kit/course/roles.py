@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import vocab
 from ..cases import Case
+from ..hints import Hints
 from ..model import PowerMap
 from ._base import (
     case_of, choice, data, display_name, field_label, join, key_of, lang_of, not_allowed, pending, roles_text, t,
@@ -101,15 +102,26 @@ def evidence_table(case: Case | str, people: Iterable[str], field: str = "roles"
 
 
 # ---- one person's roles -----------------------------------------------------------------------
-def _role_result(key: PowerMap, person_id: str, roles: Any, lang: str) -> Result:
-    person = key.get(person_id)
-    if person is None or not person.roles:
-        raise unknown_question([p.id for p in key.stakeholders if p.roles], person_id)
-    name = display_name(key, person_id, lang)
-    expected = tuple(r for r in vocab.ROLES if r in person.roles)
+def _role_result(key: PowerMap | Hints, person_id: str, roles: Any, lang: str, audience: str | None = None) -> Result:
+    from .learner import docs_text, hints_of, learner_mode, locked
+
+    h = key if isinstance(key, Hints) else hints_of(key) if learner_mode(audience, key) else None
+    if isinstance(key, Hints):
+        if person_id not in key.people:
+            raise unknown_question(list(key.people), person_id)
+        name, expected = key.name(person_id, lang), ()
+    else:
+        person = key.get(person_id)
+        if person is None or not person.roles:
+            raise unknown_question([p.id for p in key.stakeholders if p.roles], person_id)
+        name = display_name(key, person_id, lang)
+        expected = tuple(r for r in vocab.ROLES if r in person.roles)
     record: dict[str, Any] = {"question": person_id, "kind": "role", "answer": roles, "expected": expected}
     if unanswered(roles):
         return pending("", t("roles.what", lang), "", lang)
+    if not isinstance(roles, (str, Iterable)) or isinstance(roles, Mapping):
+        return Result("wrong", 0.0, "", t("item.bad_code", lang), (not_allowed(name, roles, vocab.ROLES, lang),),
+                      "", lang, record)
     raw = [roles] if isinstance(roles, str) else list(roles)
     codes = [choice(r, vocab.ROLES, "role") for r in raw]
     if None in codes:
@@ -118,6 +130,16 @@ def _role_result(key: PowerMap, person_id: str, roles: Any, lang: str) -> Result
                       "", lang, record)
     chosen = tuple(r for r in vocab.ROLES if r in codes)
     record["answer"] = chosen
+    if h is not None:
+        record.pop("expected")
+        good, extra, missing = h.roles_right(person_id, chosen)
+        score = round(good / (good + extra + missing), 2) if good + extra + missing else 1.0
+        if not extra and not missing:
+            return Result("right", 1.0, "", t("hints.roles_right", lang, name=name), (), "", lang, record)
+        message = t("hints.roles_some", lang, name=name, right=good, chosen=len(chosen),
+                    missing=t("hints.roles_missing", lang) if missing else "",
+                    docs=docs_text(h.docs(person_id, "roles"), lang))
+        return Result(status_of(score), score, "", message, (), locked(t("roles.where", lang), lang), lang, record)
     missing = [r for r in expected if r not in chosen]
     extra = [r for r in chosen if r not in expected]
     overlap = len(expected) - len(missing)
@@ -140,30 +162,43 @@ def _role_result(key: PowerMap, person_id: str, roles: Any, lang: str) -> Result
 
 
 def check_role(key: PowerMap | str | os.PathLike, person_id: str, roles: Iterable[str] | None,
-               lang: str | None = None) -> Result:
-    """Check the roles chosen for a person against the key; partly right scores the overlap."""
+               lang: str | None = None, audience: str | None = None) -> Result:
+    """Check the roles chosen for a person against the key; partly right scores the overlap.
+
+    Against a case key (a map with ``grading``) a learner reads how many chosen roles fit and
+    which documents to reread, not the key's roles; a trainer (``audience="trainer"``) and
+    any teaching example without ``grading`` get the full explanation.
+    """
     key = resolve_key(key)
-    return following(lambda lg: _role_result(key, person_id, roles, lg), lang)
+    return following(lambda lg: _role_result(key, person_id, roles, lg, audience), lang)
 
 
 def check_role_answers(case: Case | str, answers: Mapping[str, Iterable[str] | None] | None,
-                       lang: str | None = None) -> Result:
-    """Check roles given to a case's people (person id → role codes) against the key, person by person."""
+                       lang: str | None = None, audience: str | None = None) -> Result:
+    """Check roles given to a case's people (person id → role codes) against the key, person by person
+    (learners: hints only, see :func:`check_role`)."""
+    from .learner import hints_of, learner_mode
+
     c = case_of(case)
+    src: PowerMap | Hints = hints_of(c) if learner_mode(audience) else c.key
+    ids = list(src.people) if isinstance(src, Hints) else src.ids
+
+    def who(pid: str, lg: str) -> str:
+        return src.name(pid, lg) if isinstance(src, Hints) else display_name(src, pid, lg)
 
     def build(lg: str) -> Result:
         title, hint = t("roles.title", lg, case=c.title(lg)), t("roles.where", lg)
-        if unanswered(answers):
+        if unanswered(answers) or not isinstance(answers, Mapping):
             return pending(title, t("roles.what", lg), hint, lg)
         lines, right, open_count = [], 0.0, 0
         for pid, roles in answers.items():  # type: ignore[union-attr]
-            if pid not in c.key:
-                lines.append(not_allowed(pid, pid, c.key.ids, lg))
+            if pid not in ids:
+                lines.append(not_allowed(str(pid), pid, ids, lg))
             elif unanswered(roles):
                 open_count += 1
-                lines.append(("unanswered", t("item.open", lg, item=display_name(c.key, pid, lg))))
+                lines.append(("unanswered", t("item.open", lg, item=who(pid, lg))))
             else:
-                r = _role_result(c.key, pid, roles, lg)
+                r = _role_result(src, pid, roles, lg, audience)
                 right += r.score
                 if r.lines and r.lines[0][0] == "wrong":
                     lines.append(r.lines[0])  # a code that is not allowed, named with the allowed ones
@@ -187,7 +222,7 @@ def check_framework_terms(framework: str, answers: Mapping[str, Iterable[str] | 
     def build(lg: str) -> Result:
         title, hint = t("terms.title", lg, framework=fw["label"][lg]), t("terms.where", lg)
         # An empty list is an answer here (a stance or coach term covers no role): only None is open.
-        if answers is None or all(v is None for v in answers.values()):
+        if not isinstance(answers, Mapping) or all(v is None for v in answers.values()):
             return pending(title, t("terms.what", lg, terms=", ".join(terms)), hint, lg)
         lines, right, open_count = [], 0, 0
         for code, term in terms.items():

@@ -187,7 +187,7 @@ def _answers(topic: str, answers: Mapping[str, str | None] | None, check: Callab
              lang: str | None) -> Result:
     def build(lg: str) -> Result:
         title, hint = t(f"{topic}.title", lg), t(f"{topic}.where", lg)
-        if unanswered(answers):
+        if unanswered(answers) or not isinstance(answers, Mapping):
             return pending(title, t(f"{topic}.what", lg), hint, lg)
         return _many(title, hint, answers, check, lg)  # type: ignore[arg-type]
 
@@ -205,12 +205,22 @@ def check_decision_mode_answers(answers: Mapping[str, str | None] | None, lang: 
 
 
 # ---- a case's deal ------------------------------------------------------------------------------
-def _check_case_field(case: Case | str, field: str, answer: str | None, lang: str) -> Result:
+def _check_case_field(case: Case | str, field: str, answer: str | None, lang: str, audience: str | None) -> Result:
+    from .learner import choice_hint, hints_of, learner_mode, locked
+
     c = case_of(case)
     allowed = vocab.codes(field)
     title, hint = t(f"case_{field}.title", lang, case=c.title(lang)), t(f"case_{field}.where", lang)
     if unanswered(answer):
         return pending(title, t(f"case_{field}.what", lang, allowed=", ".join(allowed)), hint, lang)
+    if learner_mode(audience):
+        chosen = choice(answer, allowed, field)
+        if chosen is None:
+            return Result("wrong", 0.0, title, t("item.bad_code", lang), (not_allowed(field, answer, allowed, lang),),
+                          hint, lang, {"question": field, "answer": answer, "case": c.slug})
+        status, message = choice_hint(hints_of(c), field, chosen, lang)
+        return Result(status, float(status == "right"), title, message, (), locked(hint, lang), lang,
+                      {"question": field, "kind": field, "answer": chosen, "case": c.slug})
     expected = getattr(c.key.opportunity, field)
     evidence = (c.key.opportunity.extra.get("evidence") or {}).get(field, "")
     r = choice_result(field, field, answer, expected, [t("evidence", lang, evidence=evidence)] if evidence else [],
@@ -218,16 +228,26 @@ def _check_case_field(case: Case | str, field: str, answer: str | None, lang: st
     return Result(r.status, r.score, title, r.message, r.lines, hint, lang, dict(r.record, case=c.slug))
 
 
-def check_case_stage(case: Case | str, stage: str | None, lang: str | None = None) -> Result:
-    """Check the buying stage chosen for a case's deal against its key, with the key's evidence.
+def check_case_stage(case: Case | str, stage: str | None, lang: str | None = None,
+                     audience: str | None = None) -> Result:
+    """Check the buying stage chosen for a case's deal against its key.
 
-    >>> r = check_case_stage("it-solution", "decision", lang="en")
+    A trainer (``audience="trainer"``) reads the key's stage and evidence; a learner (the
+    default audience, :func:`powermap_kit.hints.set_audience`) reads right or not yet, and
+    which documents to reread.
+
+    >>> r = check_case_stage("it-solution", "decision", lang="en", audience="trainer")
     >>> r.correct, r.message
     (False, 'Not quite: you chose Purchase decision; the answer is Evaluating products.')
+    >>> r = check_case_stage("it-solution", "decision", lang="en", audience="learner")
+    >>> r.correct, "Evaluating" in str(r)
+    (False, False)
     """
-    return following(lambda lg: _check_case_field(case, "stage", stage, lg), lang)
+    return following(lambda lg: _check_case_field(case, "stage", stage, lg, audience), lang)
 
 
-def check_case_decision_mode(case: Case | str, mode: str | None, lang: str | None = None) -> Result:
-    """Check the decision mode chosen for a case's deal against its key, with the key's evidence."""
-    return following(lambda lg: _check_case_field(case, "decision_mode", mode, lg), lang)
+def check_case_decision_mode(case: Case | str, mode: str | None, lang: str | None = None,
+                             audience: str | None = None) -> Result:
+    """Check the decision mode chosen for a case's deal against its key (learners: hints only, as
+    :func:`check_case_stage`)."""
+    return following(lambda lg: _check_case_field(case, "decision_mode", mode, lg, audience), lang)

@@ -12,7 +12,6 @@ Examples
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +25,7 @@ from .result import Result, following
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
-__all__ = ["check_compliance", "check_opponent_moves", "check_relationship_order", "check_trust", "check_visit_plan",
+__all__ = ["check_compliance", "check_opponent_moves", "check_relationship_order", "check_trust",
            "compliance_items", "executive_gaps", "executive_steps", "needs_and_motives", "opponent_moves",
            "relationship_steps", "stance_strategies", "trust_items", "trust_table", "visit_preparation"]
 
@@ -143,7 +142,7 @@ def check_opponent_moves(picks: Iterable[str] | None, lang: str | None = None) -
         items = data()["opponent_moves"]
         ids = [i["id"] for i in items]
         title, hint = t("moves.title", lg), t("moves.hint", lg)
-        chosen = [p.strip().lower() if isinstance(p, str) else p for p in picked(picks)]
+        chosen = [p.strip().lower() if isinstance(p, str) else repr(p) for p in picked(picks)]
         if not chosen:
             return pending(title, t("moves.unanswered", lg, example=repr(ids[:2]), codes=join(ids, lg)), hint, lg)
         lines = unknown_items(chosen, ids, lg)
@@ -206,39 +205,5 @@ def check_compliance(answers: Mapping[str, Any] | None, lang: str | None = None)
                 lines.append(("wrong", t("compliance.wrong_line", lg, item=text, given=verdict[said],
                                          verdict=verdict[item["ok"]], why=why)))
         return checked(title, missing_first(lines, missing, lg), right / len(items), hint, lg)
-
-    return following(build, lang)
-
-
-def _too_short(text: str) -> bool:
-    # A CJK character carries about a word; Latin text is counted in words.
-    cjk = len(re.findall(r"[\u3400-\u9fff]", text))
-    return cjk < 6 and len(text.split()) < 4
-
-
-def check_visit_plan(plan: Mapping[str, str] | None, person: str | None = None, lang: str | None = None) -> Result:
-    """Check a visit plan has seed 003's five preparation items, each said in a usable sentence."""
-    def build(lg: str) -> Result:
-        codes = data()["visit_items"]
-        names = {c: t(f"visit.{c}.name", lg) for c in codes}
-        title = t("visit.title", lg, person=t("visit.for", lg, name=person) if person else "")
-        hint = t("visit.hint", lg)
-        filled = {k: str(v).strip() for k, v in (plan or {}).items() if v is not None and str(v).strip()}
-        if not filled:
-            return pending(title, t("visit.unanswered", lg, items=join(codes, lg)), hint, lg)
-        lines = []
-        unknown = [k for k in filled if k not in codes]
-        if unknown:
-            lines.append(("wrong", t("visit.unknown_items", lg, items=join(unknown, lg))))
-        missing = [names[c] for c in codes if c not in filled]
-        if missing:
-            lines.append(("unanswered", t("visit.missing", lg, items=join(missing, lg))))
-        short = [c for c in codes if c in filled and _too_short(filled[c])]
-        lines += [("partly", t("visit.short", lg, item=names[c])) for c in short]
-        done = sum(1 for c in codes if c in filled and c not in short)
-        if done == len(codes):
-            lines.append(("right", t("visit.done", lg)))
-        lines += [("info", f"{names[c]}: {filled[c]}") for c in codes if c in filled]
-        return checked(title, lines, done / len(codes), hint, lg, record={"answer": filled})
 
     return following(build, lang)

@@ -89,17 +89,27 @@ def _clean(ratings: Mapping[str, Any]) -> tuple[dict[str, int | None], list[str]
         code = choice(dim, vocab.SUPPORT_DIMENSIONS, "support_dimension")
         if code is None:
             bad.append(dim)
+        elif value in (None, 0, ""):
+            clean[code] = None
+        elif isinstance(value, bool) or not isinstance(value, (int, float, str)) or not str(value).strip().isdigit() \
+                or not 1 <= int(value) <= 5:
+            bad.append(f"{dim}={value!r}")
         else:
-            clean[code] = None if value in (None, 0) else int(value)
+            clean[code] = int(value)
     return clean, bad
 
 
-def _assess(ratings: Mapping[str, Any], key: PowerMap | None, person: str | None, lang: str) -> Result:
+def _assess(ratings: Mapping[str, Any], key: PowerMap | None, person: str | None, lang: str,
+            audience: str | None = None) -> Result:
     from ..analysis.support import effective_stance, support_explanation, support_level, support_score
     from ..model import Stakeholder
+    from .learner import docs_text, hints_of, learner_mode, locked
 
     title = t("assess.title", lang, name=display_name(key, person, lang)) if key and person else t("assess.title_any",
                                                                                                      lang)
+    if not isinstance(ratings, Mapping):
+        return pending(title, t("support.what", lang, dimensions=", ".join(vocab.SUPPORT_DIMENSIONS)),
+                       t("support.where", lang), lang)
     clean, bad = _clean(ratings)
     if bad:
         return Result("wrong", 0.0, title, t("item.bad_code", lang),
@@ -136,8 +146,18 @@ def _assess(ratings: Mapping[str, Any], key: PowerMap | None, person: str | None
         return Result(status, 0.0, title, message, tuple(lines), "", lang, record)
     target = key.stakeholder(person)
     expected = effective_stance(target)[0] or "unknown"
-    record.update(question=person, expected=expected)
+    record.update(question=person)
     right = level == expected
+    if learner_mode(audience, key):
+        lines = lines[:1]
+        h = hints_of(key)
+        name = display_name(key, person, lang)
+        lines.append(("right", t("hints.level_right", lang)) if right else
+                     ("wrong", t("hints.level_wrong", lang, level=vocab.label(level, "stance", lang), name=name,
+                                 docs=docs_text(h.docs(person, "stance", "support"), lang))))
+        return Result("right" if right else "wrong", float(right), title, message, tuple(lines),
+                      locked(t("support.where", lang), lang), lang, record)
+    record.update(expected=expected)
     verdict = (t("right", lang, answer=vocab.label(expected, "stance", lang)) if right else
                t("wrong", lang, chosen=vocab.label(level, "stance", lang), expected=vocab.label(expected, "stance",
                                                                                               lang)))
@@ -152,7 +172,7 @@ def _assess(ratings: Mapping[str, Any], key: PowerMap | None, person: str | None
 
 
 def assess_support(ratings: Mapping[str, int | None], key: PowerMap | str | os.PathLike | None = None,
-                   person: str | None = None, lang: str | None = None) -> Result:
+                   person: str | None = None, lang: str | None = None, audience: str | None = None) -> Result:
     """Turn ratings of the five support dimensions (1–5; ``None`` = not rated) into a level.
 
     The formula is the analysis engine's (:mod:`powermap_kit.analysis.support`): a weighted
@@ -160,17 +180,18 @@ def assess_support(ratings: Mapping[str, int | None], key: PowerMap | str | os.P
     result's ``level`` is a stance code and ``result["support_score"]`` the 0–100 score
     (``None`` with too few dimensions rated). Without a key the status is ``"info"`` (no
     right answer); with ``key`` and ``person`` the level is checked against the key's
-    stance for that person (``"right"`` or ``"wrong"``).
+    stance for that person (``"right"`` or ``"wrong"``); a learner checking against a case key
+    reads whether the level fits and which documents to reread, not the key's stance.
     """
     pm = resolve_key(key) if key is not None else None
-    return following(lambda lg: _assess(ratings, pm, person, lg), lang)
+    return following(lambda lg: _assess(ratings, pm, person, lg, audience), lang)
 
 
 def check_support_levels(answers: Mapping[str, str | None] | None, lang: str | None = None) -> Result:
     """Check the level (a stance code) read from each profile of :data:`SUPPORT_PROFILES`."""
     def build(lg: str) -> Result:
         title, hint = t("levels.title", lg), t("levels.where", lg)
-        if unanswered(answers):
+        if unanswered(answers) or not isinstance(answers, Mapping):
             return pending(title, t("levels.what", lg), hint, lg)
         levels = {pid: _assess(ratings, None, None, lg) for pid, ratings in SUPPORT_PROFILES.items()}
         lines, right, open_count = each_choice(
@@ -184,18 +205,48 @@ def check_support_levels(answers: Mapping[str, str | None] | None, lang: str | N
     return following(build, lang)
 
 
-def _check_support(key: PowerMap, person: str, ratings: Mapping[str, int | None] | None, tolerance: int,
-                   lang: str) -> Result:
-    name = display_name(key, person, lang)
-    target = key.stakeholder(person)
+def _support_hints(h: Any, person: str, name: str, clean: Mapping[str, int | None], title: str, lang: str) -> Result:
+    from .learner import docs_text, locked
+
+    lines, right, scored = [], 0, 0
+    docs = docs_text(h.docs(person, "support"), lang)
+    for dim in vocab.SUPPORT_DIMENSIONS:
+        label = vocab.label(dim, "support_dimension", lang)
+        if not h.people[person]["check"].get(f"support.{dim}"):
+            lines.append(("info", t("hints.support_unrated", lang, dimension=label)))
+            continue
+        scored += 1
+        mine = clean.get(dim)
+        if mine is None:
+            lines.append(("unanswered", t("hints.support_open", lang, dimension=label, docs=docs)))
+        elif h.ok(person, f"support.{dim}", mine):
+            right += 1
+            lines.append(("right", t("hints.support_close", lang, dimension=label)))
+        else:
+            lines.append(("wrong", t("hints.support_far", lang, dimension=label, docs=docs)))
+    return tally(title, lines, right, scored, locked(t("support.where", lang), lang), lang,
+                 record={"question": person, "kind": "support", "answer": dict(clean)})
+
+
+def _check_support(case: Any, person: str, ratings: Mapping[str, int | None] | None, tolerance: int,
+                   lang: str, audience: str | None = None) -> Result:
+    from .learner import hints_of, learner_mode
+
+    learner = learner_mode(audience)
+    h = hints_of(case) if learner else None
+    key = None if learner else case.key
+    name = h.name(person, lang) if h is not None else display_name(key, person, lang)
     dims = vocab.SUPPORT_DIMENSIONS
     title, hint = t("support.title", lang, name=name), t("support.where", lang)
-    if unanswered(ratings):
+    if unanswered(ratings) or not isinstance(ratings, Mapping):
         return pending(title, t("support.what", lang, dimensions=", ".join(dims)), hint, lang)
-    clean, bad = _clean(ratings)  # type: ignore[arg-type]
+    clean, bad = _clean(ratings)
     if bad:
         return Result("wrong", 0.0, title, t("item.bad_code", lang),
                       (not_allowed(t("col.dimension", lang), bad[0], dims, lang),), hint, lang)
+    if h is not None:
+        return _support_hints(h, person, name, clean, title, lang)
+    target = key.stakeholder(person)
     lines, right, scored = [], 0, 0
     for dim in dims:
         label = vocab.label(dim, "support_dimension", lang)
@@ -235,13 +286,15 @@ def _check_support(key: PowerMap, person: str, ratings: Mapping[str, int | None]
 
 
 def check_support(case: Case | str, person: str, ratings: Mapping[str, int | None] | None,
-                  tolerance: int = 1, lang: str | None = None) -> Result:
+                  tolerance: int = 1, lang: str | None = None, audience: str | None = None) -> Result:
     """Check a learner's five-dimension ratings of one person against the key, dimension by dimension.
 
     A rating within ``tolerance`` of the key counts; a dimension the key leaves unrated is
     an information gap, so a rating there is flagged rather than scored. The level the
     ratings give is compared with the level the key's own ratings give; when the key's
-    recorded stance differs (it may rest on behaviour), that is shown too.
+    recorded stance differs (it may rest on behaviour), that is shown too. A learner (the
+    default audience) reads close or far per dimension and the documents to reread, never
+    the key's ratings or stance (the hints use a tolerance of 1).
     """
-    key = case_of(case).key
-    return following(lambda lg: _check_support(key, person, ratings, tolerance, lg), lang)
+    c = case_of(case)
+    return following(lambda lg: _check_support(c, person, ratings, tolerance, lg, audience), lang)

@@ -123,7 +123,7 @@ class ReviewView(StaticHtml, widgets.VBox):
         self._list_title = widgets.HTML()
         self._list = widgets.VBox(layout=widgets.Layout(width="100%"))
         self._differences = widgets.HTML(layout=widgets.Layout(width="100%"))
-        self.scorecard = ScoreCard(self.map.copy(), self.key, live=False)
+        self.scorecard = ScoreCard(self.map.copy(), self.key, live=False, audience="trainer")
         form = widgets.VBox([self._stale, self._target_picker, self._text,
                              widgets.HBox([self._add, self._status], layout=widgets.Layout(align_items="center")),
                              self._list_title, self._list], layout=widgets.Layout(flex="1 1 380px", min_width="320px"))

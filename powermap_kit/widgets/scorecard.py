@@ -4,6 +4,13 @@ criterion, and the feedback sentences, most costly first.
 A thin view over :func:`powermap_kit.grading.grade`. Given a :class:`~powermap_kit.PowerMap`
 that is being edited (``MapBuilder(...).map``) the card scores again after every edit;
 given a file it scores again when :meth:`ScoreCard.refresh` (the button) is pressed.
+
+For a learner (``audience="learner"``, the default set by :func:`powermap_kit.hints.set_audience`)
+the card shows hints until the map is submitted (``meta.submitted``, or a frozen copy of the
+draft, see :mod:`powermap_kit.submit`): the area and the person or documents to revisit, never
+the key's values, and an empty map lists no key people. After submission — and always for a
+trainer (``ReviewView`` passes ``audience="trainer"``) — it shows the full comparison. ``key``
+may also be a learner-safe hint file (``powermap hints``): then only hints can be shown.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from traitlets import Bool, Float, Int, Unicode, observe
 from .. import vocab
 from ..grading import GradeResult, grade, load_key
 from ..grading.key import AnswerKey
+from ..hints import Hints, is_learner, load_hints, make_hints
 from ..model import PowerMap
 from ..render.templates import macro
 from ._common import ClosesParts, Listeners, StaticHtml
@@ -55,6 +63,23 @@ def criteria_html(result: GradeResult, lang: str | None = None) -> str:
     return str(macro("criteria", lang=lang)(rows))
 
 
+def _hints_file(key: Any) -> Hints | None:
+    """The hints when ``key`` is a Hints object or a hint file, else None (it is a key)."""
+    if isinstance(key, Hints):
+        return key
+    if isinstance(key, (str, os.PathLike)) and str(key).endswith(".json"):
+        import json
+
+        try:
+            with open(key, encoding="utf-8") as f:
+                head = json.load(f)
+        except (OSError, ValueError):
+            return None
+        if isinstance(head, dict) and head.get("format") == "powermap-hints/1":
+            return load_hints(head)
+    return None
+
+
 class ScoreCard(ClosesParts, StaticHtml, widgets.VBox):
     """A submission's score against an answer key: total, criterion bars, feedback.
 
@@ -80,12 +105,15 @@ class ScoreCard(ClosesParts, StaticHtml, widgets.VBox):
     max_feedback = Int(8, help="Feedback lines shown before 'Show all' (the most costly come first).")
     show_all = Bool(False, help="Show every feedback line, not only the first max_feedback.")
 
-    def __init__(self, submission: PowerMap | str | os.PathLike, key: AnswerKey | PowerMap | str | os.PathLike,
-                 live: bool = True, max_feedback: int = 8, **kwargs: Any) -> None:
+    def __init__(self, submission: PowerMap | str | os.PathLike, key: AnswerKey | PowerMap | str | os.PathLike | Hints,
+                 live: bool = True, max_feedback: int = 8, audience: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.max_feedback = max_feedback
         self.submission = submission
-        self.key = load_key(key)
+        self.audience = audience
+        self.hints: Hints | None = _hints_file(key)
+        self.key: AnswerKey | None = None if self.hints is not None else load_key(key)
+        self.hint_result: Any = None
         self.live = live
         self.result: GradeResult | None = None
         self._score_callbacks = widgets.CallbackDispatcher()
@@ -110,8 +138,26 @@ class ScoreCard(ClosesParts, StaticHtml, widgets.VBox):
         """Register ``callback(result)`` run after every (re)scoring."""
         self._score_callbacks.register_callback(callback, remove=remove)
 
-    def refresh(self) -> GradeResult:
+    @property
+    def locked(self) -> bool:
+        """True while the card shows hints only: a learner who has not submitted, or a hint file as key."""
+        if self.key is None:
+            return True
+        if not is_learner(self.audience):
+            return False
+        from ..course.practice import unlocked
+        from ..submit import work_status
+
+        sub = self.submission
+        if isinstance(sub, PowerMap):
+            return not unlocked(sub, str(sub.meta.get("case") or self.key.map.meta.get("case") or ""))
+        return work_status(sub).status != "submitted"
+
+    def refresh(self) -> GradeResult | None:
         """Score the submission again (re-reading its file) and redraw; what the button does."""
+        if self.locked:
+            return self._hint_refresh()
+        self.hint_result = None
         self.result = grade(self.submission, self.key, lang=vocab.get_language())
         self.total = self.result.total
         self.author = self.result.submission
@@ -133,6 +179,27 @@ class ScoreCard(ClosesParts, StaticHtml, widgets.VBox):
         finally:
             self.show_all = shown
 
+    def _hint_refresh(self) -> None:
+        from ..course.learner import map_result
+        from ..io import load_map
+
+        if self.hints is None:
+            self.hints = make_hints(self.key.map, salt="")  # type: ignore[union-attr]
+        sub = self.submission
+        try:
+            pm = sub if isinstance(sub, PowerMap) else load_map(sub)
+        except Exception:  # a broken file reads as an empty map: the hints say where to start
+            pm = None
+        from ..course.result import following
+
+        hints, top = self.hints, self.max_feedback
+        self.result = None
+        self.total = None
+        self.hint_result = following(lambda lg: map_result(pm, hints, vocab.text("widgets_review.score.feedback",
+                                                                                  lang=lg), lg, top=top), None)
+        self._draw()
+        return None
+
     def _on_map_change(self, event: str, details: dict[str, Any]) -> None:
         if self.live:
             self.refresh()
@@ -141,6 +208,13 @@ class ScoreCard(ClosesParts, StaticHtml, widgets.VBox):
         self._draw()
 
     def _draw(self) -> None:
+        if self.hint_result is not None:
+            self._button.description = _t("score.refresh")
+            self._more.layout.display = "none"
+            self._header.value = ""
+            self._criteria.value = ""
+            self._feedback.value = self.hint_result.in_language(vocab.get_language())._repr_html_()
+            return
         result = self.result
         if result is None:
             return
