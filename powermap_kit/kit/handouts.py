@@ -16,6 +16,7 @@ cannot inject markup or scripts (and the page's Content-Security-Policy forbids 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -125,9 +126,9 @@ def schedule_html(track: str, lang: str, case: str = "10", start: str = "09:00")
     return render("kit/schedule.html.j2", lang=lang, title=title, paper="A4", margin="10mm", days=days, basis=basis)
 
 
-def _document(title: str, parts: Iterable[str], lang: str, subtitle: str = "") -> str:
+def _document(title: str, parts: Iterable[str], lang: str, subtitle: str = "", checklist: bool = False) -> str:
     return render("kit/document.html.j2", lang=lang, title=title, paper="A4", subtitle=subtitle,
-                  parts=[markdown_html(p) for p in parts])
+                  parts=[markdown_html(p) for p in parts], checklist=checklist)
 
 
 def case_pack_html(case: Case, lang: str) -> str:
@@ -142,7 +143,8 @@ def feedback_html(submission: Any, key: Any, lang: str) -> str:
     from ..grading import grade
     from ..render.grading_html import submission_report
 
-    return submission_report(grade(submission, key, lang=lang), lang=lang)
+    html = submission_report(grade(submission, key, lang=lang), lang=lang)
+    return html.replace("</head>", "<style>@page { size: A4; margin: 12mm; }</style>\n</head>", 1)
 
 
 def roleplay_files(lang: str, folder: str | os.PathLike | None = None) -> list[Path]:
@@ -172,8 +174,14 @@ def _pages(kinds: Iterable[str], lang: str, submission: Any = None, case: str | 
     if "roleplays" in kinds:
         for path in roleplay_files(lang, roleplays):
             text = path.read_text("utf-8")
-            title = next((line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
-            pages[f"roleplay-{path.stem}"] = _document(title, [text], lang)
+            heading = re.search(r"^# (.+)$", text, flags=re.MULTILINE)
+            title = heading.group(1).strip() if heading else path.stem
+            text = text.replace(heading.group(0), "", 1) if heading else text  # the page header shows it
+            # Cards are split at "---": each card prints on its own page after the shared situation,
+            # so the trainer hands each player only their card.
+            shared, *cards = [c for c in re.split(r"^---[ \t]*$", text, flags=re.MULTILINE) if c.strip()]
+            pages[f"roleplay-{path.stem}"] = _document(title, [shared + "\n\n" + c for c in cards] or [shared],
+                                                       lang, checklist=True)
     return pages
 
 
