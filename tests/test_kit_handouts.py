@@ -110,3 +110,12 @@ def test_fonts_are_embedded(built):
                 descriptor = (descendant[0].get_object() if descendant else font)["/FontDescriptor"]
                 assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), \
                     (stem, font.get("/BaseFont"))
+
+
+def test_the_command_prints_one_language_when_asked(built, tmp_path, capsys):
+    from powermap_kit.cli import main
+
+    assert main(["--lang", "zh", "handouts", "--out", str(tmp_path), "--only", "canvas"]) == 0
+    assert [p.name for p in tmp_path.rglob("*.pdf")] == ["canvas.pdf"]
+    assert "已写入" in capsys.readouterr().out
+    assert main(["handouts", "--out", str(tmp_path), "--submission", str(tmp_path / "none.json")]) == 1

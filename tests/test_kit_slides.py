@@ -94,3 +94,18 @@ def test_deck_opens_offline_and_reveal_initialises(tmp_path):
             browser.close()
     assert requests and all(url.startswith("file:") for url in requests), requests
     assert any(url.endswith("/reveal/reveal.js") for url in requests)
+
+
+def test_the_command_writes_a_deck_per_notebook(tmp_path, capsys):
+    if not (REPO / "trainer" / "node_modules" / "reveal.js").is_dir() and not os.environ.get("POWERMAP_REVEAL"):
+        if os.environ.get("CI"):
+            pytest.fail("reveal.js is not installed (make test installs it)")
+        pytest.skip("reveal.js is not installed (make kit installs it)")
+    from powermap_kit.cli import main
+
+    source = _notebook(tmp_path / "src", "03_buying_stages.ipynb", "zh")
+    assert main(["--lang", "zh", "slides", "--out", str(tmp_path / "out"), str(source)]) == 0
+    assert "已写入" in capsys.readouterr().out
+    html = (tmp_path / "out" / "zh" / "03_buying_stages.html").read_text("utf-8")
+    assert html.count("<section") == 4 and 'src="../reveal/reveal.js"' in html and "http" not in html
+    assert main(["slides", "--out", str(tmp_path / "out"), str(tmp_path / "missing.ipynb")]) == 1

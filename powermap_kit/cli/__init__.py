@@ -20,7 +20,7 @@ from .. import vocab
 
 __all__ = ["COMMANDS", "load_or_report", "main"]
 
-COMMANDS = ("validate", "analyse", "score", "review", "import_", "export", "collect", "merge")
+COMMANDS = ("validate", "analyse", "score", "review", "import_", "export", "collect", "merge", "handouts", "slides")
 
 
 def load_or_report(path: str):
