@@ -81,8 +81,9 @@ def cheatsheet_html(lang: str) -> str:
             power, x = (high if quad[0] == "h" else low), (high if quad[1] == "h" else low)
             name = names[quad] if names else ""
             text = vocab.text(f"kit.quad.{view}.{quad}", lang=lang)
-            out.append({"tone": tones[quad], "name": name or f"{vocab.text('kit.axis.power', lang=lang)} {power} · "
-                        f"{x_axis} {x}", "text": text})
+            name = name or vocab.text("kit.quad.name", lang=lang, power_axis=vocab.text("kit.axis.power", lang=lang),
+                                      power=power, x_axis=x_axis, x=x)
+            out.append({"tone": tones[quad], "name": name, "text": text})
         return out
 
     influence = vocab.text("kit.axis.influence", lang=lang)
