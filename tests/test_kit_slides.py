@@ -109,3 +109,18 @@ def test_the_command_writes_a_deck_per_notebook(tmp_path, capsys):
     html = (tmp_path / "out" / "zh" / "03_buying_stages.html").read_text("utf-8")
     assert html.count("<section") == 4 and 'src="../reveal/reveal.js"' in html and "http" not in html
     assert main(["slides", "--out", str(tmp_path / "out"), str(tmp_path / "missing.ipynb")]) == 1
+
+
+def test_a_long_section_becomes_several_slides_split_between_blocks(tmp_path):
+    paragraphs = "\n\n".join(f"Paragraph {i}: " + "word " * 60 for i in range(8))
+    code = "```\nline one\n\nline three\n```"
+    source = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": f"## Long\n{paragraphs}\n\n{code}\n"}],
+              "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    path = tmp_path / "long.ipynb"
+    path.write_text(json.dumps(source), "utf-8")
+    deck = slides.notebook_slides(path)
+    assert len(deck) >= 3 and deck[0].title == "Long" and deck[1].title == "Long (2)"
+    assert sum(s.body.count("Paragraph") for s in deck) == 8
+    assert any("line one\n\nline three" in s.body for s in deck)  # a code block is never cut
+    assert all(sum(slides._height(b) for b in slides._blocks(s.body)) <= slides._LINES for s in deck
+               if len(slides._blocks(s.body)) > 1)

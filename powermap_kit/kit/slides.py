@@ -77,7 +77,54 @@ def notebook_slides(path: str | os.PathLike) -> list[Slide]:
                 slides[-1].body += line + "\n"
             elif line.strip():
                 slides.append(Slide("", line + "\n"))
-    return [s for s in slides if s.title or s.body.strip()]
+    return [page for s in slides if s.title or s.body.strip() for page in _paginate(s)]
+
+
+#: How much a slide holds, in lines of about :data:`_COLUMNS` columns (a Chinese character counts two).
+_LINES, _COLUMNS = 15, 95
+
+
+def _height(block: str) -> float:
+    """The lines a Markdown block takes on a slide, roughly."""
+    if block.lstrip().startswith("```"):
+        return 0.6 * block.count("\n") + 1
+    width = sum((2 if ord(ch) > 0x2e80 else 1) for ch in block)
+    rows = sum(max(1, -(-sum(2 if ord(c) > 0x2e80 else 1 for c in line) // _COLUMNS)) for line in block.splitlines())
+    return max(rows, width / _COLUMNS) + 0.5
+
+
+def _blocks(body: str) -> list[str]:
+    """The body's blocks (paragraphs, lists, tables, fenced code), split at blank lines outside code."""
+    blocks, current, fenced = [], [], False
+    for line in body.splitlines():
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        if not line.strip() and not fenced:
+            if current:
+                blocks.append("\n".join(current))
+            current = []
+        else:
+            current.append(line)
+    if current:
+        blocks.append("\n".join(current))
+    return blocks
+
+
+def _paginate(slide: Slide) -> list[Slide]:
+    """A slide too long for the screen as several, split between blocks; later ones titled "… (2)"."""
+    pages: list[list[str]] = [[]]
+    used = 0.0
+    for block in _blocks(slide.body):
+        height = _height(block)
+        if pages[-1] and used + height > _LINES:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(block)
+        used += height
+    if len(pages) == 1:
+        return [slide]
+    return [Slide(slide.title if n == 0 or not slide.title else f"{slide.title} ({n + 1})", "\n\n".join(page) + "\n",
+                  slide.level if n == 0 else 2) for n, page in enumerate(pages)]
 
 
 def reveal_dist() -> Path:
