@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from powermap_kit.cases import list_cases
+from powermap_kit.cases import list_cases, load_case
 from powermap_kit.kit import handouts
 
 pytestmark = pytest.mark.browser
@@ -119,3 +119,19 @@ def test_the_command_prints_one_language_when_asked(built, tmp_path, capsys):
     assert [p.name for p in tmp_path.rglob("*.pdf")] == ["canvas.pdf"]
     assert "已写入" in capsys.readouterr().out
     assert main(["handouts", "--out", str(tmp_path), "--submission", str(tmp_path / "none.json")]) == 1
+
+
+def test_a_feedback_report_per_learner_from_a_folder(built, tmp_path):
+    from powermap_kit.cli import main
+
+    case = load_case("it-solution")
+    room = tmp_path / "room"
+    room.mkdir()
+    for quality in ("strong", "weak"):
+        (room / f"li ming {quality}.json").write_bytes(case.submission_paths[quality].read_bytes())
+    assert main(["--lang", "en", "handouts", "--out", str(tmp_path / "out"), "--only", "feedback",
+                 "--case", "it-solution", "--submission", str(room)]) == 0
+    pdfs = sorted(p.name for p in (tmp_path / "out" / "en").glob("*.pdf"))
+    assert pdfs == ["feedback-li_ming_strong.pdf", "feedback-li_ming_weak.pdf"]
+    strong, weak = (_text(tmp_path / "out" / "en" / name) for name in pdfs)
+    assert strong != weak and "Feedback" in weak

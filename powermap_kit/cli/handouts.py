@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .. import vocab
 
@@ -17,7 +18,8 @@ def add_parser(sub, common) -> None:
     p.add_argument("--out", metavar="DIR", default="handouts", help="folder to write <lang>/<name>.pdf into")
     p.add_argument("--only", nargs="+", choices=HANDOUTS, metavar="KIND",
                    help=f"only these handouts ({', '.join(HANDOUTS)})")
-    p.add_argument("--submission", metavar="MAP", help="the map whose feedback report to print")
+    p.add_argument("--submission", nargs="+", metavar="MAP",
+                   help="learners' maps (files or a folder of *.json) to print a feedback report for, one each")
     p.add_argument("--case", metavar="SLUG", help="the case that MAP answers (default it-solution)")
     p.add_argument("--roleplays", metavar="DIR", help="role-play folder (default trainer/roleplays)")
     p.set_defaults(run=run)
@@ -33,7 +35,10 @@ def run(args: argparse.Namespace) -> int:
         if args.submission:
             from ..io import load_map
 
-            submission = load_map(args.submission)
+            folders = [Path(p) for p in args.submission if Path(p).is_dir()]
+            files = [Path(p) for p in args.submission if not Path(p).is_dir()]
+            files += [f for folder in folders for f in sorted(folder.glob("*.json"))]
+            submission = [(f, load_map(f)) for f in files]
         written = build_handouts(args.out, langs, args.only or HANDOUTS, submission, args.case, args.roleplays)
     except MapFormatError as exc:
         for problem in exc.problems:

@@ -6,7 +6,8 @@ to PDF by headless Chromium (:mod:`.pdf`).
 - ``canvas.pdf`` (1 page): a blank power-map canvas to draw on;
 - ``schedule-one_day.pdf``, ``schedule-two_day.pdf`` (1 page each): the agendas of :mod:`.agendas`;
 - ``case-<slug>.pdf``: each case's learner pack (brief and documents; no key, no debrief);
-- ``feedback-<slug>.pdf``: the per-learner feedback report for a graded submission;
+- ``feedback-<slug>.pdf``: the feedback report of the case's sample submission, or
+  ``feedback-<file name>.pdf`` for each learner's submission given;
 - ``roleplay-<name>.pdf``: each role-play in ``trainer/roleplays/<lang>/``.
 
 Every piece of text from a file goes through Markdown with HTML escaped, so a document
@@ -154,6 +155,22 @@ def roleplay_files(lang: str, folder: str | os.PathLike | None = None) -> list[P
     return sorted((base / lang).glob("*.md"))
 
 
+def _submissions(submission: Any, case: Case) -> list[tuple[str, Any]]:
+    """(file stem, map or path) for each submission: one, a list (of maps, paths or (path, map)
+    pairs), or a folder of ``*.json``."""
+    if submission is None:
+        return [(case.slug, case.submission("typical"))]
+    if isinstance(submission, (str, os.PathLike)) and Path(submission).is_dir():
+        submission = sorted(Path(submission).glob("*.json"))
+    items = submission if isinstance(submission, (list, tuple)) else [submission]
+    named = []
+    for n, item in enumerate(items, 1):
+        where, item = item if isinstance(item, tuple) else (item, item)  # (its file, the loaded map)
+        stem = Path(where).stem if isinstance(where, (str, os.PathLike)) else f"submission-{n}"
+        named.append((re.sub(r"[^\w.-]+", "_", stem).strip("._") or f"submission-{n}", item))
+    return named
+
+
 def _pages(kinds: Iterable[str], lang: str, submission: Any = None, case: str | None = None,
            roleplays: str | os.PathLike | None = None) -> dict[str, str]:
     """Each handout's file stem → its HTML."""
@@ -171,7 +188,8 @@ def _pages(kinds: Iterable[str], lang: str, submission: Any = None, case: str | 
             pages[f"case-{c.slug}"] = case_pack_html(c, lang)
     if "feedback" in kinds:
         chosen = load_case(case or "it-solution")
-        pages[f"feedback-{chosen.slug}"] = feedback_html(submission or chosen.submission("typical"), chosen.key, lang)
+        for name, answer in _submissions(submission, chosen):
+            pages[f"feedback-{name}"] = feedback_html(answer, chosen.key, lang)
     if "roleplays" in kinds:
         for path in roleplay_files(lang, roleplays):
             text = path.read_text("utf-8")
@@ -197,8 +215,9 @@ def build_handouts(out: str | os.PathLike, langs: Iterable[str] = vocab.LANGUAGE
         The folder to write into.
     langs : languages, default both
     kinds : names from :data:`HANDOUTS`, default all
-    submission : map or path, optional
-        The submission whose feedback report to print (default: the case's typical sample).
+    submission : map, path, list of them, or a folder of ``*.json`` maps, optional
+        The learners' submissions whose feedback reports to print, one PDF each (default: the
+        case's typical sample).
     case : str, optional
         The case that submission answers (default ``it-solution``).
     roleplays : path, optional
