@@ -95,7 +95,9 @@ def _height(block: str) -> float:
 
 def _blocks(body: str) -> list[str]:
     """The body's blocks (paragraphs, lists, tables, fenced code), split at blank lines outside code."""
-    blocks, current, fenced = [], [], False
+    blocks: list[str] = []
+    current: list[str] = []
+    fenced = False
     for line in body.splitlines():
         if line.lstrip().startswith("```"):
             fenced = not fenced
