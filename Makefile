@@ -8,8 +8,9 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 CHP    := deploy/jupyterhub/node_modules/.bin/configurable-http-proxy
+REVEAL := trainer/node_modules/reveal.js/dist/reveal.js
 
-.PHONY: lab app test test-fast bench clean help workshop course
+.PHONY: lab app test test-fast bench clean help workshop course kit
 
 help:
 	@echo "make lab    - install and open the course in JupyterLab (make lab LANG=zh: in Chinese)"
@@ -19,6 +20,7 @@ help:
 	@echo "make bench  - run the benchmarks (prints figures)"
 	@echo "make course - regenerate notebooks/, exercises/ and trainer/ (en, zh) from course_src/"
 	@echo "make workshop - dry run of the workshop JupyterHub on 127.0.0.1:8000 (deploy/jupyterhub/)"
+	@echo "make kit    - the trainer's kit: PDF handouts in trainer/handouts, slide decks in trainer/slides"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,7 +65,7 @@ app: $(VENV)/.lab-installed
 course: $(VENV)/.test-installed
 	$(BIN)/python course_src/build.py
 
-test: $(VENV)/.test-installed $(CHP)
+test: $(VENV)/.test-installed $(CHP) $(REVEAL)
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 test-fast: $(VENV)/.test-installed
@@ -83,6 +85,20 @@ $(VENV)/.hub-installed: pyproject.toml $(VENV)/.lab-installed
 
 workshop: $(VENV)/.hub-installed $(CHP)
 	$(BIN)/jupyterhub -f deploy/jupyterhub/jupyterhub_config.py
+
+# The trainer's kit (powermap_kit/kit): handouts printed by the system's Chromium, decks with reveal.js from npm.
+$(REVEAL): trainer/package-lock.json
+	cd trainer && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(VENV)/.kit-installed: pyproject.toml $(VENV)/.lab-installed
+	$(PIP) install --quiet -e ".[lab,kit]"
+	@touch $@
+
+kit: $(VENV)/.kit-installed $(REVEAL)
+	$(BIN)/powermap handouts --out trainer/handouts
+	$(BIN)/powermap slides --out trainer/slides \
+	  $(or $(wildcard notebooks/en/*.ipynb notebooks/zh/*.ipynb),$(wildcard notebooks/*.ipynb))
 
 clean:
 	rm -rf $(VENV) build *.egg-info

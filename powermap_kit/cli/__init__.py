@@ -20,7 +20,7 @@ from .. import vocab
 
 __all__ = ["COMMANDS", "load_or_report", "main"]
 
-COMMANDS = ("validate", "analyse", "score", "review", "import_", "export", "collect", "merge", "progress", "hints")
+COMMANDS = ("validate", "analyse", "score", "review", "import_", "export", "collect", "merge", "progress", "hints", "handouts", "slides")
 
 
 def load_or_report(path: str):

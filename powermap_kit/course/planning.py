@@ -29,13 +29,15 @@ def module_times(lang: str | None = None) -> Styler:
 
 
 def agenda(track: str = "one_day", case: str = "10", start: str = "09:00", lang: str | None = None) -> Styler:
-    """A timetable after seed 003's pacing (1–2 days, 6 hours of sessions a day).
+    """A timetable after seed 003's pacing (1–2 days, about 6 hours of sessions a day).
+
+    The tracks and their measured case times are :mod:`powermap_kit.kit.agendas`'.
 
     Parameters
     ----------
     track : {"one_day", "two_day"}
-        One day: 01–05, 07 and one flagship case. Two days: everything, both flagship
-        cases and the dynamic-change exercise on day two.
+        One day: 01–08 (mostly teaching) and one flagship case. Two days: everything, both
+        flagship cases and the dynamic-change exercise on day two.
     case : {"10", "11"}
         The flagship case of the one-day track.
     start : "HH:MM"
@@ -45,33 +47,11 @@ def agenda(track: str = "one_day", case: str = "10", start: str = "09:00", lang:
     >>> int(one["Minutes"].sum()) - 60 - 2 * 15  # sessions, without lunch and breaks
     355
     """
-    lang = lang_of(lang)
-    agendas = data()["agendas"]
-    if track not in agendas:
-        raise InvalidValue.not_one_of("track", track, agendas)
-    if case not in data()["agenda_cases"]:
-        raise InvalidValue.not_one_of("case", case, data()["agenda_cases"])
-    modules = {m["number"]: m for m in data()["modules"]}
-    rows: list[dict[str, Any]] = []
-    day, clock = 1, _clock(start)
-    for item in agendas[track]:
-        if "day" in item:
-            day, clock = item["day"], _clock(start)
-            continue
-        if "module" in item:
-            number = case if item["module"] == "case" else item["module"]
-            m = modules[number]
-            minutes = m["teach"] + m["exercise"]
-            session = t("agenda.module", lang, number=number, title=t(f"module.{number}", lang))
-            notebook = m["file"]
-        else:
-            minutes, notebook = item["minutes"], ""
-            session = t(f"agenda.{item.get('activity') or item['pause']}", lang)
-        end = clock + timedelta(minutes=minutes)
-        rows.append({"day": day, "start": clock.strftime("%H:%M"), "end": end.strftime("%H:%M"), "minutes": minutes,
-                     "session": session, "notebook": notebook})
-        clock = end
-    return columns_table(rows, ["day", "start", "end", "minutes", "session", "notebook"], lang)
+    from ..kit.agendas import schedule
+
+    rows = [{"day": s.day, "start": s.start, "end": s.end, "minutes": s.minutes, "session": s.label,
+             "notebook": s.notebook} for s in schedule(track, case, start, lang)]
+    return columns_table(rows, ["day", "start", "end", "minutes", "session", "notebook"], lang_of(lang))
 
 
 def _clock(text: str) -> datetime:
