@@ -33,7 +33,8 @@ from .course.result import following
 from .errors import UnknownName
 from .model import PowerMap
 
-__all__ = ["check_deal", "check_framework_filing", "check_reach", "example_names", "load_example"]
+__all__ = ["check_deal", "check_framework_filing", "check_reach", "example_names", "filing_options", "load_example",
+           "pitfall_options", "situation_items", "step_items"]
 
 _PARTS = ("account", "opportunity", "stakeholders", "relationships", "coverage")
 
@@ -158,6 +159,53 @@ def check_deal(name: str, field: str, answer: str | None, lang: str | None = Non
         return Result(r.status, r.score, title, r.message, r.lines, hint, lg, dict(r.record, example=name))
 
     return following(build, lang)
+
+
+def filing_options(framework: str) -> dict[str, dict[str, str]]:
+    """The answers of :func:`check_framework_filing` as exercise options: term → label in both languages.
+
+    >>> list(filing_options("miller_heiman"))
+    ['economic_buyer', 'technical_buyer', 'user_buyer', 'coach', 'none']
+    """
+    fw = vocab.entry(framework, "framework")
+    out = {term["term"]: {lg: term["label"][lg] if "label" in term else vocab.label(term["term"], "role", lg)
+                          for lg in vocab.LANGUAGES} for term in fw["roles"]}
+    out["none"] = {lg: _x("filing.none", lg) for lg in vocab.LANGUAGES}
+    return out
+
+
+def situation_items() -> dict[str, dict[str, str]]:
+    """The situations of the pitfall exercise (:func:`~powermap_kit.course.check_pitfalls`) as exercise items."""
+    from .course import PITFALL_SITUATIONS
+
+    return {sid: {lg: t(f"situation.{sid}", lg) for lg in vocab.LANGUAGES} for sid in PITFALL_SITUATIONS}
+
+
+def step_items(seed: int = 1) -> dict[str, dict[str, str]]:
+    """The seven building steps (:func:`~powermap_kit.course.check_building_order`) mixed up, for an order exercise.
+
+    The same ``seed`` gives the same order; it is never already the right one.
+
+    >>> from powermap_kit.course import PROCESS_STEPS
+    >>> list(step_items()) != list(PROCESS_STEPS) and sorted(step_items()) == sorted(PROCESS_STEPS)
+    True
+    """
+    import random
+
+    from .course import PROCESS_STEPS
+
+    codes = list(PROCESS_STEPS)
+    rng = random.Random(seed)
+    while codes == list(PROCESS_STEPS):
+        rng.shuffle(codes)
+    return {code: {lg: t(f"step.{code}.name", lg) for lg in vocab.LANGUAGES} for code in codes}
+
+
+def pitfall_options() -> dict[str, dict[str, str]]:
+    """The three pitfalls as exercise options: code → label in both languages."""
+    from .course import PITFALLS
+
+    return {code: {lg: t(f"pitfall.{code}.label", lg) for lg in vocab.LANGUAGES} for code in PITFALLS}
 
 
 def check_framework_filing(framework: str, answer: Mapping[str, str | None] | None,
