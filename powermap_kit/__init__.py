@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # what each public name is; at run time they load on first us
     from .analysis import Analysis, analyse
     from .cases import list_cases, load_case
     from .diff import compare
+    from .examples import load_example
     from .errors import KeyFormatError, MapFormatError, PowerMapError, Problem, RelationshipNotFound, StakeholderNotFound
     from .errors import CasesNotFound, CatalogError, InvalidValue, UnknownName, WrongType
     from .fishbone import fishbone_positions
@@ -38,6 +39,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
                    "gains_picture"),
     "cases": ("list_cases", "load_case"),
     "diff": ("compare",),
+    "examples": ("load_example",),
     "errors": ("KeyFormatError", "MapFormatError", "PowerMapError", "Problem", "RelationshipNotFound",
                "StakeholderNotFound", "CasesNotFound", "CatalogError", "InvalidValue", "UnknownName", "WrongType"),
     "fishbone": ("fishbone_positions",),
@@ -121,6 +123,7 @@ __all__ = [
     "learner_name",
     "list_cases",
     "load_case",
+    "load_example",
     "load_map",
     "loads",
     "map_svg",
