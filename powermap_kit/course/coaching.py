@@ -37,8 +37,8 @@ from .intelligence import VERDICTS
 from .result import Result, following, status_of
 
 __all__ = ["CANDIDATES", "DEVELOP_OPTIONS", "PLAN_FIELDS", "check_coach_candidates", "check_coach_development",
-           "check_coach_plan", "check_tip_verdicts", "coach_candidates", "development_actions", "hinted_choices",
-           "labels", "plan_fields", "tip_items"]
+           "check_coach_plan", "check_tip_verdicts", "coach_candidates", "develop_options", "development_actions",
+           "hinted_choices", "labels", "plan_fields", "tip_items", "verdict_options"]
 
 #: The Qinghe people one might develop as a coach → whether they meet the selection criteria.
 CANDIDATES: dict[str, bool] = {"gao": False, "tang": True, "liu": False, "zhou": True, "fang": False, "peng": False}
@@ -79,6 +79,16 @@ def development_actions() -> dict[str, dict[str, str]]:
 def tip_items() -> dict[str, dict[str, str]]:
     """Tang Min's tips, id → text in both languages (the items of the verification exercise)."""
     return labels("tip", list(TIPS))
+
+
+def develop_options() -> dict[str, dict[str, str]]:
+    """The answers of the development exercise (do, avoid), code → label in both languages."""
+    return labels("option", list(DEVELOP_OPTIONS))
+
+
+def verdict_options() -> dict[str, dict[str, str]]:
+    """The verdicts on a tip (confirmed, contradicted, unverified), code → label in both languages."""
+    return {v: {lg: t(f"verdict.{v}", lg) for lg in _LANGS} for v in VERDICTS}
 
 
 def plan_fields() -> dict[str, dict[str, str]]:
