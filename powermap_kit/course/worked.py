@@ -30,17 +30,20 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import vocab
 from ..io import load_map
 from ..model import PowerMap
-from ._base import choice, data, display_name, join, not_allowed, pending, t, unanswered
+from ._base import choice, data, display_name, join, lang_of, not_allowed, pending, t, table, unanswered
 from .coaching import hinted_choices, labels
 from .result import Result, following
 
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
+
 __all__ = ["FACT_SOURCES", "STANCE_ITEMS", "check_example_choice", "check_example_map", "check_fact_sources", "check_stance_items",
-           "example_blank", "example_map", "fact_items", "stance_items"]
+           "example_blank", "example_map", "fact_items", "person_gap_options", "person_record", "stance_items"]
 
 #: What we know of six people (texts in the catalog) → the stance that knowledge supports.
 STANCE_ITEMS: dict[str, str] = {"s1": "unknown", "s2": "neutral", "s3": "champion", "s4": "support", "s5": "oppose",
@@ -58,6 +61,36 @@ def stance_items() -> dict[str, dict[str, str]]:
 def fact_items() -> dict[str, dict[str, str]]:
     """The Lanting facts of the sources exercise, id → text in both languages."""
     return labels("fact", list(FACT_SOURCES))
+
+
+def person_gap_options() -> dict[str, dict[str, str]]:
+    """The checklist items about a person (title, roles, needs …), code → label in both languages."""
+    from ..intel._data import checks
+
+    return {c: {lg: vocab.text(f"intel.check.{c}", lang=lg) for lg in vocab.LANGUAGES}
+            for c, spec in checks().items() if spec["scope"] == "person"}
+
+
+def person_record(pm: PowerMap, person: str, lang: str | None = None) -> Styler:
+    """One person's record, one row per checklist item about a person, with "—" where nothing is recorded."""
+    from ..intel._data import checks
+
+    lg = lang_of(lang)
+    who = pm.stakeholder(person)
+    bosses = [pm.stakeholder(r.target).name for r in pm.relationships if r.source == who.id and r.type == "reports_to"]
+    values: dict[str, Any] = {
+        "roles": join((vocab.label(r, "role", lg) for r in who.roles), lg) if who.roles else None,
+        "stance": vocab.label(who.stance, "stance", lg) if who.stance else None,
+        "reporting": join(bosses, lg) if bosses else None,
+        "needs": join(who.needs, lg) if who.needs else None, "motives": join(who.motives, lg) if who.motives else None,
+        "support_dimensions": join((f"{vocab.label(d, 'support_dimension', lg)} {v}" for d, v in who.support.items()),
+                                   lg) if who.support else None,
+        "stance_evidence": who.evidence.get("stance"),
+    }
+    rows = [{t("col.item", lg): vocab.text(f"intel.check.{c}", lang=lg),
+             t("coaching.col.recorded", lg): values.get(c, getattr(who, c, None)) or "—"}
+            for c, spec in checks().items() if spec["scope"] == "person"]
+    return table(rows, caption=who.name)
 
 
 def check_stance_items(answers: Mapping[str, str | None] | None, lang: str | None = None) -> Result:
