@@ -43,7 +43,8 @@ if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
 __all__ = ["FACT_SOURCES", "STANCE_ITEMS", "check_example_choice", "check_example_map", "check_fact_sources", "check_stance_items",
-           "example_blank", "example_map", "fact_items", "person_gap_options", "person_record", "stance_items"]
+           "example_blank", "example_map", "fact_items", "person_gap_options", "person_record", "source_options",
+           "stance_items"]
 
 #: What we know of six people (texts in the catalog) → the stance that knowledge supports.
 STANCE_ITEMS: dict[str, str] = {"s1": "unknown", "s2": "neutral", "s3": "champion", "s4": "support", "s5": "oppose",
@@ -206,27 +207,52 @@ def check_example_choice(name: str, field_name: str, answer: str | None, lang: s
     return following(build, lang)
 
 
-def check_example_map(pm: PowerMap | None, name: str, lang: str | None = None) -> Result:
+def check_example_map(pm: PowerMap | None, name: str, note: Mapping[str, str | None] | None = None,
+                      lang: str | None = None) -> Result:
     """Compare a map built for an example scenario with the example's key, hint-only.
 
     Each line names a person and what to reread about them (roles, power, stance: "no
-    contact and no signal is unknown"), a person still missing, missing lines, or the
-    stage and decision mode; the key's values are never written.
+    contact and no signal is unknown"), a person still missing, or missing lines; the key's
+    values are never written. With ``note`` (``{"verify": text}``, the Check form of module
+    07) the learner's note on what to verify first must name a person of the example and a
+    second source; an empty or nonsense note keeps the map from counting as done.
     """
     key = example_map(name)
+    people = [w.lower() for p in key.stakeholders
+              for w in (p.name, *((key.grading or {}).get("aliases") or {}).get(p.id, []))]
 
     def build(lg: str) -> Result:
         title, hint = t("coaching.map.title", lg), t("coaching.map.where", lg)
         if pm is None or len(pm) == 0:
             return pending(title, t("coaching.map.empty", lg), hint, lg)
         lines, right, total = _map_lines(pm, key, lg)
+        if note is not None:
+            total += 1
+            text = str(note.get("verify") or "").strip().lower()
+            if not text:
+                lines.append(("unanswered", t("coaching.map.note_open", lg)))
+            elif not any(n in text for n in people) or not any(w in text for w in _source_words()):
+                lines.append(("wrong", t("coaching.map.note_weak", lg)))
+            else:
+                right += 1
         score = right / total
+        record = {"question": name, "kind": "example_map", "score": round(score, 2)}
         if score >= 0.999 and not any(m == "partly" for m, _ in lines):
             lines = [("right", t("coaching.map.all_right", lg)), *lines]
-            return Result("right", 1.0, title, "", tuple(lines), "", lg, {"question": name, "kind": "example_map"})
+            return Result("right", 1.0, title, "", tuple(lines), "", lg, record)
         status = "partly" if score > 0 else "wrong"
         message = t("coaching.map.tally", lg, right=right, total=total)
-        return Result(status, round(min(score, 0.99), 2), title, message, tuple(lines), hint, lg,
-                      {"question": name, "kind": "example_map", "score": round(score, 2)})
+        return Result(status, round(min(score, 0.99), 2), title, message, tuple(lines), hint, lg, record)
 
     return following(build, lang)
+
+
+def _source_words() -> list[str]:
+    return [w.strip().lower() for lg in vocab.LANGUAGES
+            for w in t("coaching.plan.words.verify", lg).split("|") + t("coaching.map.words.source", lg).split("|")
+            if w.strip()]
+
+
+def source_options() -> dict[str, dict[str, str]]:
+    """The sources of facts (public, CRM, direct, interview …), code → label in both languages."""
+    return {s["code"]: {lg: t(f"source.{s['code']}.name", lg) for lg in vocab.LANGUAGES} for s in data()["sources"]}
