@@ -28,7 +28,8 @@ def test_headline_numbers(it_analysis):
 
 def test_tables_are_dataframes(it_analysis):
     assert isinstance(it_analysis.people, pd.DataFrame) and len(it_analysis.people) == 10
-    assert it_analysis.people.loc["cio", "quadrant"] == "key_target"
+    assert it_analysis.people.loc["cio", "support_quadrant"] == "key_target"
+    assert it_analysis.people.loc["cio", "quadrant"] == "key_decider"       # power 4, influence 3
     assert list(it_analysis.chain["role"]) == ["evaluator", "decision_maker", "approver"]
     contrib = it_analysis.contributions
     assert contrib["points"].sum() + 50 == pytest.approx(it_analysis.support_index, abs=0.1)
