@@ -20,9 +20,10 @@ Each row combines four answers, each explainable on its own:
    every week is not sent back to "seek to work together".
 
 Priority: 1 for key persons not yet with us (key targets, opponents, unknown stance) and
-uncovered key persons; 2 for other key persons, people with hidden power and coaches;
-3 for everyone else. Who acts: the coverage owner, else the first person of the best
-introduction route, else "find an introduction".
+uncovered key persons; 2 for other key persons, people with hidden power, coaches and the
+power matrix's high-influence people (contact first, win the influencer); 3 for everyone
+else. Who acts: the coverage owner, else the first person of the best introduction route,
+else "find an introduction".
 """
 
 from __future__ import annotations
@@ -177,7 +178,7 @@ def action_plan(pm: PowerMap, config: Mapping[str, Any] | None = None, *, ctx: C
         key = pid in ctx.key
         if key and (not ctx.covered(pid) or stance in (None, "oppose", "neutral")):
             priority = 1
-        elif key or pid in flagged or p.is_coach:
+        elif key or pid in flagged or p.is_coach or quadrants[pid] in ("contact_first", "key_influencer"):
             priority = 2
         else:
             priority = 3

@@ -4,8 +4,8 @@
 power × influence, to decide whom to contact first. Power (权力大小, 1–5) is what a person
 can decide or stop; influence (影响力, 1–5) is how much their view weighs with the others.
 A person's influence is their recorded ``influence`` support dimension; when it is not
-recorded, their network power (from the relationship lines, :mod:`.hidden`), rounded,
-with basis ``"network"``; otherwise unknown. High means ``matrix.high_power`` /
+recorded and the person has relationship lines, their network power (:mod:`.hidden`),
+rounded, with basis ``"network"``; otherwise unknown. High means ``matrix.high_power`` /
 ``matrix.high_influence`` or more (default 4). Our quadrants:
 
 ================ ============================ ==========================================
@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import vocab
 from .context import Context, build_context
-from .hidden import hidden_power
+from .hidden import hidden_power, influence_edges
 from .support import SUPPORTIVE
 
 if TYPE_CHECKING:
@@ -103,7 +103,9 @@ def influence_of(pm: PowerMap, config: Mapping[str, Any] | None = None, *,
     {'a': (2, 'recorded'), 'b': (None, None)}
     """
     ctx = ctx or build_context(pm, config=config)
-    network = {r["id"]: r["network_power"] for r in hidden_power(pm, ctx=ctx) if r["network_power"] is not None}
+    linked = {pid for edge in influence_edges(pm, ctx.cfg["hidden"]["edge_weights"]) for pid in edge}
+    network = {r["id"]: r["network_power"] for r in hidden_power(pm, ctx=ctx)
+               if r["network_power"] is not None and r["id"] in linked}  # no line, no estimate
     out: dict[str, tuple[int | None, str | None]] = {}
     for pid, p in ctx.people.items():
         recorded = p.support.get("influence")
