@@ -36,7 +36,8 @@ def quadrant_table(lang: str | None = None) -> Styler:
     return columns_table(rows, ["code", "entry", "chinese", "moves"], lang)
 
 
-_PLAN_COLUMNS = ("priority", "name", "roles", "stance", "strategy", "trust_focus", "next_step", "through")
+_PLAN_COLUMNS = ("priority", "name", "roles", "stance", "strategy", "trust_focus", "current_step", "next_step",
+                 "through")
 
 
 def action_summary(result: Analysis, lang: str | None = None) -> Styler:

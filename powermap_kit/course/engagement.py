@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 
 __all__ = ["CHANNELS", "balance_options", "channel_items", "channel_options", "check_balance_point",
            "check_channels", "check_hidden", "check_matrix", "check_pairing", "check_steps", "example",
-           "known_table", "matrix_picture", "pairing_options", "people_items", "quadrant_options", "step_options"]
+           "known_table", "matrix_picture", "pairing_options", "people_items", "quadrant_options", "step_options",
+           "visit_fields"]
 
 #: The channels the course practises (004: visit, phone, email; 003: executive to executive).
 CHANNELS: tuple[str, ...] = ("visit", "phone", "email", "executive")
@@ -140,6 +141,13 @@ def channel_items(group: str = "notebook") -> dict[str, dict[str, str]]:
 def balance_options(conflict: str = "budget") -> dict[str, dict[str, str]]:
     """The proposals of an interest-conflict exercise (``"budget"`` or ``"tender"``)."""
     return {o: _both(f"balance.{o}") for o in _CONFLICTS[conflict]}
+
+
+def visit_fields() -> dict[str, dict[str, str]]:
+    """The five parts of preparing an important visit, as text fields (label in each language)."""
+    from ._base import data
+
+    return {c: {lang: t(f"visit.{c}.name", lang) for lang in _LANGS} for c in data()["visit_items"]}
 
 
 def pairing_options(target: str = "yao") -> dict[str, dict[str, str]]:
