@@ -148,3 +148,17 @@ def test_every_engagement_text_exists_in_both_languages():
     for key, both in texts.items():
         assert vocab.text(key, lang="en") == both["en"] and re.search(r"[\u4e00-\u9fff]", both["zh"]), key
         assert not re.search(r"[\u4e00-\u9fff]{3,}", both["en"].split("(")[0]), key
+
+
+def test_quadrant_guide_reads_without_codes():
+    frame = eg.quadrant_guide(lang="zh").data
+    assert list(frame.iloc[:, 0])[:2] == ["优先接触", "确保拍板"]
+    assert "contact_first" not in frame.to_string()
+
+
+def test_estimated_influence_is_drawn_hollow():
+    import re
+
+    svg = eg.matrix_picture(M08, lang="en")._repr_html_()
+    assert "estimated from the relationship lines" in svg
+    assert re.search(r'<circle[^>]*fill="#ffffff"', svg)          # Yu Xiaoyan: influence from the network

@@ -44,8 +44,8 @@ if TYPE_CHECKING:
 
 __all__ = ["CHANNELS", "balance_options", "channel_items", "channel_options", "check_balance_point",
            "check_channels", "check_hidden", "check_matrix", "check_pairing", "check_steps", "example",
-           "known_table", "matrix_picture", "pairing_options", "people_items", "quadrant_options", "step_options",
-           "visit_fields"]
+           "known_table", "matrix_picture", "pairing_options", "people_items", "quadrant_guide", "quadrant_options",
+           "step_options", "visit_fields"]
 
 #: The channels the course practises (004: visit, phone, email; 003: executive to executive).
 CHANNELS: tuple[str, ...] = ("visit", "phone", "email", "executive")
@@ -101,6 +101,19 @@ def known_table(pm: PowerMap, ids: Sequence[str] | None = None, lang: str | None
     chosen = [pm.stakeholder(i) for i in ids] if ids else list(pm.stakeholders)
     rows = [{_e("col.person", lang): _name(p, lang), _e("col.title", lang): _local(p, "title", lang) or "",
              _e("col.known", lang): _local(p, "notes", lang) or ""} for p in chosen]
+    return table(rows)
+
+
+def quadrant_guide(lang: str | None = None) -> Styler:
+    """The power matrix's quadrants for reading: name, power, influence, what to do (no codes)."""
+    from ..analysis.matrix import QUADRANTS, quadrant_approach, quadrant_name
+
+    lang = vocab._lang(lang)
+    levels = {"contact_first": ("high", "high"), "key_decider": ("high", "low"), "key_influencer": ("low", "high"),
+              "keep_informed": ("low", "low"), "unplaced": ("unknown", "unknown")}
+    rows = [{_e("col.quadrant", lang): quadrant_name(q, lang), _e("col.power", lang): _e(f"level.{levels[q][0]}", lang),
+             _e("col.influence", lang): _e(f"level.{levels[q][1]}", lang),
+             _e("col.approach", lang): quadrant_approach(q, lang)} for q in QUADRANTS]
     return table(rows)
 
 

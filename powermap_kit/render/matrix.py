@@ -104,7 +104,7 @@ def matrix_model(pm: PowerMap | Analysis, lang: str | None = None, config: dict[
     unplaced = [r["name"] for r in rows if r["quadrant"] == "unplaced"]
     note = vocab.text("analysis.matrix.key_note", lang=lang, key_power=ctx.cfg["key_power"])
     if any(r.get("influence_basis") == "network" for r in placed):
-        note += " " + vocab.text("analysis.matrix.network_note", lang=lang)
+        note += vocab.text("course.sentence_sep", lang=lang) + vocab.text("analysis.matrix.network_note", lang=lang)
     if len(labelled) < len(placed):
         note += " " + vocab.text("analysis.matrix.labels_limited", lang=lang, count=len(labelled), total=len(placed))
     if unplaced:
@@ -129,10 +129,17 @@ def _ylabel(m: MatrixModel, lang: str | None) -> str:
     return vocab.text("analysis.col.influence", lang=lang) if m.view == "power" else vocab.kind_label("stance", lang)
 
 
-def _fill(m: MatrixModel, r: dict[str, Any]) -> str:
+def _colour(m: MatrixModel, r: dict[str, Any]) -> str:
     # The power view has no stance on its axes: dots keep the stance colour so both views read alike.
     stance = m.ctx.stance.get(r["id"]) if m.view == "power" else r["stance"]
     return vocab.colour(stance)
+
+
+def _dot(m: MatrixModel, r: dict[str, Any]) -> tuple[str, str]:
+    """``(fill, edge)`` of a dot: hollow, edged in the stance colour, where influence is estimated."""
+    if r.get("influence_basis") == "network":
+        return "#ffffff", _colour(m, r)
+    return _colour(m, r), "#222222"
 
 
 @overload
@@ -192,8 +199,8 @@ def plot_power_matrix(pm: PowerMap | Analysis, ax: Axes | None = None, lang: str
         group = [r for r in m.placed if (r["id"] in key) is is_key]
         if group:
             ax.scatter([m.spots[r["id"]][0] for r in group], [m.spots[r["id"]][1] for r in group],
-                       s=130 if is_key else 60, color=[_fill(m, r) for r in group],
-                       edgecolors="#222222", linewidths=1.4 if is_key else 0.6, zorder=3)
+                       s=130 if is_key else 60, color=[_dot(m, r)[0] for r in group],
+                       edgecolors=[_dot(m, r)[1] for r in group], linewidths=1.4 if is_key else 0.6, zorder=3)
     texts = [quadrant_name(c, lang) for c in m.corners] + [m.note]
     for r in m.labelled:
         label = short(r["name"], 14)
@@ -266,8 +273,9 @@ def power_matrix_svg(pm: PowerMap | Analysis, lang: str | None = None, config: d
     for r in sorted(m.placed, key=lambda r: r["id"] in key):
         x, y = m.spots[r["id"]]
         is_key = r["id"] in key
-        svg.circle(sx(x), sy(y), 7 if is_key else 5, fill=_fill(m, r), stroke="#222222",
-                   stroke_width=1.4 if is_key else 0.6)
+        fill, edge = _dot(m, r)
+        svg.circle(sx(x), sy(y), 7 if is_key else 5, fill=fill, stroke=edge,
+                   stroke_width=2 if edge != "#222222" else 1.4 if is_key else 0.6)
     for r in m.labelled:
         x, y = m.spots[r["id"]]
         svg.text(sx(x) + 10, sy(y), short(r["name"], 14), size=11.5,
