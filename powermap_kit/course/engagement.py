@@ -148,7 +148,8 @@ def channel_options() -> dict[str, dict[str, str]]:
 
 def channel_items(group: str = "notebook") -> dict[str, dict[str, str]]:
     """The situations of a channel exercise (``"notebook"`` or ``"workbook"``): id → text."""
-    return {s: _both(f"situation.{s}") for s in _SITUATIONS[group]}
+    return {s: {lang: _e("situation_label", lang, n=n, text=_e(f"situation.{s}", lang)) for lang in _LANGS}
+            for n, s in enumerate(_SITUATIONS[group], 1)}
 
 
 def balance_options(conflict: str = "budget") -> dict[str, dict[str, str]]:
@@ -183,7 +184,8 @@ def _each(topic: str, pm: PowerMap | None, answers: Mapping[str, Any] | None, ex
           allowed: Mapping[str, Mapping[str, str]], why: Any, hint: Any, lang: str) -> Result:
     """One line per item: right with its reason, wrong with a hint (never the right value)."""
     title, where = _e(f"{topic}.title", lang), _e(f"{topic}.where", lang)
-    items = {i: (_name(pm.stakeholder(i), lang) if pm is not None else _e(f"situation.{i}", lang)) for i in expected}
+    items = {i: (_name(pm.stakeholder(i), lang) if pm is not None else _e("situation_no", lang, n=n))
+             for n, i in enumerate(expected, 1)}
     if not isinstance(answers, Mapping) or unanswered(answers):
         return pending(title, _e(f"{topic}.empty", lang, items=join(items.values(), lang)), where, lang)
     lines: list[tuple[str, str]] = []

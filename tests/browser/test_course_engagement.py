@@ -51,3 +51,20 @@ def test_notebook_09_in_english_shows_steps_that_follow_the_relationship(page, l
     settled(plan)
     plan.scroll_into_view_if_needed()
     screenshot(page, "course-09-en-action-plan")
+
+
+def test_notebook_09_in_chinese_channel_exercise_reads_as_situations(page, lab):
+    open_notebook(page, lab, "notebooks/zh/09_strategy_and_actions.ipynb")
+    run_all(page)
+    assert cell_errors(page) == []
+    cells = json.loads((REPO / "notebooks/zh/09_strategy_and_actions.ipynb").read_text(encoding="utf-8"))["cells"]
+    index = next(i for i, c in enumerate(cells) if "ex_channels = Exercise" in "".join(c["source"]))
+    page.evaluate("(i) => window.jupyterapp.shell.currentWidget.content.scrollToItem(i, 'start')", index)
+    exercise = page.locator(".jp-OutputArea-output .widget-vbox").filter(has_text="情境1").first
+    exercise.wait_for(timeout=30_000)
+    exercise.locator("select").nth(2).select_option(label="电话")
+    exercise.get_by_role("button", name="检查").click()
+    exercise.locator("text=情境3：正确").first.wait_for(timeout=15_000)
+    settled(exercise)
+    exercise.scroll_into_view_if_needed()
+    screenshot(page, "course-09-zh-channels")
