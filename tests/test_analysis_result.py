@@ -70,10 +70,11 @@ def test_current_language_is_followed():
 
 
 def test_html_is_self_contained_and_bilingual(it_analysis):
-    for lang, words in (("en", ["Action plan", "Power matrix", "Risks"]), ("zh", ["行动计划", "权力矩阵", "风险"])):
+    for lang, words in (("en", ["Action plan", "Power matrix", "Support matrix", "Risks"]),
+                        ("zh", ["行动计划", "权力矩阵", "支持度矩阵", "风险"])):
         html = it_analysis.to_html(lang)
-        # map, power matrix and the decision-chain fishbone
-        assert html.startswith("<!DOCTYPE html>") and html.count("<svg") == 3
+        # map, power matrix, support matrix and the decision-chain fishbone
+        assert html.startswith("<!DOCTYPE html>") and html.count("<svg") == 4
         assert 'class="fishbone"' in html
         for word in words:
             assert word in html
