@@ -100,20 +100,22 @@ ex_pairing.result
 # %% [markdown] lang="en"
 # ## Task 4: prepare the visit to Shao Liqun
 #
-# You will meet VP Operations Shao Liqun one to one before the approval meeting. Prepare the
-# visit in five parts, each in a sentence a colleague could act on. The visit goal is an action
-# commitment from her: what she will do, by when.
+# You will meet VP Operations Shao Liqun one to one before the approval meeting. Look at the
+# five parts of preparing an important visit, then write four of them down, each in a sentence
+# a colleague could act on: what she needs, the goal of the visit tied to those needs, the
+# action commitment you will ask her for (something she does), and the next step with a date.
 
 # %% [markdown] lang="zh"
 # ## 第四题：准备拜访邵立群
 #
-# 立项会之前，你要和运营副总裁邵立群单独见一次面。请按五个部分准备这次拜访，每部分写一句同事拿去就能执行的话。拜访目的是她做出的行动承诺：她要做什么、什么时候完成。
+# 立项会之前，你要和运营副总裁邵立群单独见一次面。先看看准备重要拜访的五个部分，再写下其中四项，每项一句同事拿去就能执行的话：她的需求、与这些需求挂钩的拜访目的、你要争取的行动承诺（由她来做的事），以及写明日期的下一步。
 
 # %%
 course.visit_preparation()
 
 # %%
-ex_visit = Exercise("09w.visit", lambda a: course.check_visit_plan(a), text_fields(eg.visit_fields(), multiline=True))
+ex_visit = Exercise("09w.visit", lambda a: course.check_visit_plan(a, person=eg.people_items(pm)["shao"]["{{lang}}"]),
+                    text_fields(eg.visit_fields(), multiline=True))
 ex_visit
 
 # %% tags=["solution"]
@@ -121,21 +123,16 @@ plans = dict(
     en={
         "assumed_needs": "Shao Liqun needs a plan the GM will dare to sign: no audit failures with the pharma client, "
                          "and this year's spending under control.",
-        "visit_goal": "Shao Liqun agrees to put the phased plan (12 pharma cold rooms first) to the GM as her "
-                      "recommendation before the approval meeting on 15 December.",
-        "competitor_assumptions": "Bingtu will stress that Luo Bin has already trialled their sensors and quote a low "
-                                  "price for full coverage.",
-        "differences": "Our platform links cold-room and truck data into one audit trail: the whole temperature record "
-                       "exports in one click when the pharma client audits.",
-        "guidance_path": "Last audit's findings → what penalties cost in a year → how the phased plan closes the risk "
-                         "first → phase two paid from the penalties saved.",
+        "visit_goal": "Settle Shao Liqun's concern about rollout timing and the audit risk, so that she can recommend "
+                      "the phased plan.",
+        "commitment": "Shao Liqun agrees to put the phased plan to the GM as her recommendation at the approval meeting.",
+        "next_step": "Send her the one-page phased plan by Friday 12 December; the approval meeting is on 15 December.",
     },
     zh={
         "assumed_needs": "邵立群要在立项会上拿出一个总经理敢签的方案：医药客户审核零差错，今年投入可控。",
-        "visit_goal": "邵立群同意在12月15日立项会之前，把分期方案（先装12个医药冷库）作为推荐方案报给总经理。",
-        "competitor_assumptions": "冰途科技会强调骆斌已经试用过他们的传感器，并报一个全覆盖的低价。",
-        "differences": "我们的平台把冷库和车辆数据连成一条审核链，医药客户审核时可以一键导出全程温度记录。",
-        "guidance_path": "上次审核的扣分项→罚金对全年利润的影响→分期方案如何先堵住风险→用省下的罚金支付二期。",
+        "visit_goal": "解决邵立群对上线时间和审核风险的顾虑，让她能够推荐分期方案。",
+        "commitment": "邵立群同意在立项会上把分期方案作为推荐方案报给总经理。",
+        "next_step": "12月12日（周五）前把一页纸的分期方案发给她；12月15日开立项会。",
     },
 )
 ex_visit.form.set(plans["{{lang}}"])

@@ -158,10 +158,12 @@ def balance_options(conflict: str = "budget") -> dict[str, dict[str, str]]:
 
 
 def visit_fields() -> dict[str, dict[str, str]]:
-    """The five parts of preparing an important visit, as text fields (label in each language)."""
-    from ._base import data
-
-    return {c: {lang: t(f"visit.{c}.name", lang) for lang in _LANGS} for c in data()["visit_items"]}
+    """The text fields of a visit plan: the assumed needs, the visit goal, the action commitment
+    asked of the customer and the dated next step (what the visit-plan check tests)."""
+    fields = {"assumed_needs": "visit.assumed_needs.name", "visit_goal": "visit.visit_goal.name"}
+    out = {c: {lang: t(key, lang) for lang in _LANGS} for c, key in fields.items()}
+    out.update({c: _both(f"visit.{c}") for c in ("commitment", "next_step")})
+    return out
 
 
 def pairing_options(target: str = "yao") -> dict[str, dict[str, str]]:
