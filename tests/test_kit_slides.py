@@ -124,3 +124,12 @@ def test_a_long_section_becomes_several_slides_split_between_blocks(tmp_path):
     assert any("line one\n\nline three" in s.body for s in deck)  # a code block is never cut
     assert all(sum(slides._height(b) for b in slides._blocks(s.body)) <= slides._LINES for s in deck
                if len(slides._blocks(s.body)) > 1)
+
+
+@pytest.mark.parametrize("cells", [[1, "x", None], [{"cell_type": "markdown", "metadata": "tags", "source": ["## A\n", "b"]}],
+                                   [{"cell_type": "markdown", "metadata": {"tags": "trainer"}, "source": 5}]])
+def test_odd_cells_are_skipped_or_read_never_a_traceback(tmp_path, cells):
+    path = tmp_path / "odd.ipynb"
+    path.write_text(json.dumps({"cells": cells}), "utf-8")
+    deck = slides.notebook_slides(path)
+    assert all(isinstance(s.body, str) for s in deck)

@@ -199,8 +199,9 @@ def _pages(kinds: Iterable[str], lang: str, submission: Any = None, case: str | 
             # Cards are split at "---": each card prints on its own page after the shared situation,
             # so the trainer hands each player only their card.
             shared, *cards = [c for c in re.split(r"^---[ \t]*$", text, flags=re.MULTILINE) if c.strip()]
-            pages[f"roleplay-{path.stem}"] = _document(title, [shared + "\n\n" + c for c in cards] or [shared],
-                                                       lang, checklist=True)
+            pages[f"roleplay-{path.stem}"] = _document(
+                title, [("" if n == 0 else f"# {title}\n\n") + shared + "\n\n" + c for n, c in enumerate(cards)]
+                or [shared], lang, checklist=True)
     return pages
 
 

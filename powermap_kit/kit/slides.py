@@ -66,8 +66,11 @@ def notebook_slides(path: str | os.PathLike) -> list[Slide]:
     """The slides of a notebook's teaching cells, in order."""
     slides: list[Slide] = []
     for cell in _cells(Path(path)):
-        tags = set(cell.get("metadata", {}).get("tags", []))
-        if cell.get("cell_type") != "markdown" or tags & HIDDEN_TAGS:
+        if not isinstance(cell, dict):
+            continue
+        metadata = cell.get("metadata")
+        tags = metadata.get("tags") if isinstance(metadata, dict) else None
+        if cell.get("cell_type") != "markdown" or HIDDEN_TAGS.intersection(tags if isinstance(tags, list) else []):
             continue
         for line in _source(cell).splitlines():
             heading = _HEADING.match(line)
