@@ -162,3 +162,17 @@ def test_estimated_influence_is_drawn_hollow():
     svg = eg.matrix_picture(M08, lang="en")._repr_html_()
     assert "estimated from the relationship lines" in svg
     assert re.search(r'<circle[^>]*fill="#ffffff"', svg)          # Yu Xiaoyan: influence from the network
+
+
+def test_modules_08_09_teach_with_their_own_example_and_no_code_to_write():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "course_src"
+    sources = [p for folder in ("modules", "workbooks") for p in (root / folder).glob("0[89]_*.py")]
+    assert len(sources) == 4
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        for case_key in ("load_case", "practice_key", "colleague_map", "it-solution", "medical-device", ".key"):
+            assert case_key not in text, (path.name, case_key)
+        assert "YOUR ANSWER HERE" not in text and "my_" not in text     # answered through widgets only
+        assert text.count("Exercise(") >= 2
