@@ -144,3 +144,10 @@ def test_when_gives_the_rubric_text_for_a_code():
         when("stance", "friendly", lang="en")
     with pytest.raises(KeyError, match="did you mean"):
         when("stanse", "oppose", lang="en")
+
+
+def test_odd_evidence_shapes_are_reported_not_crashed_on():
+    pm = _key(i18n={"zh": "oops", "en": {"evidence": "not a mapping"}})
+    assert _codes(pm) == []
+    pm = pk.load_map({"format": "powermap/1", "stakeholders": [{"id": "a", "name": "甲", "stance": "oppose"}]})
+    assert [(p.place, p.code) for p in check_key_rubric(pm)] == [("stakeholders[a].evidence.stance", "no_evidence")]

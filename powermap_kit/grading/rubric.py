@@ -72,9 +72,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def _evidence(obj: dict[str, Any], field: str) -> list[str]:
     """The evidence texts for ``field`` in every language the object carries."""
-    texts = [(obj.get("evidence") or {}).get(field)]
-    for lang_part in (obj.get("i18n") or {}).values():
-        texts.append(((lang_part or {}).get("evidence") or {}).get(field))
+    def field_of(part: Any) -> Any:
+        evidence = part.get("evidence") if isinstance(part, dict) else None
+        return evidence.get(field) if isinstance(evidence, dict) else None
+
+    i18n = obj.get("i18n")
+    texts = [field_of(obj), *(field_of(part) for part in (i18n.values() if isinstance(i18n, dict) else ()))]
     return [t for t in texts if isinstance(t, str) and t.strip()]
 
 
