@@ -155,3 +155,19 @@ def test_the_checks_fail_for_a_case_outside_the_flagships():
         _check([(["education-software", "it-solution"], ["wangwei"])])
     assert _is_a_name("Deng Liqun") and _is_a_name("邓立群")
     assert not any(map(_is_a_name, ["Director Deng", "Tian Ju", "邓局长", "莫老", "小许", "Lao Mo"]))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.slug for c in CASES])
+def test_every_key_person_appears_in_the_documents_in_both_languages(case):
+    """Nobody in a key is known from the key alone: the learner can find each person in the pack."""
+    docs = [*case.documents, case.twist_document]
+    zh = "".join(d.text("zh") for d in docs)
+    en = "".join(d.text("en") for d in docs)
+    missing = []
+    for key in _keys(case):
+        aliases = key.grading["aliases"]
+        for p in key.stakeholders:
+            latin = (p.extra.get("i18n") or {}).get("en", {}).get("name") or aliases[p.id][0]
+            if p.name not in zh or latin not in en:
+                missing.append(p.id)
+    _check([([case.slug], sorted(set(missing)))] if missing else [])

@@ -87,6 +87,7 @@ def test_a_good_small_key_passes():
     ({"coach": True, "coach_candidate": True,
       "evidence": {"coach": "doc 06: the tender date he gave was verified by doc 05"}}, "candidate_and_coach"),
     ({"roles": ["decision_maker"], "power": 3}, "decision_maker_power"),
+    ({"relationship_step": "work_together"}, "no_evidence"),
 ])
 def test_bad_ratings_fail_the_rubric(person, code):
     assert code in _codes(_key(**person))
@@ -130,3 +131,23 @@ def test_stage_and_mode_need_a_document():
 def test_problem_messages_exist_in_both_languages():
     [problem] = check_key_rubric(_key(evidence={"stance": "doc 02: no contact, no signal"}))
     assert "unknown" in problem.message("en") and "未知" in problem.message("zh")
+
+
+def test_when_gives_the_rubric_text_for_a_code():
+    from powermap_kit.grading.rubric import when
+
+    assert "never a polite neutral" in when("stance", "unknown", lang="en")
+    assert "中立" in when("stance", "unknown", lang="zh")
+    assert when("power", 5, lang="en").startswith("Final say")
+    assert "verified" in when("coach", "yes", lang="en")
+    with pytest.raises(KeyError, match="friendly.*not one of unknown, oppose"):
+        when("stance", "friendly", lang="en")
+    with pytest.raises(KeyError, match="did you mean"):
+        when("stanse", "oppose", lang="en")
+
+
+def test_odd_evidence_shapes_are_reported_not_crashed_on():
+    pm = _key(i18n={"zh": "oops", "en": {"evidence": "not a mapping"}})
+    assert _codes(pm) == []
+    pm = pk.load_map({"format": "powermap/1", "stakeholders": [{"id": "a", "name": "甲", "stance": "oppose"}]})
+    assert [(p.place, p.code) for p in check_key_rubric(pm)] == [("stakeholders[a].evidence.stance", "no_evidence")]

@@ -6,7 +6,7 @@ coach, and which relationship step comes next (``case_studies/RUBRIC.en.md`` is 
 readable form). :func:`check_key_rubric` finds the ratings of an answer key that break what
 can be checked by machine:
 
-- every rating (roles, power, stance, a coach flag, a coach candidate) has evidence that
+- every rating (roles, power, stance, relationship step, a coach flag, a coach candidate) has evidence that
   names a document ("doc 03", "资料03", the twist announcement);
 - a person rated neutral whose evidence says there was no contact and no signal is unknown;
 - a champion's evidence shows an action taken for us, a coach's evidence a verified tip;
@@ -27,13 +27,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, ClassVar
 
-from ..errors import Problem
+from .. import vocab
+from ..errors import Problem, UnknownName
 from ..model import PowerMap
 
-__all__ = ["RubricProblem", "check_key_rubric", "rubric"]
+__all__ = ["RubricProblem", "check_key_rubric", "rubric", "when"]
 
 #: The ratings that need evidence whenever the person has them.
-RATED = ("roles", "power", "stance")
+RATED = ("roles", "power", "stance", "relationship_step")
 
 
 class RubricProblem(Problem):
@@ -48,6 +49,22 @@ def rubric() -> dict[str, Any]:
     return json.loads(resources.files("powermap_kit").joinpath("data/rubric.json").read_text("utf-8"))
 
 
+def when(kind: str, code: str | int, lang: str | None = None) -> str:
+    """The rubric's rule for one code: when to rate ``kind`` (stance, roles, power, coach, ...) as ``code``.
+
+    >>> when("coach", "no", lang="en").split(";")[0]
+    'A friendly contact is not yet a coach'
+    """
+    kinds = [k for k in rubric() if k not in ("about", "checks")]
+    if kind not in kinds:
+        raise UnknownName.not_one_of("rubric", kind, kinds)
+    entries = rubric()[kind]
+    table = dict(entries) if isinstance(entries, dict) else {e["code"]: e["when"] for e in entries}
+    if code not in table:
+        raise UnknownName.not_one_of(f"rubric.{kind}", code, [str(c) for c in table])
+    return str(table[code][vocab.checked_language(lang)])
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     return {name: re.compile("|".join(parts), re.IGNORECASE) for name, parts in rubric()["checks"].items()}
@@ -55,9 +72,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def _evidence(obj: dict[str, Any], field: str) -> list[str]:
     """The evidence texts for ``field`` in every language the object carries."""
-    texts = [(obj.get("evidence") or {}).get(field)]
-    for lang_part in (obj.get("i18n") or {}).values():
-        texts.append(((lang_part or {}).get("evidence") or {}).get(field))
+    def field_of(part: Any) -> Any:
+        evidence = part.get("evidence") if isinstance(part, dict) else None
+        return evidence.get(field) if isinstance(evidence, dict) else None
+
+    i18n = obj.get("i18n")
+    texts = [field_of(obj), *(field_of(part) for part in (i18n.values() if isinstance(i18n, dict) else ()))]
     return [t for t in texts if isinstance(t, str) and t.strip()]
 
 
