@@ -276,57 +276,53 @@ def _agenda_files():
     return {m["file"] for m in data["modules"]}
 
 
-@pytest.mark.parametrize("module", MODULES)
-def test_notebook_shape(module):
-    nb = _nb(REPO / "notebooks" / f"{module}.ipynb")
-    assert nb["metadata"]["kernelspec"] == {"name": "python3", "display_name": "Python 3 (ipykernel)",
-                                            "language": "python"}
+COURSE_MODULES = [m["file"].removesuffix(".ipynb") for m in json.loads(
+    resources.files("powermap_kit").joinpath("data/course.json").read_text("utf-8"))["modules"]]
+TEACHING = [m for m in COURSE_MODULES if m[:2] <= "13" and not m.startswith("00b")]
+TIME = {"en": "**Time:**", "zh": ("**时间：**", "**时长：**")}
+KEY_POINTS = {"en": "## Key points", "zh": "## 要点"}
+LINKS = {"en": ("Previous", "Next"), "zh": ("上一", "下一")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("module", TEACHING)
+def test_notebook_shape(module, lang):
+    """Title with the module number, time, key points, prev/next links; short prose; short code."""
+    nb = _nb(REPO / "notebooks" / lang / f"{module}.ipynb")
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
     cells = nb["cells"]
     assert all(not c.get("outputs") and c.get("execution_count") is None for c in cells if c["cell_type"] == "code")
     first = "".join(cells[0]["source"])
-    assert first.startswith(f"# {module[:2]} · ") and "**Time:**" in first and "teaching" in first
-    assert "**Questions**" in first and "**Objectives:**" in first
+    number = module.split("_")[0]
+    assert first.startswith(f"# {number} · "), first[:40]
+    assert any(mark in first for mark in ((TIME[lang],) if isinstance(TIME[lang], str) else TIME[lang]))
     text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    assert "## Key points" in text and "## Discuss" in text and "## Exercise 1" in text
+    assert KEY_POINTS[lang] in text
+    last = "".join(cells[-1]["source"])
+    assert any(word in last for word in LINKS[lang])
     for cell in cells:
-        if cell["cell_type"] == "markdown":
-            paragraph = 0
-            for line in "".join(cell["source"]).splitlines():
-                paragraph = 0 if line.startswith("#") else paragraph + 1
-                assert paragraph <= 15, f"{module}: more than 15 lines of prose without a break"
-        elif cell is not next(c for c in cells if c["cell_type"] == "code"):  # the setup cell imports
-            assert len("".join(cell["source"]).splitlines()) <= 6, "code cells stay short: logic lives in the package"
+        if cell["cell_type"] == "code":
+            body = [line for line in "".join(cell["source"]).splitlines() if line.strip() and not line.startswith("#")]
+            assert len(body) <= 12, f"{module}: code cells stay short: logic lives in the package"
 
 
-@pytest.mark.parametrize("module", MODULES)
-def test_links_lead_to_course_files(module):
-    path = REPO / "notebooks" / f"{module}.ipynb"
-    text = "\n".join("".join(c["source"]) for c in _nb(path)["cells"] if c["cell_type"] == "markdown")
-    links = re.findall(r"\]\(([^)#]+\.ipynb)\)", text)
-    assert any("Previous:" in line for line in text.splitlines()) and "Next:" in text
-    for link in links:
-        target = (path.parent / link).resolve()
-        assert target.exists() or (target.parent == path.parent and target.name in _agenda_files()), link
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("module", COURSE_MODULES)
+def test_every_module_of_the_agenda_has_its_notebook(module, lang):
+    assert (REPO / "notebooks" / lang / f"{module}.ipynb").is_file()
 
 
-@pytest.mark.parametrize("module", MODULES)
-def test_workbook_and_solution_follow_nbgrader_conventions(module):
-    learner = _nb(REPO / "exercises" / f"{module}_exercises.ipynb")
-    solution = _nb(REPO / "exercises" / "solutions" / f"{module}_exercises_solution.ipynb")
-    ids = [[c["metadata"]["nbgrader"]["grade_id"] for c in nb["cells"]] for nb in (learner, solution)]
-    assert ids[0] == ids[1] and len(set(ids[0])) == len(ids[0])
-    for nb, is_solution in ((learner, False), (solution, True)):
-        source = "\n".join("".join(c["source"]) for c in nb["cells"])
-        assert ("### BEGIN SOLUTION" in source) is is_solution
-        assert ("### BEGIN HIDDEN TESTS" in source) is is_solution
-        checks = [c for c in nb["cells"] if c["metadata"]["nbgrader"]["grade"]]
-        assert checks and all("".join(c["source"]).startswith('"""') for c in checks), "docstring-headed checks"
-        assert all(c["metadata"]["nbgrader"]["points"] > 0 for c in checks)
-        answers = [c for c in nb["cells"] if c["metadata"]["nbgrader"]["solution"]]
-        assert len(answers) == len(checks)
-        for cell in answers:
-            body = "".join(cell["source"])
-            assert ("### BEGIN SOLUTION" in body) if is_solution else ("YOUR ANSWER HERE" in body)
+def test_every_workbook_has_a_trainer_solution_with_what_the_learner_lacks():
+    sources = sorted((REPO / "course_src" / "workbooks").glob("*.py"))
+    assert len(sources) >= 12
+    for src in sources:
+        text = src.read_text("utf-8")
+        assert 'tags=["solution"]' in text, src.name
+        for lang in LANGS:
+            learner = _nb(REPO / "exercises" / lang / f"{src.stem}.ipynb")
+            solution = _nb(REPO / "trainer" / "solutions" / lang / f"{src.stem}_solution.ipynb")
+            mine = {"".join(c["source"]) for c in solution["cells"]} - {"".join(c["source"]) for c in learner["cells"]}
+            assert mine, f"{src.stem} ({lang}): the solution adds nothing"
 
 
 ALLOWED_IMPORT = re.compile(r"^(import powermap_kit as pk|from powermap_kit import [\w, ]+|"

@@ -45,7 +45,7 @@ def agenda(track: str = "one_day", case: str = "10", start: str = "09:00", lang:
 
     >>> one = agenda("one_day", lang="en").data
     >>> int(one["Minutes"].sum()) - 60 - 2 * 15  # sessions, without lunch and breaks
-    355
+    360
     """
     from ..kit.agendas import schedule
 

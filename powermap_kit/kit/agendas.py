@@ -19,7 +19,7 @@ Each part is rounded up to ``round_to`` minutes. :func:`prerequisite_problems` c
 session runs before the modules it ``requires``.
 
 >>> [s.code for s in schedule("one_day", lang="en") if s.kind == "module"]
-['01', '02', '03', '04', '05', '06', '07', '08']
+['00b', '01', '02', '03', '04', '05', '06', '07', '08', '16']
 >>> prerequisite_problems("two_day")
 []
 """
