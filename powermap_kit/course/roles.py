@@ -106,6 +106,7 @@ def _role_result(key: PowerMap | Hints, person_id: str, roles: Any, lang: str, a
     from .learner import docs_text, hints_of, learner_mode, locked
 
     h = key if isinstance(key, Hints) else hints_of(key) if learner_mode(audience, key) else None
+    expected: tuple[str, ...]
     if isinstance(key, Hints):
         if person_id not in key.people:
             raise unknown_question(list(key.people), person_id)
@@ -132,14 +133,16 @@ def _role_result(key: PowerMap | Hints, person_id: str, roles: Any, lang: str, a
     record["answer"] = chosen
     if h is not None:
         record.pop("expected")
-        good, extra, missing = h.roles_right(person_id, chosen)
-        score = round(good / (good + extra + missing), 2) if good + extra + missing else 1.0
-        if not extra and not missing:
+        fit, unfit, lacking = h.roles_right(person_id, chosen)
+        share = round(fit / (fit + unfit + lacking), 2) if fit + unfit + lacking else 1.0
+        if not unfit and not lacking:
             return Result("right", 1.0, "", t("hints.roles_right", lang, name=name), (), "", lang, record)
-        message = t("hints.roles_some", lang, name=name, right=good, chosen=len(chosen),
-                    missing=t("hints.roles_missing", lang) if missing else "",
+        message = t("hints.roles_some", lang, name=name, right=fit, chosen=len(chosen),
+                    missing=t("hints.roles_missing", lang) if lacking else "",
                     docs=docs_text(h.docs(person_id, "roles"), lang))
-        return Result(status_of(score), score, "", message, (), locked(t("roles.where", lang), lang), lang, record)
+        return Result(status_of(share), share, "", message, (), locked(t("roles.where", lang), lang), lang, record)
+    assert isinstance(key, PowerMap)
+    person = key.stakeholder(person_id)
     missing = [r for r in expected if r not in chosen]
     extra = [r for r in chosen if r not in expected]
     overlap = len(expected) - len(missing)

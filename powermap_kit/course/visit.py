@@ -143,8 +143,9 @@ def check_visit_plan(plan: Mapping[str, Any] | None = None, person: str | None =
             right = min(right, 2)
         short = [c for c in data()["visit_items"] if c in filled and c != "visit_goal" and _cjk_short(filled[c])]
         lines += [("partly", t("visit.short", lg, item=t(f"visit.{c}.name", lg))) for c in short]
-        lines += [("info", f"{t('visit2.label.' + f, lg)}: {v}") for f, v in text.items() if v]
-        lines += [("info", f"{t(f'visit.{c}.name', lg)}: {filled[c]}") for c in data()["visit_items"]
+        sep = "：" if lg == "zh" else ": "
+        lines += [("info", f"{t('visit2.label.' + f, lg)}{sep}{v}") for f, v in text.items() if v]
+        lines += [("info", f"{t(f'visit.{c}.name', lg)}{sep}{filled[c]}") for c in data()["visit_items"]
                   if c in filled and c != "visit_goal"]
         score = right / 3 * (0.9 if short and right == 3 else 1.0)
         if right == 0:
