@@ -405,3 +405,25 @@ def test_each_visit_test_fails_on_its_own():
                        ("next_step", "Send the model soon")):
         result = course.check_visit_plan(**{**good, field: bad}, lang="en")
         assert result.status == "partly", (field, str(result))
+
+
+def test_scorecard_from_a_hint_file_gives_hints_only(tmp_path, learner, work, comms):
+    from powermap_kit.widgets import ScoreCard
+
+    key = load_case("it-solution").key
+    hints = write_hints(key, tmp_path / "hints.json")
+    pm = _wrong_map(key)
+    pm.meta["submitted"] = "2026-05-20T10:00:00+00:00"
+    card = ScoreCard(pm, hints)
+    assert card.locked and card.key is None, "without the key nothing but hints can be shown"
+    assert "reread" in card.to_html() and not _found(_forbidden(key), card.to_html())
+    assert ScoreCard(key.copy(), load_hints(hints)).hint_result.score == 1.0
+
+
+def test_hints_command_rejects_what_is_not_a_key(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", "utf-8")
+    assert main(["hints", str(bad), "-o", str(tmp_path / "h.json")]) == 1
+    assert not (tmp_path / "h.json").exists()
+    with pytest.raises(ValueError):
+        load_hints({"format": "powermap/1"})
