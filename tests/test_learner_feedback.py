@@ -427,3 +427,27 @@ def test_hints_command_rejects_what_is_not_a_key(tmp_path, capsys):
     assert not (tmp_path / "h.json").exists()
     with pytest.raises(ValueError):
         load_hints({"format": "powermap/1"})
+
+
+# ---- through the Exercise widget ------------------------------------------------------------
+def test_exercise_forms_feed_the_learner_checks(comms, learner, work):
+    from powermap_kit.widgets import Exercise, choose, pick, text_fields
+
+    fields = {"objective": {"en": "Objective", "zh": "拜访目标"}, "commitment": {"en": "Commitment", "zh": "承诺"},
+              "next_step": {"en": "Next step", "zh": "下一步"}}
+    visit = Exercise("09.visit", lambda a: course.check_visit_plan(**a), text_fields(fields), path=False)
+    visit.form.set({"objective": "She likes us a lot more", "commitment": "",
+                    "next_step": "bring cake and talk about football"})
+    assert visit.check().status == "wrong"
+    assert visit.check().status == "wrong" and "feeling" in visit._feedback.value
+    case = load_case("it-solution")
+    stage = Exercise("10.stage", lambda a: course.check_case_stage(case, a), choose("stage"), path=False)
+    assert stage.check().status == "unanswered"
+    wrong = next(s for s in vocab.STAGES if s != case.key.opportunity.stage)
+    stage.form.set(wrong)
+    assert stage.check().status == "wrong"
+    assert vocab.label(case.key.opportunity.stage, "stage", "en") not in stage._feedback.value
+    people = {p.id: p.name for p in case.key.stakeholders}
+    hidden = Exercise("08.hidden", lambda a: course.check_hidden_power(case.key, a), pick(people), path=False)
+    hidden.form.set([case.key.stakeholders[-1].id])
+    assert hidden.check() is not None and not _found(_forbidden(case.key), hidden._feedback.value)
