@@ -451,3 +451,17 @@ def test_exercise_forms_feed_the_learner_checks(comms, learner, work):
     hidden = Exercise("08.hidden", lambda a: course.check_hidden_power(case.key, a), pick(people), path=False)
     hidden.form.set([case.key.stakeholders[-1].id])
     assert hidden.check() is not None and not _found(_forbidden(case.key), hidden._feedback.value)
+
+
+def test_key_displays_are_locked_for_a_learner_until_submission(learner, work):
+    case = load_case("it-solution")
+    shows = [lambda: course.map_picture(case), lambda: course.matrix_picture("it-solution"),
+             lambda: course.roles_through(case, "decision_chain"), lambda: course.coverage_table(case),
+             lambda: course.evidence_table(case, [case.key.stakeholders[0].id])]
+    for show in shows:
+        shown = show()
+        assert "🔒" in str(shown) and not _found(_forbidden(case.key), str(shown))
+    assert not isinstance(course.map_picture(case.key.copy()), pk.cases.Markdown), "a map as given is drawn"
+    pk.save_map(case.key.copy(), work / "it-solution" / "li_na.json")
+    submit_map(work / "it-solution" / "li_na.json")
+    assert all("🔒" not in str(show()) for show in shows)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import vocab
-from ..cases import Case
+from ..cases import Case, Markdown
 from ..hints import Hints
 from ..model import PowerMap
 from ._base import (
@@ -73,9 +73,17 @@ def framework_table(frameworks: Sequence[str] | None = None, lang: str | None = 
     return table([*rows, stance_row, coach_row])
 
 
-def roles_through(pm: PowerMap | Case | str, framework: str, lang: str | None = None) -> Styler:
-    """Each person's roles, and what a framework (a lens) calls them: the same map, another vocabulary."""
+def roles_through(pm: PowerMap | Case | str, framework: str, lang: str | None = None) -> Styler | Markdown:
+    """Each person's roles, and what a framework (a lens) calls them: the same map, another vocabulary.
+
+    A case's key is shown to a learner only after submitting that case (before: a lock notice).
+    """
+    from .learner import key_locked
+
     lang = lang_of(lang)
+    lock = key_locked(pm, lang)
+    if lock is not None:
+        return lock
     pm = key_of(pm)
     fw = vocab.entry(framework, "framework")
     rows = []
@@ -88,9 +96,16 @@ def roles_through(pm: PowerMap | Case | str, framework: str, lang: str | None = 
     return table(rows)
 
 
-def evidence_table(case: Case | str, people: Iterable[str], field: str = "roles", lang: str | None = None) -> Styler:
-    """Chosen people of a case's key with their title, roles and the key's evidence for ``field``."""
+def evidence_table(case: Case | str, people: Iterable[str], field: str = "roles",
+                   lang: str | None = None) -> Styler | Markdown:
+    """Chosen people of a case's key with their title, roles and the key's evidence for ``field``
+    (to a learner only after submitting the case; before, a lock notice)."""
+    from .learner import key_locked
+
     lang = lang_of(lang)
+    lock = key_locked(case, lang)
+    if lock is not None:
+        return lock
     key = case_of(case).key
     rows = []
     for pid in people:
