@@ -405,3 +405,63 @@ def test_each_visit_test_fails_on_its_own():
                        ("next_step", "Send the model soon")):
         result = course.check_visit_plan(**{**good, field: bad}, lang="en")
         assert result.status == "partly", (field, str(result))
+
+
+def test_scorecard_from_a_hint_file_gives_hints_only(tmp_path, learner, work, comms):
+    from powermap_kit.widgets import ScoreCard
+
+    key = load_case("it-solution").key
+    hints = write_hints(key, tmp_path / "hints.json")
+    pm = _wrong_map(key)
+    pm.meta["submitted"] = "2026-05-20T10:00:00+00:00"
+    card = ScoreCard(pm, hints)
+    assert card.locked and card.key is None, "without the key nothing but hints can be shown"
+    assert "reread" in card.to_html() and not _found(_forbidden(key), card.to_html())
+    assert ScoreCard(key.copy(), load_hints(hints)).hint_result.score == 1.0
+
+
+def test_hints_command_rejects_what_is_not_a_key(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", "utf-8")
+    assert main(["hints", str(bad), "-o", str(tmp_path / "h.json")]) == 1
+    assert not (tmp_path / "h.json").exists()
+    with pytest.raises(ValueError):
+        load_hints({"format": "powermap/1"})
+
+
+# ---- through the Exercise widget ------------------------------------------------------------
+def test_exercise_forms_feed_the_learner_checks(comms, learner, work):
+    from powermap_kit.widgets import Exercise, choose, pick, text_fields
+
+    fields = {"objective": {"en": "Objective", "zh": "拜访目标"}, "commitment": {"en": "Commitment", "zh": "承诺"},
+              "next_step": {"en": "Next step", "zh": "下一步"}}
+    visit = Exercise("09.visit", lambda a: course.check_visit_plan(**a), text_fields(fields), path=False)
+    visit.form.set({"objective": "She likes us a lot more", "commitment": "",
+                    "next_step": "bring cake and talk about football"})
+    assert visit.check().status == "wrong"
+    assert visit.check().status == "wrong" and "feeling" in visit._feedback.value
+    case = load_case("it-solution")
+    stage = Exercise("10.stage", lambda a: course.check_case_stage(case, a), choose("stage"), path=False)
+    assert stage.check().status == "unanswered"
+    wrong = next(s for s in vocab.STAGES if s != case.key.opportunity.stage)
+    stage.form.set(wrong)
+    assert stage.check().status == "wrong"
+    assert vocab.label(case.key.opportunity.stage, "stage", "en") not in stage._feedback.value
+    people = {p.id: p.name for p in case.key.stakeholders}
+    hidden = Exercise("08.hidden", lambda a: course.check_hidden_power(case.key, a), pick(people), path=False)
+    hidden.form.set([case.key.stakeholders[-1].id])
+    assert hidden.check() is not None and not _found(_forbidden(case.key), hidden._feedback.value)
+
+
+def test_key_displays_are_locked_for_a_learner_until_submission(learner, work):
+    case = load_case("it-solution")
+    shows = [lambda: course.map_picture(case), lambda: course.matrix_picture("it-solution"),
+             lambda: course.roles_through(case, "decision_chain"), lambda: course.coverage_table(case),
+             lambda: course.evidence_table(case, [case.key.stakeholders[0].id])]
+    for show in shows:
+        shown = show()
+        assert "🔒" in str(shown) and not _found(_forbidden(case.key), str(shown))
+    assert not isinstance(course.map_picture(case.key.copy()), pk.cases.Markdown), "a map as given is drawn"
+    pk.save_map(case.key.copy(), work / "it-solution" / "li_na.json")
+    submit_map(work / "it-solution" / "li_na.json")
+    assert all("🔒" not in str(show()) for show in shows)

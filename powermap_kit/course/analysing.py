@@ -14,7 +14,6 @@ from ..diff import match_people, normalise
 from ..errors import InvalidValue
 from ..model import PowerMap
 from ._base import case_of, checked, data, join, lang_of, pending, picked, t, table
-from collections.abc import Mapping
 from .result import Result, following
 
 if TYPE_CHECKING:

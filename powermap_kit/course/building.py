@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import vocab
-from ..cases import Case
+from ..cases import Case, Markdown
 from ..model import PowerMap
 from ._base import (
     case_of, choice, choice_check, data, display_name, field_label, join, key_of, lang_of, not_allowed, pending,
@@ -65,9 +65,18 @@ def pitfall_situations(lang: str | None = None) -> Styler:
                   for sid in PITFALL_SITUATIONS])
 
 
-def coverage_table(pm: PowerMap | Case | str, lang: str | None = None) -> Styler:
-    """Who we reach: each person's roles and power beside our contact lines (single-threading shows)."""
+def coverage_table(pm: PowerMap | Case | str, lang: str | None = None) -> Styler | Markdown:
+    """Who we reach: each person's roles and power beside our contact lines (single-threading shows).
+
+    A case (slug or Case) shows its key: for a learner only after submitting the case, before
+    that a lock notice (:func:`.learner.key_locked`).
+    """
+    from .learner import key_locked
+
     lang = lang_of(lang)
+    lock = key_locked(pm, lang)
+    if lock is not None:
+        return lock
     pm = key_of(pm)
     rows = []
     for p in sorted(pm.stakeholders, key=lambda s: -(s.power or 0)):

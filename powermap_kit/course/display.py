@@ -136,15 +136,25 @@ def debrief_questions(case: Case | str, lang: str | None = None) -> Markdown:
 
 
 def map_picture(pm: PowerMap | Case | str, highlight: Iterable[str] = (), title: str | None = None,
-                lang: str | None = None) -> Picture:
-    """The map as an org-chart picture (a case slug or :class:`Case` shows its answer key)."""
+                lang: str | None = None) -> Picture | Markdown:
+    """The map as an org-chart picture (a case slug or :class:`Case` shows its answer key — to a
+    learner only after submitting that case; before, a lock notice)."""
     from ..render import map_svg
+    from .learner import key_locked
 
+    lock = key_locked(pm, lang)
+    if lock is not None:
+        return lock
     return Picture(map_svg(key_of(pm), lang=lang, highlight=list(highlight), title=title), title or "")
 
 
-def matrix_picture(pm: PowerMap | Case | str, lang: str | None = None) -> Picture:
-    """The power matrix (power × stance) of a map, or of a case's answer key."""
+def matrix_picture(pm: PowerMap | Case | str, lang: str | None = None) -> Picture | Markdown:
+    """The power matrix (power × stance) of a map, or of a case's answer key (locked for a learner
+    until the case is submitted, as :func:`map_picture`)."""
     from ..render import power_matrix_svg
+    from .learner import key_locked
 
+    lock = key_locked(pm, lang)
+    if lock is not None:
+        return lock
     return Picture(power_matrix_svg(key_of(pm), lang=lang), vocab.text("analysis.matrix.title", lang=lang))

@@ -40,6 +40,25 @@ def hints_of(source: Any, today: str | None = None) -> Hints:
     return hints_for(source, today=today)
 
 
+def key_locked(source: Any, lang: str | None = None, audience: str | None = None) -> Any:
+    """A lock notice (Markdown) when ``source`` is a case (a slug or Case, whose key would be
+    shown) and a learner has not submitted a map for it; ``None`` when the key may be shown."""
+    from ..cases import Case, Markdown
+    from ..hints import submitted_for
+
+    if isinstance(source, PowerMap) or not is_learner(audience):
+        return None
+    case = source if isinstance(source, Case) else None
+    slug = case.slug if case is not None else str(source)
+    if submitted_for(slug):
+        return None
+    if case is None:
+        from ..cases import load_case
+
+        case = load_case(slug)
+    return Markdown("> 🔒 " + t("hints.key_locked", vocab._lang(lang), case=case.title(vocab._lang(lang))))
+
+
 def docs_text(docs: Sequence[str], lang: str) -> str:
     """"docs 03 and 07" / "资料03、07"; the case documents when there are none."""
     docs = list(docs)

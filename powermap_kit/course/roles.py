@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import vocab
-from ..cases import Case
+from ..cases import Case, Markdown
 from ..hints import Hints
 from ..model import PowerMap
 from ._base import (
@@ -73,9 +73,17 @@ def framework_table(frameworks: Sequence[str] | None = None, lang: str | None = 
     return table([*rows, stance_row, coach_row])
 
 
-def roles_through(pm: PowerMap | Case | str, framework: str, lang: str | None = None) -> Styler:
-    """Each person's roles, and what a framework (a lens) calls them: the same map, another vocabulary."""
+def roles_through(pm: PowerMap | Case | str, framework: str, lang: str | None = None) -> Styler | Markdown:
+    """Each person's roles, and what a framework (a lens) calls them: the same map, another vocabulary.
+
+    A case's key is shown to a learner only after submitting that case (before: a lock notice).
+    """
+    from .learner import key_locked
+
     lang = lang_of(lang)
+    lock = key_locked(pm, lang)
+    if lock is not None:
+        return lock
     pm = key_of(pm)
     fw = vocab.entry(framework, "framework")
     rows = []
@@ -88,9 +96,16 @@ def roles_through(pm: PowerMap | Case | str, framework: str, lang: str | None = 
     return table(rows)
 
 
-def evidence_table(case: Case | str, people: Iterable[str], field: str = "roles", lang: str | None = None) -> Styler:
-    """Chosen people of a case's key with their title, roles and the key's evidence for ``field``."""
+def evidence_table(case: Case | str, people: Iterable[str], field: str = "roles",
+                   lang: str | None = None) -> Styler | Markdown:
+    """Chosen people of a case's key with their title, roles and the key's evidence for ``field``
+    (to a learner only after submitting the case; before, a lock notice)."""
+    from .learner import key_locked
+
     lang = lang_of(lang)
+    lock = key_locked(case, lang)
+    if lock is not None:
+        return lock
     key = case_of(case).key
     rows = []
     for pid in people:
@@ -106,6 +121,7 @@ def _role_result(key: PowerMap | Hints, person_id: str, roles: Any, lang: str, a
     from .learner import docs_text, hints_of, learner_mode, locked
 
     h = key if isinstance(key, Hints) else hints_of(key) if learner_mode(audience, key) else None
+    expected: tuple[str, ...]
     if isinstance(key, Hints):
         if person_id not in key.people:
             raise unknown_question(list(key.people), person_id)
@@ -132,14 +148,16 @@ def _role_result(key: PowerMap | Hints, person_id: str, roles: Any, lang: str, a
     record["answer"] = chosen
     if h is not None:
         record.pop("expected")
-        good, extra, missing = h.roles_right(person_id, chosen)
-        score = round(good / (good + extra + missing), 2) if good + extra + missing else 1.0
-        if not extra and not missing:
+        fit, unfit, lacking = h.roles_right(person_id, chosen)
+        share = round(fit / (fit + unfit + lacking), 2) if fit + unfit + lacking else 1.0
+        if not unfit and not lacking:
             return Result("right", 1.0, "", t("hints.roles_right", lang, name=name), (), "", lang, record)
-        message = t("hints.roles_some", lang, name=name, right=good, chosen=len(chosen),
-                    missing=t("hints.roles_missing", lang) if missing else "",
+        message = t("hints.roles_some", lang, name=name, right=fit, chosen=len(chosen),
+                    missing=t("hints.roles_missing", lang) if lacking else "",
                     docs=docs_text(h.docs(person_id, "roles"), lang))
-        return Result(status_of(score), score, "", message, (), locked(t("roles.where", lang), lang), lang, record)
+        return Result(status_of(share), share, "", message, (), locked(t("roles.where", lang), lang), lang, record)
+    assert isinstance(key, PowerMap)
+    person = key.stakeholder(person_id)
     missing = [r for r in expected if r not in chosen]
     extra = [r for r in chosen if r not in expected]
     overlap = len(expected) - len(missing)

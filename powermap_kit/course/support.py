@@ -235,7 +235,7 @@ def _check_support(case: Any, person: str, ratings: Mapping[str, int | None] | N
     learner = learner_mode(audience)
     h = hints_of(case) if learner else None
     key = None if learner else case.key
-    name = h.name(person, lang) if h is not None else display_name(key, person, lang)
+    name = h.name(person, lang) if h is not None else display_name(case.key, person, lang)
     dims = vocab.SUPPORT_DIMENSIONS
     title, hint = t("support.title", lang, name=name), t("support.where", lang)
     if unanswered(ratings) or not isinstance(ratings, Mapping):
@@ -246,6 +246,7 @@ def _check_support(case: Any, person: str, ratings: Mapping[str, int | None] | N
                       (not_allowed(t("col.dimension", lang), bad[0], dims, lang),), hint, lang)
     if h is not None:
         return _support_hints(h, person, name, clean, title, lang)
+    assert key is not None
     target = key.stakeholder(person)
     lines, right, scored = [], 0, 0
     for dim in dims:

@@ -64,6 +64,7 @@ _DATE = re.compile(
     r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?\d"
     r"|\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}\b"
     r"|\bby (the )?(end of|next|this)\b|\btomorrow\b|\bnext (week|month)\b|\bwithin \d+ (days|weeks)\b"
+    r"|\b(by|before|in|mid-|early|late) ?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[上中下]旬"
     r"|周[一二三四五六日天]|星期[一二三四五六日天]|\d+月\d+[日号]|\d+[日号][前之]|[下本这]周|下个?月|明天|后天|月底|月初|月中"
     r"|\d+天内|\d+周内", re.I)
 
@@ -143,8 +144,9 @@ def check_visit_plan(plan: Mapping[str, Any] | None = None, person: str | None =
             right = min(right, 2)
         short = [c for c in data()["visit_items"] if c in filled and c != "visit_goal" and _cjk_short(filled[c])]
         lines += [("partly", t("visit.short", lg, item=t(f"visit.{c}.name", lg))) for c in short]
-        lines += [("info", f"{t('visit2.label.' + f, lg)}: {v}") for f, v in text.items() if v]
-        lines += [("info", f"{t(f'visit.{c}.name', lg)}: {filled[c]}") for c in data()["visit_items"]
+        sep = "：" if lg == "zh" else ": "
+        lines += [("info", f"{t('visit2.label.' + f, lg)}{sep}{v}") for f, v in text.items() if v]
+        lines += [("info", f"{t(f'visit.{c}.name', lg)}{sep}{filled[c]}") for c in data()["visit_items"]
                   if c in filled and c != "visit_goal"]
         score = right / 3 * (0.9 if short and right == 3 else 1.0)
         if right == 0:

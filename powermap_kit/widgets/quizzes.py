@@ -214,18 +214,22 @@ class StageQuiz(_Quiz):
         Ask only the first ``count`` questions of the mixed order.
     seed : int
         Order of the questions (the same seed gives the same order).
+    statement_set : str
+        ``"practice"`` (default): fresh customer statements, never the stage guide's signal
+        texts; ``"assessment_pre"`` / ``"assessment_post"``: the held-back sets for the
+        pre/post assessment.
     """
 
     exercise = "stage_quiz"
     _title_key = "widgets_review.quiz.stage_title"
 
     def __init__(self, path: str | os.PathLike | None = None, learner: str | None = None,
-                 count: int | None = None, seed: int = 0, **kwargs: Any) -> None:
-        self._count, self._seed = count, seed
+                 count: int | None = None, seed: int = 0, statement_set: str = "practice", **kwargs: Any) -> None:
+        self._count, self._seed, self._set = count, seed, statement_set
         super().__init__(path, learner, **kwargs)
 
     def _questions_for(self, lang: str) -> list[Question]:
-        return course.stage_questions(lang, seed=self._seed)[: self._count]
+        return course.stage_questions(lang, seed=self._seed, statement_set=self._set)[: self._count]
 
     def _check(self, question_id: str, answer: Any, lang: str | None = None) -> Result:
         return course.check_stage(question_id, answer, lang)
