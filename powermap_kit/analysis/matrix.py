@@ -74,6 +74,6 @@ def power_matrix(pm: PowerMap, config: Mapping[str, Any] | None = None, *,
     if "matrix" in ctx.cache:
         return ctx.cache["matrix"]
     high = int(ctx.cfg["matrix"]["high_power"])
-    ctx.cache["matrix"] = rows = [{"id": pid, "name": p.name, "power": p.power, "stance": ctx.stance[pid], "basis": ctx.basis[pid],
+    ctx.cache["matrix"] = rows = [{"id": pid, "name": ctx.name(pid), "power": p.power, "stance": ctx.stance[pid], "basis": ctx.basis[pid],
              "quadrant": quadrant(p.power, ctx.stance[pid], high)} for pid, p in ctx.people.items()]
     return rows
