@@ -125,3 +125,10 @@ def test_samples_still_rank_against_the_new_keys(slug):
     for key in (case.key, case.twist_key):
         scores = [pk.grade(case.submission(q), key).total for q in ("strong", "typical", "weak")]
         assert scores[0] > scores[1] > scores[2], (slug, scores)
+
+
+def test_the_flagships_share_no_names():
+    """Issue 14: a name means one person across the course's cases."""
+    it, md = load_case("it-solution"), load_case("medical-device")
+    for a, b in ((it.key, md.key), (it.twist_key, md.twist_key)):
+        assert not {p.name for p in a} & {p.name for p in b}
