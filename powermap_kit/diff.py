@@ -154,16 +154,16 @@ def compare(old: PowerMap, new: PowerMap) -> Comparison:
     for q in new.stakeholders:
         if q.id not in b_to_a:
             changes.append({"change": "added", "stakeholder": q.id, "name": q.name, "old": None, "new": q.name,
-                            "names": _names(q)})
+                            "names": localize.names(q)})
     for p in old.stakeholders:
         if p.id not in a_to_b:
             changes.append({"change": "removed", "stakeholder": p.id, "name": p.name, "old": p.name, "new": None,
-                            "names": _names(p)})
+                            "names": localize.names(p)})
     for m in matches:
         p, q = old.stakeholder(m.a), new.stakeholder(m.b)
         for name, (before, after) in person_diff(p, q).items():
             changes.append({"change": name, "stakeholder": q.id, "name": q.name, "old": _plain(before),
-                            "new": _plain(after), "names": _names(q)})
+                            "new": _plain(after), "names": localize.names(q)})
     names = {q.id: q.name for q in new.stakeholders}
     old_names = {p.id: p.name for p in old.stakeholders}
     # Old lines are expressed in new ids where the person is still there, so that a line
@@ -188,11 +188,6 @@ def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, (list, tuple, frozenset, set)) else value
 
 
-def _names(person: Any) -> dict[str, str]:
-    """A person's name for each language, for :func:`describe_change`."""
-    return {lang: localize.person_name(person, lang) for lang in vocab.LANGUAGES}
-
-
 def _line(change: str, source: str, target: str, type: str, names: Mapping[str, str],
           pm: PowerMap | None = None) -> dict[str, Any]:
     out = {"change": change, "stakeholder": None, "name": None, "old": None, "new": None,
@@ -201,7 +196,7 @@ def _line(change: str, source: str, target: str, type: str, names: Mapping[str, 
     for end in ("source", "target"):
         person = pm.get(out[end]) if pm is not None and out[f"{end}_name"] != out[end] else None
         if person is not None and person.name == out[f"{end}_name"]:
-            out[f"{end}_names"] = _names(person)
+            out[f"{end}_names"] = localize.names(person)
     return out
 
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from . import vocab
 
-__all__ = ["i18n_of", "text", "person_name", "localized_map", "has_cjk"]
+__all__ = ["i18n_of", "text", "texts", "person_name", "names", "localized_map", "has_cjk"]
 
 # text fields of each part of a map that ``localized_map`` swaps for the reader's language
 _FIELDS: dict[str, tuple[str, ...]] = {
@@ -132,6 +132,28 @@ def person_name(person: Any, lang: str | None = None, aliases: Iterable[str] = (
         return f"{latin.strip()} ({name})" if latin else name
     own = _dig(i18n.get(lang), ["name"])
     return own.strip() if isinstance(own, str) and own.strip() else name
+
+
+def texts(obj: Any, field: str, sep: str = "; ") -> dict[str, str]:
+    """:func:`text` in every language (lists joined with ``sep``), for messages rendered later.
+
+    >>> texts({"needs": ["稳定"], "i18n": {"en": {"needs": ["stability"]}}}, "needs")
+    {'en': 'stability', 'zh': '稳定'}
+    """
+    out = {}
+    for lang in vocab.LANGUAGES:
+        value = text(obj, field, lang, "")
+        out[lang] = sep.join(value) if isinstance(value, list) else str(value)
+    return out
+
+
+def names(person: Any, aliases: Iterable[str] = ()) -> dict[str, str]:
+    """:func:`person_name` in every language, for messages rendered later in either.
+
+    >>> names({"name": "沈国栋", "i18n": {"en": {"name": "Shen Guodong"}}})
+    {'en': 'Shen Guodong (沈国栋)', 'zh': '沈国栋'}
+    """
+    return {lang: person_name(person, lang, aliases) for lang in vocab.LANGUAGES}
 
 
 def _swap(data: dict[str, Any], fields: tuple[str, ...], lang: str) -> None:

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from .. import vocab
+from .. import localize, vocab
 from .context import Context, build_context
 from .findings import Label, Labels, Localised, Msg
 from .hidden import hidden_power
@@ -190,12 +190,12 @@ def action_plan(pm: PowerMap, config: Mapping[str, Any] | None = None, *, ctx: C
         if role not in tasks:
             tasks[role] = _stage_task(ctx.stage, role)
         stage_task = tasks[role]
-        parts = [Msg(f"analysis.action.strategy.{strategy}", {"name": p.name}), stage_task, _focus_msg(focus, kind),
+        parts = [Msg(f"analysis.action.strategy.{strategy}", {"name": Localised(localize.names(p))}), stage_task, _focus_msg(focus, kind),
                  Msg("analysis.action.step", {"step": Label(step, "relationship_step") if step != "reassess"
                                               else Msg("analysis.action.reassess")}), through]
         if pid in flagged:
-            parts.insert(1, Msg("analysis.action.hidden", {"name": p.name}))
-        rows.append({"priority": priority, "id": pid, "name": p.name, "title": p.title, "roles": list(p.roles),
+            parts.insert(1, Msg("analysis.action.hidden", {"name": Localised(localize.names(p))}))
+        rows.append({"priority": priority, "id": pid, "name": ctx.name(pid), "title": localize.text(p, "title"), "roles": list(p.roles),
                      "power": p.power, "stance": stance, "quadrant": quadrants[pid], "key": key,
                      "strategy": strategy, "stage_task": stage_task, "trust_focus": focus, "trust_kind": kind,
                      "trust_why": why, "current_step": current,
@@ -217,7 +217,7 @@ def _through(ctx: Context, pid: str, route: Route | None) -> Msg:
     cover = ctx.best_coverage(pid)
     if cover is not None:
         channel = Label(cover.channel, "channel") if cover.channel else Msg("analysis.word.channel_unrecorded")
-        return Msg("analysis.action.through_owner", {"owner": cover.owner or Msg("analysis.word.our_team"),
+        return Msg("analysis.action.through_owner", {"owner": Localised(localize.texts(cover, "owner")) if cover.owner else Msg("analysis.word.our_team"),
                                                      "channel": channel})
     if route is not None and route.source is not None:
         return Msg("analysis.action.through_route", {"start": ctx.name(route.source),

@@ -134,7 +134,7 @@ def support_index(pm: PowerMap, config: Mapping[str, Any] | None = None, *,
         person = ctx.people[pid]
         stance = ctx.stance[pid]
         role_w = _role_weight(person.roles, ctx.mode, ctx.cfg)
-        row: dict[str, Any] = {"id": pid, "name": person.name, "roles": list(person.roles), "power": person.power,
+        row: dict[str, Any] = {"id": pid, "name": ctx.name(pid), "roles": list(person.roles), "power": person.power,
                                "stance": stance, "basis": ctx.basis[pid], "role_weight": role_w,
                                "weight": None, "sign": None, "points": None, "counted": False}
         if person.power is not None and stance is not None:

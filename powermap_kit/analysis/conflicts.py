@@ -17,8 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .. import localize
 from .context import Context, build_context
-from .findings import Label, Labels, Msg, Names
+from .findings import Label, Labels, Localised, Msg, Names
 from .vendors import competitor_preference, fold_vendor
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class Conflict:
 def _who(ctx: Context, pid: str) -> Msg:
     p = ctx.people[pid]
     roles = Labels(tuple(p.roles), "role") if p.roles else Msg("analysis.word.no_role")
-    return Msg("analysis.conflict.who", {"name": p.name, "roles": roles,
+    return Msg("analysis.conflict.who", {"name": Localised(localize.names(p)), "roles": roles,
                                          "stance": Label(ctx.stance[pid] or "unknown", "stance")})
 
 
@@ -68,14 +69,14 @@ def interest_conflicts(pm: PowerMap, config: Mapping[str, Any] | None = None, *,
         if rel.type != "conflict" or not (rel.source in ctx.key or rel.target in ctx.key):
             continue
         a, b = rel.source, rel.target
-        note = rel.note or ""
+        note = Localised(localize.texts(rel, "note")) if rel.note else ""
         pa, pb = ctx.people[a], ctx.people[b]
-        params: dict[str, Any] = {"a": _who(ctx, a), "b": _who(ctx, b), "name_a": pa.name, "name_b": pb.name,
+        params: dict[str, Any] = {"a": _who(ctx, a), "b": _who(ctx, b), "name_a": Localised(localize.names(pa)), "name_b": Localised(localize.names(pb)),
                                   "note": note or Msg("analysis.word.no_note")}
         kind = "conflict_line"
         if pa.needs and pb.needs:
             kind = "needs_clash"
-            params.update(needs_a="; ".join(pa.needs), needs_b="; ".join(pb.needs))
+            params.update(needs_a=Localised(localize.texts(pa, "needs")), needs_b=Localised(localize.texts(pb, "needs")))
         side_a, side_b = ctx.supportive(a), ctx.supportive(b)
         if side_a != side_b:
             ours, theirs = (a, b) if side_a else (b, a)

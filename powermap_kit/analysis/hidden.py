@@ -23,8 +23,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from .. import localize
 from .context import Context, build_context
-from .findings import Labels, Msg, Names
+from .findings import Labels, Localised, Msg, Names
 
 if TYPE_CHECKING:
     from ..model import PowerMap
@@ -177,14 +178,14 @@ def _hidden_rows(pm: PowerMap, ctx: Context) -> list[dict[str, Any]]:
         given = max(given_values) if given_values else None
         flagged = net is not None and net >= float(hcfg["min_network_power"]) and (
             given is None or net - given >= float(hcfg["gap"]))
-        row: dict[str, Any] = {"id": pid, "name": person.name, "pagerank": round(rank[pid], 4), "rank": place,
+        row: dict[str, Any] = {"id": pid, "name": ctx.name(pid), "pagerank": round(rank[pid], 4), "rank": place,
                                "network_power": net, "power": person.power, "influence": influence,
                                "given": given, "gap": None if net is None or given is None else round(net - given, 2),
                                "flagged": flagged, "explanation": None}
         if flagged:
             leaners = leaning.get(pid, [])
             roles = Labels(tuple(person.roles), "role") if person.roles else Msg("analysis.word.no_role")
-            params: dict[str, Any] = {"name": person.name, "rank": place, "total": len(order), "net": net,
+            params: dict[str, Any] = {"name": Localised(localize.names(person)), "rank": place, "total": len(order), "net": net,
                                       "pagerank": round(rank[pid], 3), "count": len(leaners),
                                       "leaners": Names(ctx.names(leaners[:5])), "roles": roles}
             if given is None:

@@ -137,7 +137,7 @@ def power_matrix(pm: PowerMap, config: Mapping[str, Any] | None = None, *,
     high_i = int(ctx.cfg["matrix"]["high_influence"])
     influence = influence_of(pm, ctx=ctx)
     ctx.cache["matrix"] = rows = [
-        {"id": pid, "name": p.name, "power": p.power, "influence": influence[pid][0],
+        {"id": pid, "name": ctx.name(pid), "power": p.power, "influence": influence[pid][0],
          "influence_basis": influence[pid][1], "quadrant": quadrant(p.power, influence[pid][0], high_p, high_i)}
         for pid, p in ctx.people.items()]
     return rows
@@ -159,6 +159,6 @@ def support_matrix(pm: PowerMap, config: Mapping[str, Any] | None = None, *,
         return ctx.cache["support_matrix"]
     high = int(ctx.cfg["matrix"]["high_power"])
     ctx.cache["support_matrix"] = rows = [
-        {"id": pid, "name": p.name, "power": p.power, "stance": ctx.stance[pid], "basis": ctx.basis[pid],
+        {"id": pid, "name": ctx.name(pid), "power": p.power, "stance": ctx.stance[pid], "basis": ctx.basis[pid],
          "quadrant": support_quadrant(p.power, ctx.stance[pid], high)} for pid, p in ctx.people.items()]
     return rows

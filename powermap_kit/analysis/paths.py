@@ -30,8 +30,9 @@ from heapq import heappop, heappush
 from itertools import count
 from typing import TYPE_CHECKING, Any
 
+from .. import localize
 from .context import Context, build_context
-from .findings import Label, Msg, Names, Parts
+from .findings import Label, Localised, Msg, Names, Parts
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -220,7 +221,7 @@ def _route(ctx: Context, lines: Mapping[tuple[str, str], dict[str, Any]], target
                                                                   "strength": strength}))
     start = path[0]
     cover = ctx.best_coverage(start)
-    owner = cover.owner if cover and cover.owner else Msg("analysis.word.our_team")
+    owner = Localised(localize.texts(cover, "owner")) if cover and cover.owner else Msg("analysis.word.our_team")
     middle = [pid for pid in path[1:-1] if not ctx.supportive(pid)]
     params: dict[str, Any] = {"start": ctx.name(start), "stance": Label(ctx.stance[start] or "unknown", "stance"),
                               "owner": owner, "target": ctx.name(target), "steps": Parts(tuple(words)),

@@ -30,7 +30,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import vocab
+from .. import localize, vocab
 from ..errors import PowerMapError, WrongType
 from .actions import action_frame, action_plan
 from .chain import IndexResult, decision_chain, deal_status, support_index
@@ -126,7 +126,8 @@ class Analysis:
             c = contrib.get(pid, {})
             h = net.get(pid, {})
             rows.append({
-                "id": pid, "name": p.name, "title": p.title, "department": p.department, "roles": list(p.roles),
+                "id": pid, "name": localize.person_name(p, lang), "title": localize.text(p, "title", lang),
+                "department": localize.text(p, "department", lang), "roles": list(p.roles),
                 "power": p.power, "stance": p.stance_or_unknown, "coach": p.coach,
                 "support": ctx.scores[pid], "support_level": _level(ctx, pid),
                 "support_explanation": support_explanation(p, ctx.cfg).render(lang),

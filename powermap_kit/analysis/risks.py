@@ -52,7 +52,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .. import vocab
+from .. import localize, vocab
 from .chain import DECIDERS
 from .context import Context, build_context, parse_date
 from .findings import SEVERITIES, Label, Labels, Localised, Msg, Names, Parts, Risk
@@ -140,8 +140,8 @@ def _coach_unverified(ctx: Context) -> list[Risk]:
             reasons.append(Msg("analysis.reason.coach_no_evidence"))
         if reasons:
             severity = "high" if stance == "oppose" else "medium"
-            out.append(_risk("coach_unverified", severity, (pid,), _msg("coach_unverified", name=p.name,
-                             reasons=Parts(tuple(reasons))), _msg("coach_unverified", "action", name=p.name)))
+            out.append(_risk("coach_unverified", severity, (pid,), _msg("coach_unverified", name=Localised(localize.names(p)),
+                             reasons=Parts(tuple(reasons))), _msg("coach_unverified", "action", name=Localised(localize.names(p)))))
     return out
 
 
@@ -180,11 +180,11 @@ def _high_power_opponent(ctx: Context) -> list[Risk]:
     limit = ctx.cfg["key_power"]
     for pid, p in ctx.people.items():
         if ctx.stance[pid] == "oppose" and p.power is not None and p.power >= limit:
-            needs = "; ".join(p.needs)
-            action = (_msg("high_power_opponent", "action_needs", name=p.name, needs=needs) if needs
-                      else _msg("high_power_opponent", "action", name=p.name))
+            needs = Localised(localize.texts(p, "needs")) if p.needs else None
+            action = (_msg("high_power_opponent", "action_needs", name=Localised(localize.names(p)), needs=needs) if needs
+                      else _msg("high_power_opponent", "action", name=Localised(localize.names(p))))
             out.append(_risk("high_power_opponent", "high", (pid,),
-                             _msg("high_power_opponent", name=p.name, power=p.power,
+                             _msg("high_power_opponent", name=Localised(localize.names(p)), power=p.power,
                                   roles=_roles(p.roles)), action))
     return out
 
@@ -267,9 +267,9 @@ def _competitor_aligned_key_person(ctx: Context) -> list[Risk]:
         if competitor_preference(p.preferred_vendor, competitors, ours):
             severity = "high" if ctx.stance[pid] in (None, "oppose", "neutral") else "medium"
             out.append(_risk("competitor_aligned_key_person", severity, (pid,),
-                             _msg("competitor_aligned_key_person", name=p.name, vendor=p.preferred_vendor,
+                             _msg("competitor_aligned_key_person", name=Localised(localize.names(p)), vendor=Localised(localize.texts(p, "preferred_vendor")),
                                   roles=_roles(p.roles), stance=Label(ctx.stance[pid] or "unknown", "stance")),
-                             _msg("competitor_aligned_key_person", "action", name=p.name, vendor=p.preferred_vendor)))
+                             _msg("competitor_aligned_key_person", "action", name=Localised(localize.names(p)), vendor=Localised(localize.texts(p, "preferred_vendor")))))
     return out
 
 

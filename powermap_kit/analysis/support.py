@@ -36,9 +36,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from .. import vocab
+from .. import localize, vocab
 from .settings import config as _config
-from .findings import Label, Labels, Msg, Risk
+from .findings import Label, Labels, Localised, Msg, Risk
 
 if TYPE_CHECKING:
     from ..model import PowerMap, Stakeholder
@@ -175,7 +175,7 @@ def consistency_findings(pm: PowerMap, config: Mapping[str, Any] | None = None, 
                 and person.support[d] <= scfg["weak_dimension"]]
         if gap < scfg["consistency_gap"] and not weak:
             continue
-        params = {"name": person.name, "stance": Label(recorded, "stance"), "score": score,
+        params = {"name": Localised(localize.names(person)), "stance": Label(recorded, "stance"), "score": score,
                   "level": Label(derived or "unknown", "stance")}
         if weak:
             key = "analysis.risk.stance_inconsistent.weak"
@@ -185,5 +185,5 @@ def consistency_findings(pm: PowerMap, config: Mapping[str, Any] | None = None, 
             key = "analysis.risk.stance_inconsistent.message"
         severity = "high" if recorded in SUPPORTIVE and (weak or derived in ("oppose", "neutral")) else "medium"
         out.append(Risk("stance_inconsistent", severity, (person.id,), Msg(key, params),
-                        Msg("analysis.risk.stance_inconsistent.action", {"name": person.name})))
+                        Msg("analysis.risk.stance_inconsistent.action", {"name": Localised(localize.names(person))})))
     return out

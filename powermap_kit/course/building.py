@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .. import vocab
+from .. import localize, vocab
 from ..cases import Case, Markdown
 from ..model import PowerMap
 from ._base import (
@@ -189,7 +189,7 @@ def check_who_to_reach(case: Case | str, people: Sequence[str] | None, contact: 
             named.append(pid)
             p = key.stakeholder(pid)
             name = display_name(key, pid, lg)
-            evidence = p.evidence.get("power") or p.evidence.get("roles") or ""
+            evidence = localize.text(p, "evidence.power", lg) or localize.text(p, "evidence.roles", lg) or ""
             if pid == contact:
                 lines.append(("wrong", t("reach.contact", lg, name=name)))
             elif (p.power or 0) >= threshold:

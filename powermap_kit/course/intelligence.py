@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .. import vocab
+from .. import localize, vocab
 from ..cases import Case
 from ..model import PowerMap
 from ._base import (
@@ -129,7 +129,7 @@ def check_gaps_answer(pm: PowerMap, person: str, answer: Iterable[str] | str | N
     best = {g.check: g.best for g in gaps}
 
     def build(lg: str) -> Result:
-        title = t("gaps_answer.title", lg, name=who.name)
+        title = t("gaps_answer.title", lg, name=localize.person_name(who, lg))
         if unanswered(answer):
             return pending(title, t("gaps_answer.what", lg), t("gaps_answer.where", lg), lg)
         said: list[str] = []
@@ -270,7 +270,7 @@ def check_coach_choice(case: Case | str, person: str | None, lang: str | None = 
 
         def why(who: str) -> tuple[str, str]:
             return "info", t("coach_choice.why", lg, name=display_name(key, who, lg),
-                             evidence=key.stakeholder(who).evidence.get("coach", ""))
+                             evidence=localize.text(key.stakeholder(who), "evidence.coach", lg, ""))
 
         record = {"question": "coach", "answer": pid, "expected": coaches}
         if pid in coaches:

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import vocab
+from .. import localize, vocab
 from ..errors import CasesNotFound, InvalidValue, UnknownName
 from ..io import load_map
 from ..model import PowerMap
@@ -166,7 +166,8 @@ def role_questions(key: PowerMap | str | os.PathLike, lang: str | None = None,
         raise InvalidValue("key", "key_without_roles")
     questions = []
     for person in items:
-        prompt = " · ".join(x for x in (display_name(key, person.id, lang), person.title, person.department) if x)
+        prompt = " · ".join(x for x in (display_name(key, person.id, lang), localize.text(person, "title", lang),
+                                         localize.text(person, "department", lang)) if x)
         expected = tuple(r for r in vocab.ROLES if r in person.roles)
         questions.append(Question(person.id, "role", prompt, vocab.ROLES, expected, multiple=True))
     if shuffle:

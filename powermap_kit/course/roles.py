@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .. import vocab
+from .. import localize, vocab
 from ..cases import Case, Markdown
 from ..hints import Hints
 from ..model import PowerMap
@@ -91,7 +91,7 @@ def roles_through(pm: PowerMap | Case | str, framework: str, lang: str | None = 
         terms = [_term_label(term, lang) for term in fw["roles"]
                  if set(term["roles"]) & set(p.roles) or (term.get("stance") and term["stance"] == p.stance)
                  or (term.get("coach") and p.is_coach)]
-        rows.append({t("col.person", lang): display_name(pm, p.id, lang), t("col.title", lang): p.title or "",
+        rows.append({t("col.person", lang): display_name(pm, p.id, lang), t("col.title", lang): localize.text(p, "title", lang, ""),
                      field_label("roles", lang): roles_text(p.roles, lang), fw["label"][lang]: join(terms, lang)})
     return table(rows)
 
@@ -110,9 +110,9 @@ def evidence_table(case: Case | str, people: Iterable[str], field: str = "roles"
     rows = []
     for pid in people:
         p = key.stakeholder(pid)
-        rows.append({t("col.person", lang): display_name(key, pid, lang), t("col.title", lang): p.title or "",
+        rows.append({t("col.person", lang): display_name(key, pid, lang), t("col.title", lang): localize.text(p, "title", lang, ""),
                      field_label("roles", lang): roles_text(p.roles, lang),
-                     t("col.evidence", lang): p.evidence.get(field, "")})
+                     t("col.evidence", lang): localize.text(p, f"evidence.{field}", lang, "")})
     return table(rows)
 
 
@@ -172,7 +172,7 @@ def _role_result(key: PowerMap | Hints, person_id: str, roles: Any, lang: str, a
     if extra:
         parts.append(t("quiz.role.extra", lang, roles=roles_text(extra, lang)))
     if person.evidence.get("roles"):
-        parts.append(t("evidence", lang, evidence=person.evidence["roles"]))
+        parts.append(t("evidence", lang, evidence=localize.text(person, "evidence.roles", lang)))
     for role in [*missing, *extra] or expected:
         parts.append(t("quiz.role.define", lang, role=vocab.label(role, "role", lang),
                        description=vocab.describe(role, "role", lang)))

@@ -16,7 +16,7 @@ import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from .. import vocab
+from .. import localize, vocab
 from ..cases import Case
 from ..model import PowerMap
 from ._base import (
@@ -162,9 +162,9 @@ def _assess(ratings: Mapping[str, Any], key: PowerMap | None, person: str | None
                t("wrong", lang, chosen=vocab.label(level, "stance", lang), expected=vocab.label(expected, "stance",
                                                                                               lang)))
     lines.append(("right" if right else "wrong", verdict))
-    lines.append(("info", t("assess.expected", lang, name=target.name,
+    lines.append(("info", t("assess.expected", lang, name=localize.person_name(target, lang),
                             level=vocab.label(expected, "stance", lang))))
-    for reason in (target.evidence.get("stance"), target.evidence.get("support")):
+    for reason in (localize.text(target, "evidence.stance", lang), localize.text(target, "evidence.support", lang)):
         if reason:
             lines.append(("info", t("evidence", lang, evidence=reason)))
     lines.append(("info", vocab.describe(expected, "stance", lang)))
@@ -279,7 +279,7 @@ def _check_support(case: Any, person: str, ratings: Mapping[str, int | None] | N
                       t("support.level", lang, result=result, expected=key_level.message.rstrip(".。"))))
         if target.stance_or_unknown != key_level.level:
             lines.append(("info", t("support.stance_differs", lang, name=name, stance=stance)))
-    evidence = target.evidence.get("support", "")
+    evidence = localize.text(target, "evidence.support", lang, "")
     if evidence and right < scored:
         lines.append(("info", t("evidence", lang, evidence=evidence)))
     return tally(title, lines, right, scored, hint, lang,

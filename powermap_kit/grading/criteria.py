@@ -45,7 +45,7 @@ from ..diff import edge
 from ..model import Stakeholder
 from .compare import KeyComparison
 from .key import AnswerKey
-from .feedback import Coded, Deduction, KeyName, Line, Summary
+from .feedback import Coded, Deduction, KeyName, KeyTitle, Line, Summary
 from .insights import insight_holds
 from .rules import graded_weights, power_credit, roles_credit, stance_credit
 
@@ -82,7 +82,7 @@ class MissingLines:
         code = "missing"
         if person.title:
             code = "missing_titled"
-            params["title"] = person.title
+            params["title"] = KeyTitle(self.key, key_id)
         line = self.lines[key_id] = Deduction("people", code, 0.0, params, "07", key_id, True)
         return line
 

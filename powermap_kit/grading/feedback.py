@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .. import vocab
+from .. import localize, vocab
 from ..diff import line_text, value_text
 
 if TYPE_CHECKING:
     from .key import AnswerKey, Insight
 
-__all__ = ["Coded", "Deduction", "KeyName", "Line", "Summary"]
+__all__ = ["Coded", "Deduction", "KeyName", "KeyTitle", "Line", "Summary"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,17 @@ class KeyName:
     def render(self, lang: str | None) -> str:
         return self.key.rendered(("name", self.id, lang or vocab.get_language()),
                                  lambda: self.key.display_name(self.id, lang))
+
+
+@dataclass(frozen=True)
+class KeyTitle:
+    """A key person's title in the reader's language (the key's ``i18n`` text when it has one)."""
+
+    key: AnswerKey
+    id: str
+
+    def render(self, lang: str | None) -> str:
+        return str(localize.text(self.key.map.stakeholder(self.id), "title", lang or vocab.get_language(), ""))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import vocab
+from .. import localize, vocab
 from ..fishbone import HEAD_WIDTH, badges, bone_label, fishbone_layout, fishbone_text, head_label
 from .fonts import families, short, warn_raster, width
 from .svg import Svg
@@ -32,6 +32,7 @@ def fishbone_figure(pm: PowerMap, lang: str | None = None, title: str | None = N
     from matplotlib.figure import Figure
     from matplotlib.patches import FancyBboxPatch, Patch
 
+    pm = localize.localized_map(pm, lang)
     fb = fishbone_layout(pm)
     people = {p.id: p for p in pm.stakeholders}
     fam = families()
@@ -161,6 +162,7 @@ def fishbone_svg(pm: PowerMap, lang: str | None = None, title: str | None = None
     >>> svg.startswith("<svg") and "王伟 &lt;x&gt;" in svg and "采购执行者" in svg
     True
     """
+    pm = localize.localized_map(pm, lang)  # names in the reader's language
     fb = fishbone_layout(pm)
     people = {p.id: p for p in pm.stakeholders}
     xmin, ymin, xmax, ymax = fb.extent()

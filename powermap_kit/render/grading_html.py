@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from .. import vocab
+from .. import localize, vocab
 from ..grading.cohort import cohort_summary, results_of
 from ..grading.grade import GradeResult
 from ..grading.key import AnswerKey, load_key
@@ -71,7 +71,7 @@ def submission_view(result: GradeResult, lang: str | None = None, picture: bool 
         how = {m.a: m for m in result.matches}
         for p in key.map.stakeholders:
             m = how.get(p.id)
-            people.append({"key": key.display_name(p.id, lang), "title": p.title or "",
+            people.append({"key": key.display_name(p.id, lang), "title": localize.text(p, "title", lang, ""),
                            "found": sub_names.get(m.b, "") if m else "",
                            "how": vocab.text(f"grading.how.{m.how if m else 'none'}", lang=lang),
                            "ok": m is not None})

@@ -18,7 +18,7 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
-from .. import vocab
+from .. import localize, vocab
 from ..analysis.context import build_context
 from .fonts import families, literal, short, warn_raster, width
 from .svg import Svg
@@ -131,6 +131,7 @@ def map_figure(pm: PowerMap, lang: str | None = None, highlight: Iterable[str] =
     """The map as an org-chart figure (see the module docstring); ``highlight`` ids get an orange halo."""
     # Lazy: matplotlib costs ~0.5 s to import; reports use map_svg instead.
     from matplotlib.figure import Figure
+    pm = localize.localized_map(pm, lang)
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 
@@ -232,6 +233,7 @@ def map_svg(pm: PowerMap, lang: str | None = None, highlight: Iterable[str] = ()
     >>> svg.startswith("<svg") and "王伟 &lt;x&gt;" in svg
     True
     """
+    pm = localize.localized_map(pm, lang)  # names, titles in the reader's language
     ids, hidden_count = chosen_people(pm, max_people)
     slots = org_chart_layout(pm, ids)
     pos = {pid: (x * SX, -y * SY) for pid, (x, y) in slots.items()}
@@ -288,7 +290,8 @@ def map_svg(pm: PowerMap, lang: str | None = None, highlight: Iterable[str] = ()
         badges = "·".join(vocab.entry(r, "role")["badge"] for r in p.roles)
         power = f"P{p.power}" if p.power is not None else "P?"
         third = "  ".join(t for t in (badges, power, "★" if p.is_coach else "") if t)
-        svg.text(x, y - 16, short(p.name, 16), size=13, anchor="middle", weight="bold")
+        size = 13 if len(p.name) <= 15 else 11.5 if len(p.name) <= 19 else 10.5  # "Huang Zhiqiang (黄志强)" fits
+        svg.text(x, y - 16, short(p.name, 26), size=size, anchor="middle", weight="bold")
         svg.text(x, y + 2, short(p.title, 20), size=10.5, anchor="middle", colour="#333333")
         svg.text(x, y + 19, third, size=10.5, anchor="middle", colour="#333333")
     y = chart_h + 14

@@ -21,7 +21,7 @@ from typing import Any
 import ipywidgets as widgets
 from traitlets import Unicode
 
-from .. import intel, vocab
+from .. import intel, localize, vocab
 from ..course.html import inline as _esc
 from ..render.fishbone import fishbone_html
 from ..intel import IntelLog, IntelReport, Question, Suggestion
@@ -241,7 +241,7 @@ class IntelPanel(StaticHtml, widgets.VBox):
             options = [(_t("deal"), "")]
             for p in self._map.stakeholders:
                 done, total = self.report.filled(p.id)
-                options.append((_t("person_option", name=p.name, done=done, total=total), p.id))
+                options.append((_t("person_option", name=localize.person_name(p), done=done, total=total), p.id))
             self._picker.options = options
             self._picker.value = self.selected or ""
             self._picker.description = _t("show")
@@ -300,7 +300,7 @@ class IntelPanel(StaticHtml, widgets.VBox):
         if self.selected:
             person = self._map.stakeholder(self.selected)
             done, total = self.report.filled(person.id)
-            head = _t("gaps_person", name=person.name, done=done, total=total)
+            head = _t("gaps_person", name=localize.person_name(person), done=done, total=total)
         else:
             done, total = self.report.filled(None)
             head = _t("gaps_deal", done=done, total=total)
