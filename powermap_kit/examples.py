@@ -29,6 +29,7 @@ from typing import Any
 from . import vocab
 from .course import Result
 from .course._base import choice, join, lang_of, not_allowed, pending, roles_text, t, tally, unanswered
+from .course.questions import sentence
 from .course.result import following
 from .errors import UnknownName
 from .model import PowerMap
@@ -120,7 +121,7 @@ def check_reach(name: str, picks: Iterable[str] | None, contact: str | None = No
             elif (person.power or 0) >= threshold:
                 right += 1
                 lines.append(("right", t("reach.key", lg, name=person.name, roles=roles_text(person.roles, lg),
-                                         power=person.power, evidence=person.evidence.get("power", ""))))
+                                         power=person.power, evidence=sentence(why, lg) if (why := person.evidence.get("power")) else "")))
             else:
                 lines.append(("partly", t("reach.minor", lg, name=person.name, roles=roles_text(person.roles, lg),
                                           power=person.power, threshold=threshold)))

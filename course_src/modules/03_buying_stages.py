@@ -199,10 +199,14 @@ Exercise("03.yunfan_stage", lambda answer: examples.check_deal("yunfan", "stage"
 # **If the room is ahead:** ask what each stage changes on the Yunfan map (who gains power at
 # approval). **If behind:** do exercise 1 for four statements and set the rest as homework.
 #
-# **Sources.** The five stages, the customer's focus, the seller's core work and the three
-# tests (语言特点、行为特点、要求特点): seed 003 unit 2 (客户采购旅程的5个阶段,
-# 客户所处阶段的判断标准); the class discussion is seed 003's 课堂探讨. Early, middle and late uses of the map: seed
-# 002. The example signals in the guide, the statements of the quiz and the Yunfan notes are ours.
+# **Sources.** The five stages, the seller's core work at each (唤醒问题意识, 协助梳理关键点和需求,
+# 提供立项所需数据与模版, 证明公司、产品、服务能力, 提供风险规避方案和采购支撑) and the three tests
+# (语言特点, 行为特点, 要求特点): seed 003 unit 2. Seed 003 also lists what customers focus on (own
+# problems; their negative impact; value and how to solve; return on investment; vendor fit and
+# price-performance) without tying each to one stage: the stage-by-stage assignment is ours, and
+# the focus of the purchase decision (risk of the choice, terms and commitments) is ours, not the
+# seed's. The class discussion is seed 003's 课堂探讨. Early, middle and late uses of the map:
+# seed 002. The signals in the guide, the quiz statements and the Yunfan notes are ours.
 
 # %% [markdown] lang="zh" tags=["trainer"]
 # ## 讲师备注：03 客户采购的五个阶段
@@ -223,4 +227,4 @@ Exercise("03.yunfan_stage", lambda answer: examples.check_deal("yunfan", "stage"
 #
 # **学员进度快时：** 问每个阶段会让云帆的地图发生什么变化（立项时谁的权力上升）。**进度慢时：** 练习1只做四句，其余课后完成。
 #
-# **内容来源。** 五个阶段、客户关注点、销售核心工作和三条判断标准（语言特点、行为特点、要求特点）：种子003第二单元（客户采购旅程的5个阶段、客户所处阶段的判断标准）；讨论题来自种子003的课堂探讨。前期、中期、后期权力地图的用法：种子002。指南中的示例信号、测验里的客户原话和云帆的记录是我们编写的。
+# **内容来源。** 五个阶段、每个阶段销售的核心工作（唤醒问题意识、协助梳理关键点和需求、提供立项所需数据与模版、证明公司、产品、服务能力、提供风险规避方案和采购支撑）以及三条判断标准（语言特点、行为特点、要求特点）：种子003第二单元。种子003还列出了客户的关注点（自身问题和难题、带来的负面影响、价值收益与解决方法、投入产出比、供应商产品匹配度和性价比），但没有逐一对应到阶段：按阶段分配是我们的整理，“购买决策”阶段的关注点（选择的风险、条款与承诺）是我们补充的，并非出自种子。讨论题来自种子003的课堂探讨。前期、中期、后期权力地图的用法：种子002。指南中的信号、测验里的客户原话和云帆的记录是我们编写的。
