@@ -137,9 +137,6 @@ Exercise("06b.gaps", lambda a: course.check_gaps_answer(pm, "zhou", a), pick(wor
 # 了解客户人员和需求有四种方法：**访谈法**、**问卷调查**、**观察法**、**数据分析**。问题库为每个缺口准备了问题，与角色相关的排在前面，并注明该问谁：本人、教练这样的内部人士，还是我们自己的团队。
 
 # %%
-intel.methods_frame()
-
-# %%
 for q in intel.questions_for(pm, "zhou")[:6]:
     print(f"[{q.method_label()} · {q.ask_label()}] {q.text(name=pm.stakeholder('zhou').name)}")
 
