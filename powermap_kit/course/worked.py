@@ -90,10 +90,17 @@ def person_record(pm: PowerMap, person: str, lang: str | None = None) -> Styler:
                                    lg) if who.support else None,
         "stance_evidence": who.evidence.get("stance"),
     }
+    values.update(title=_local(who, "title", lg), department=_local(who, "department", lg))
     rows = [{t("col.item", lg): vocab.text(f"intel.check.{c}", lang=lg),
              t("coaching.col.recorded", lg): values.get(c, getattr(who, c, None)) or "—"}
             for c, spec in checks().items() if spec["scope"] == "person"]
-    return table(rows, caption=who.name)
+    name = _local(who, "name", lg)
+    return table(rows, caption=f"{name} ({who.name})" if name != who.name else name)
+
+
+def _local(person: Any, field_name: str, lang: str) -> Any:
+    # A field in the reader's language from the map's i18n (format addition), else the plain field.
+    return ((person.extra.get("i18n") or {}).get(lang) or {}).get(field_name) or getattr(person, field_name, None)
 
 
 def check_stance_items(answers: Mapping[str, str | None] | None, lang: str | None = None) -> Result:
