@@ -137,9 +137,6 @@ Exercise("06b.gaps", lambda a: course.check_gaps_answer(pm, "zhou", a), pick(wor
 # 了解客户人员和需求有四种方法：**访谈法**、**问卷调查**、**观察法**、**数据分析**。问题库为每个缺口准备了问题，与角色相关的排在前面，并注明该问谁：本人、教练这样的内部人士，还是我们自己的团队。
 
 # %%
-intel.methods_frame()
-
-# %%
 for q in intel.questions_for(pm, "zhou")[:6]:
     print(f"[{q.method_label()} · {q.ask_label()}] {q.text(name=pm.stakeholder('zhou').name)}")
 
@@ -184,6 +181,20 @@ HTML(render.fishbone_html(pm))
 panel = IntelPanel(pm)
 panel.select("zhou")
 course.with_fallback(panel, report.frame("zhou"))
+
+# %% [markdown] lang="en" tags=["trainer"]
+# **Misconceptions.** "The checklist score is the quality of the deal": it measures what we know, not how well we stand; a complete map can show a lost deal. "Accept every suggestion": a suggestion from a title ("财务" → evaluator) is a hypothesis; Zhou Lei's role should come from what she does in the budget review, not from her title.
+#
+# **Discussion, expected answers.** Accept "unknown" for Zhou Lei unless someone has spoken to her about us; to keep "supports us" you would need her own words or actions (she asked about the five-year cost, which shows interest, not support). Channel: the allied customer she came from, or a first conversation arranged through Tang Min.
+#
+# **Room behind:** stop after the exercise and show the panel only. **Room ahead:** let pairs accept or reject each suggestion and defend the choice.
+
+# %% [markdown] lang="zh" tags=["trainer"]
+# **常见误区。** “清单得分就是项目的好坏”：它衡量的是我们知道多少，而不是我们处境多好；一张完整的地图也可能显示一个要输的单。“建议全部采纳”：根据职务（“财务”→评估者）给出的建议只是假设；周蕾的角色应当看她在预算评审中做什么，而不是看职务名称。
+#
+# **讨论参考答案。** 除非有人就我们的方案和周蕾谈过，否则应当接受“未知”；要保留“支持”，需要她本人的话或行动（她问了五年总成本，说明感兴趣，不等于支持）。渠道：她来自的那家同盟关系客户，或者通过汤敏安排第一次交流。
+#
+# **进度慢：** 做完练习后只演示情报面板。**进度快：** 让每组逐条决定采纳还是拒绝建议，并说明理由。
 
 # %% [markdown] lang="en"
 # ## Discuss

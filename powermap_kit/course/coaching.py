@@ -37,7 +37,7 @@ from .intelligence import VERDICTS
 from .result import Result, following, status_of
 
 __all__ = ["CANDIDATES", "DEVELOP_OPTIONS", "PLAN_FIELDS", "check_coach_candidates", "check_coach_development",
-           "check_coach_plan", "check_tip_verdicts", "coach_candidates", "develop_options", "development_actions",
+           "channel_options", "check_coach_plan", "check_second_source", "check_tip_verdicts", "coach_candidates", "develop_options", "development_actions",
            "hinted_choices", "labels", "plan_fields", "tip_items", "verdict_options"]
 
 #: The Qinghe people one might develop as a coach → whether they meet the selection criteria.
@@ -195,6 +195,47 @@ def check_coach_candidates(picks: Sequence[str] | str | None, lang: str | None =
         return Result(status, round(score, 2), title, message, tuple(lines), hint, lg,
                       {"question": "coach_candidates", "kind": "coach_candidates", "answer": list(chosen),
                        "expected": good})
+
+    return following(build, lang)
+
+
+#: Channels that can verify tip 3 (a promise to a competitor) independently of the coach who gave it.
+SECOND_SOURCES: tuple[str, ...] = ("internal_sources", "former_customer_staff", "former_competitor_staff",
+                                   "allied_customers", "public_sources")
+
+
+def channel_options() -> dict[str, dict[str, str]]:
+    """The intelligence channels, code → label in both languages."""
+    from ..intel._data import CHANNELS
+
+    return {c: {lg: t_any(f"intel.channel.{c}", lg) for lg in _LANGS} for c in CHANNELS}
+
+
+def t_any(key: str, lang: str) -> str:
+    """Any catalog text (not only ``course.*``) in ``lang``."""
+    from .. import vocab
+
+    return vocab.text(key, lang=lang)
+
+
+def check_second_source(channel: str | None, lang: str | None = None) -> Result:
+    """Check the channel chosen to verify Tang Min's tip 3 (a promise to Huitong) independently of her."""
+    from ..intel._data import CHANNELS
+
+    def build(lg: str) -> Result:
+        title, hint = _k("second.title", lg), _k("second.where", lg)
+        if unanswered(channel):
+            return pending(title, _k("second.what", lg), hint, lg)
+        code = channel if channel in CHANNELS else choice(channel, CHANNELS)
+        record = {"question": "second_source", "kind": "channel", "answer": code}
+        if code is None:
+            return Result("wrong", 0.0, title, t("item.bad_code", lg),
+                          (not_allowed(_k("second.title", lg), channel, CHANNELS, lg),), hint, lg, record)
+        label = t_any(f"intel.channel.{code}", lg)
+        if code in SECOND_SOURCES:
+            return Result("right", 1.0, title, t("coaching.item_right", lg, item=label, answer=_k("second.ok", lg)),
+                          (("right", _k(f"second.why.{code}", lg)),), "", lg, record)
+        return Result("wrong", 0.0, title, "", (("wrong", _k(f"second.not.{code}", lg)),), hint, lg, record)
 
     return following(build, lang)
 

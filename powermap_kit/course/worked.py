@@ -28,21 +28,23 @@ Examples
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from .. import vocab
 from ..io import load_map
 from ..model import PowerMap
-from ._base import choice, data, display_name, join, lang_of, not_allowed, pending, t, table, unanswered
+from ._base import (
+    choice, data, display_name, join, lang_of, not_allowed, pending, picked, t, table, unanswered,
+)
 from .coaching import hinted_choices, labels
 from .result import Result, following
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
-__all__ = ["FACT_SOURCES", "STANCE_ITEMS", "check_example_choice", "check_example_map", "check_fact_sources", "check_stance_items",
+__all__ = ["FACT_SOURCES", "STANCE_ITEMS", "check_example_choice", "check_example_map", "check_map_errors", "check_fact_sources", "check_stance_items",
            "example_blank", "example_map", "fact_items", "person_gap_options", "person_record", "source_options",
            "stance_items"]
 
@@ -88,10 +90,17 @@ def person_record(pm: PowerMap, person: str, lang: str | None = None) -> Styler:
                                    lg) if who.support else None,
         "stance_evidence": who.evidence.get("stance"),
     }
+    values.update(title=_local(who, "title", lg), department=_local(who, "department", lg))
     rows = [{t("col.item", lg): vocab.text(f"intel.check.{c}", lang=lg),
              t("coaching.col.recorded", lg): values.get(c, getattr(who, c, None)) or "—"}
             for c, spec in checks().items() if spec["scope"] == "person"]
-    return table(rows, caption=who.name)
+    name = _local(who, "name", lg)
+    return table(rows, caption=f"{name} ({who.name})" if name != who.name else name)
+
+
+def _local(person: Any, field_name: str, lang: str) -> Any:
+    # A field in the reader's language from the map's i18n (format addition), else the plain field.
+    return ((person.extra.get("i18n") or {}).get(lang) or {}).get(field_name) or getattr(person, field_name, None)
 
 
 def check_stance_items(answers: Mapping[str, str | None] | None, lang: str | None = None) -> Result:
@@ -251,6 +260,48 @@ def _source_words() -> list[str]:
     return [w.strip().lower() for lg in vocab.LANGUAGES
             for w in t("coaching.plan.words.verify", lg).split("|") + t("coaching.map.words.source", lg).split("|")
             if w.strip()]
+
+
+def check_map_errors(pm: PowerMap, name: str, picks: Sequence[str] | str | None, lang: str | None = None) -> Result:
+    """Check which people of a colleague's map ``pm`` disagree with the example's notes.
+
+    The people to find are those :func:`~powermap_kit.grading.compare.compare_to_key` finds
+    wrong; a wrong pick is sent back to that person's paragraph, a missed one is counted, not named.
+    """
+    from ..grading.compare import compare_to_key
+
+    key = example_map(name)
+    found = compare_to_key(pm, key)
+    wrong_ids = [found.sub_of[k] for k in found.wrong]
+
+    def build(lg: str) -> Result:
+        title, hint = t("coaching.errors.title", lg), t("coaching.errors.where", lg)
+        chosen = list(dict.fromkeys(picked(picks)))
+        if not chosen:
+            return pending(title, t("coaching.errors.what", lg), hint, lg)
+        stray = [p for p in chosen if p not in pm]
+        if stray:
+            return Result("wrong", 0.0, title, t("item.bad_code", lg),
+                          (("wrong", t("coaching.candidates.unknown", lg, value=join(map(repr, stray), lg),
+                                       allowed=join((p.id for p in pm.stakeholders), lg))),), hint, lg)
+        lines: list[tuple[str, str]] = []
+        for pid in chosen:
+            who = display_name(key, found.key_of[pid], lg) if pid in found.key_of else pm.stakeholder(pid).name
+            if pid in wrong_ids:
+                lines.append(("right", t("coaching.errors.found", lg, name=who)))
+            else:
+                lines.append(("wrong", t("coaching.errors.fine", lg, name=who)))
+        missed = [p for p in wrong_ids if p not in chosen]
+        if missed:
+            lines.append(("unanswered", t("coaching.errors.missed", lg, count=len(missed))))
+        hits = len(chosen) - sum(1 for m, _ in lines if m == "wrong")
+        score = max(0.0, (hits - (len(chosen) - hits)) / len(wrong_ids)) if wrong_ids else 0.0
+        status = "right" if not missed and hits == len(chosen) else "partly" if hits else "wrong"
+        return Result(status, 1.0 if status == "right" else round(min(score, 0.99), 2), title, "", tuple(lines),
+                      hint, lg, {"question": f"{name}.errors", "kind": "map_errors", "answer": chosen,
+                                 "expected": wrong_ids})
+
+    return following(build, lang)
 
 
 def source_options() -> dict[str, dict[str, str]]:
