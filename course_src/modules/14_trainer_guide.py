@@ -48,13 +48,9 @@
 # %% [markdown] lang="zh" tags=["trainer"]
 # ## 模块14 · 备注
 #
-# **出处：** 种子003的课程节奏（课程时长：1–2天，6小时/天）；种子002的定期培训和团队共享地图。
-# 本指南所写的都是代码库实际做到、并有测试覆盖的内容：`tests/hub/test_hub.py`（服务器、收取
-# 作业和403拒绝访问）、`tests/hub/test_nbgrader.py`（nbgrader完整流程）、`tests/test_ourdeal.py`
-# （学员自己的商机不会被收取）。
+# **出处：** 种子003的课程节奏（课程时长：1–2天，6小时/天）；种子002的定期培训和团队共享地图。本指南所写的都是代码库实际做到、并有测试覆盖的内容：`tests/hub/test_hub.py`（服务器、收取作业和403拒绝访问）、`tests/hub/test_nbgrader.py`（nbgrader完整流程）、`tests/test_ourdeal.py`（学员自己的商机不会被收取）。
 #
-# **第一次开课前：** 运行 `make workshop`，在一个浏览器里以学员身份登录、另一个浏览器里以讲师
-# 身份登录；用学员身份画一张图并提交，再用讲师身份收取。花二十分钟预演，能省下正式开课的第一个小时。
+# **第一次开课前：** 运行 `make workshop`，在一个浏览器里以学员身份登录、另一个浏览器里以讲师身份登录；用学员身份画一张图并提交，再用讲师身份收取。花二十分钟预演，能省下正式开课的第一个小时。
 
 # %%
 import powermap_kit as pk
@@ -78,9 +74,7 @@ case = load_case("it-solution")
 # ## 1. 一天还是两天
 #
 # 每个培训日大约安排六小时课程。**两天版**覆盖全部模块，第二天做两个旗舰案例和动态变化练习。
-# **一天版**是其中自成体系的一部分，只做一个旗舰案例。两种安排里，案例都排在它所依赖的模块
-# （教练的验证、地图分析）之后；案例的阅读、画图和复盘时间按案例资料的实际篇幅测算。
-# 时间已含各模块的练习，课间休息和午餐单独列出。
+# **一天版**是其中自成体系的一部分，只做一个旗舰案例。两种安排里，案例都排在它所依赖的模块（教练的验证、地图分析）之后；案例的阅读、画图和复盘时间按案例资料的实际篇幅测算。时间已含各模块的练习，课间休息和午餐单独列出。
 
 # %%
 course.agenda("one_day", case="10")
@@ -115,11 +109,9 @@ course.agenda("two_day")
 # | 单页日程、速查卡、空白地图画布、案例资料包、角色扮演（PDF） | `trainer/handouts/{en,zh}/` | `make kit` |
 # | 各模块幻灯片（reveal.js，可离线打开） | `trainer/slides/{en,zh}/` | `make kit` |
 #
-# 课程笔记本、练习册、参考答案和讲师备注都由每个模块的一份中英双语源文件（`course_src/`）生成，
-# 两种语言不会出现内容不一致。`trainer/` 文件夹里有参考答案，请勿发给学员。
+# 课程笔记本、练习册、参考答案和讲师备注都由每个模块的一份中英双语源文件（`course_src/`）生成，两种语言不会出现内容不一致。`trainer/` 文件夹里有参考答案，请勿发给学员。
 #
-# 给中文学员上课时，用 `make lab LANG=zh` 打开课程（JupyterLab的菜单也是中文），
-# 或用 `make app LANG=zh` 以网页应用方式打开。
+# 给中文学员上课时，用 `make lab LANG=zh` 打开课程（JupyterLab的菜单也是中文），或用 `make app LANG=zh` 以网页应用方式打开。
 
 # %% [markdown] lang="en"
 # ## 3. A server for every learner: the workshop hub
@@ -148,23 +140,16 @@ course.agenda("two_day")
 # %% [markdown] lang="zh"
 # ## 3. 每位学员一台服务器：工作坊服务器
 #
-# 面向整个班级时，请在JupyterHub上运行课程。`deploy/jupyterhub/` 里有一份经过测试的配置；
-# `make workshop` 可在你自己的电脑上启动它做预演：
+# 面向整个班级时，请在JupyterHub上运行课程。`deploy/jupyterhub/` 里有一份经过测试的配置；`make workshop` 可在你自己的电脑上启动它做预演：
 #
 # ```bash
 # make workshop      # http://127.0.0.1:8000 —— 学员账号learner1、learner2、learner3，讲师账号trainer
 # ```
 #
-# 启动时会打印密码，并保存在 `.workshop-hub/password.txt`。每位学员登录**自己的账号和服务器**；
-# 课程文件只在学员目录里没有时才复制进去，所以重启服务器绝不会覆盖任何人的作业。学员的文件以账号命名。
-# **讲师角色**可以列出学员、启动他们的服务器，并通过JupyterHub的REST接口读取他们的文件。
-# 没有任何共享文件夹。
+# 启动时会打印密码，并保存在 `.workshop-hub/password.txt`。每位学员登录**自己的账号和服务器**；课程文件只在学员目录里没有时才复制进去，所以重启服务器绝不会覆盖任何人的作业。学员的文件以账号命名。
+# **讲师角色**可以列出学员、启动他们的服务器，并通过JupyterHub的REST接口读取他们的文件。没有任何共享文件夹。
 #
-# 正式开课要改的地方：每位学员单独的密码（预演时大家共用一个密码，知道密码的人可以登录任何账号）、
-# 每位学员一个系统用户或容器、用nbgitpuller分发课程。`deploy/jupyterhub/README.md` 说明了如何部署到
-# The Littlest JupyterHub（一台服务器，约100名学员以内）和Kubernetes（数百名学员），并给出按实测数据
-# 计算的配置：每位学员保证约434 MiB内存，一台2核24 GB的机器约可容纳50名学员。这两种部署沿用了
-# 经过测试的设置，但没有在这里做端到端的实际运行。
+# 正式开课要改的地方：每位学员单独的密码（预演时大家共用一个密码，知道密码的人可以登录任何账号）、每位学员一个系统用户或容器、用nbgitpuller分发课程。`deploy/jupyterhub/README.md` 说明了如何部署到The Littlest JupyterHub（一台服务器，约100名学员以内）和Kubernetes（数百名学员），并给出按实测数据计算的配置：每位学员保证约434 MiB内存，一台2核24 GB的机器约可容纳50名学员。这两种部署沿用了经过测试的设置，但没有在这里做端到端的实际运行。
 
 # %% [markdown] lang="en"
 # ## 4. Submit, then collect
@@ -192,22 +177,16 @@ course.agenda("two_day")
 # %% [markdown] lang="zh"
 # ## 4. 先提交，再收取
 #
-# 学员画案例地图（自动保存为草稿），完成后点击画图工具下方的**提交**：系统保存一份定稿，
-# 同时为该学员解锁这个案例的复盘。讲师在终端里用讲师角色的令牌收取（服务器菜单 › Token）。
-# 令牌请放在环境变量里，不要写在命令行上：
+# 学员画案例地图（自动保存为草稿），完成后点击画图工具下方的**提交**：系统保存一份定稿，同时为该学员解锁这个案例的复盘。讲师在终端里用讲师角色的令牌收取（服务器菜单 › Token）。令牌请放在环境变量里，不要写在命令行上：
 #
 # ```bash
 # export POWERMAP_HUB_TOKEN=...
 # powermap collect --hub http://127.0.0.1:8000 --case it-solution --out collected/it-solution
 # ```
 #
-# 每位学员都会列出来：**已提交**、**草稿中**或**未开始**；没能收取到的人会标为**未收取**并写明
-# 原因（服务器未运行、还没有文件、拒绝访问）。不会有人被悄悄漏掉。
+# 每位学员都会列出来：**已提交**、**草稿中**或**未开始**；没能收取到的人会标为**未收取**并写明原因（服务器未运行、还没有文件、拒绝访问）。不会有人被悄悄漏掉。
 #
-# **隐私保障：** 学员的令牌访问其他学员的文件会得到“403 拒绝访问”，也无法收取作业（已在真实的
-# JupyterHub上测试）。只有讲师角色能读取学员的作业，而且它同样有写权限：只授予讲师。
-# 收上来的地图描述的是真实的人：放在你自己的文件夹里，复盘结束后删除。学员自己的商机（模块15）
-# 保存在任何收取都不会查看的位置，无论用什么案例名收取。
+# **隐私保障：** 学员的令牌访问其他学员的文件会得到“403 拒绝访问”，也无法收取作业（已在真实的JupyterHub上测试）。只有讲师角色能读取学员的作业，而且它同样有写权限：只授予讲师。收上来的地图描述的是真实的人：放在你自己的文件夹里，复盘结束后删除。学员自己的商机（模块15）保存在任何收取都不会查看的位置，无论用什么案例名收取。
 
 # %% [markdown] lang="en"
 # For a laptop workshop without a hub, learners hand in their case folder and
@@ -216,9 +195,7 @@ course.agenda("two_day")
 # with names hidden, as you would project it:
 
 # %% [markdown] lang="zh"
-# 没有服务器、用笔记本电脑上课时，学员交上各自的案例文件夹，运行
-# `powermap collect --folder handed-in/ --case it-solution --out collected/it-solution --users ann,bob`
-# 可以得到同样的表格。下面是三张样例地图的收取结果，以及隐去姓名、适合投屏的全班看板：
+# 没有服务器、用笔记本电脑上课时，学员交上各自的案例文件夹，运行`powermap collect --folder handed-in/ --case it-solution --out collected/it-solution --users ann,bob`可以得到同样的表格。下面是三张样例地图的收取结果，以及隐去姓名、适合投屏的全班看板：
 
 # %%
 room = collect_folder(case.folder / "submissions", "it-solution", work_path("collected/it-solution"))
@@ -235,9 +212,7 @@ course.with_fallback(dashboard, room.frame())
 # reveal the expert map. Module 13 shows how to review one map.
 
 # %% [markdown] lang="zh"
-# 案例进行期间，给看板传入 `refresh_every=60`，并用 `collect=` 传入重新收取的函数，看板就会自动
-# 保持最新（调用方法见 deploy/jupyterhub/README.md）。先展示分数分布，再展示最常见的错误，
-# 请全班分析原因——最后才揭晓专家地图。点评单张地图的方法见模块13。
+# 案例进行期间，给看板传入 `refresh_every=60`，并用 `collect=` 传入重新收取的函数，看板就会自动保持最新（调用方法见 deploy/jupyterhub/README.md）。先展示分数分布，再展示最常见的错误，请全班分析原因——最后才揭晓专家地图。点评单张地图的方法见模块13。
 
 # %% [markdown] lang="en"
 # ## 5. Progress and grading
@@ -255,12 +230,8 @@ course.with_fallback(dashboard, room.frame())
 # %% [markdown] lang="zh"
 # ## 5. 进度与批改
 #
-# - **全班在整个课程中的进度：** 学员每检查一次练习都会记入其答题记录，每张案例地图都带有状态。
-#   `powermap progress` 读取一个存放答题记录的文件夹（加上 `--case it-solution=collected/it-solution`
-#   还会读取案例文件夹），按学员列出完成了哪些模块、完成得如何、谁卡在了哪里。
-# - **用nbgrader批改练习册：** `python deploy/nbgrader/make_source.py 课程目录` 会把练习册转换为
-#   nbgrader作业。学员仍用同样的控件作答；自动批改按课程检查给出的比例给分，讲师专用的内容
-#   一概不会发布（见 `deploy/nbgrader/README.md`；完整流程已用空白、全对和部分完成三类学员测试）。
+# - **全班在整个课程中的进度：** 学员每检查一次练习都会记入其答题记录，每张案例地图都带有状态。`powermap progress` 读取一个存放答题记录的文件夹（加上 `--case it-solution=collected/it-solution`还会读取案例文件夹），按学员列出完成了哪些模块、完成得如何、谁卡在了哪里。
+# - **用nbgrader批改练习册：** `python deploy/nbgrader/make_source.py 课程目录` 会把练习册转换为nbgrader作业。学员仍用同样的控件作答；自动批改按课程检查给出的比例给分，讲师专用的内容一概不会发布（见 `deploy/nbgrader/README.md`；完整流程已用空白、全对和部分完成三类学员测试）。
 
 # %% [markdown] lang="en"
 # ## Key points
@@ -278,8 +249,7 @@ course.with_fallback(dashboard, room.frame())
 # %% [markdown] lang="zh"
 # ## 要点回顾
 #
-# - 选定课程安排；案例一定排在它依赖的模块之后。`make kit` 生成日程、讲义和幻灯片；
-#   `trainer/notes/` 里有每个模块的讲师备注。
+# - 选定课程安排；案例一定排在它依赖的模块之后。`make kit` 生成日程、讲义和幻灯片；`trainer/notes/` 里有每个模块的讲师备注。
 # - 在JupyterHub上每位学员一个账号、一台服务器；`make workshop` 用于预演。
 # - 学员提交，讲师用角色令牌收取；学员读不到别人的作业（403），也不会有人被悄悄漏掉。
 # - 用看板和 `powermap progress` 跟踪全班进度；用nbgrader批改练习册。
