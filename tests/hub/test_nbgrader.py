@@ -130,3 +130,19 @@ def test_round_trip_blank_complete_and_partial(course):
     assert scores[("partial", "ex10")] == (4.0, 14.0), scores
     assert scores[("partial", "ex11")] == (2.0, 12.0), scores
     assert scores[("partial", "ex12")] == (0.0, 10.0), scores
+
+
+def test_sources_grade_the_same_exercises_in_both_languages(tmp_path):
+    """No nbgrader run: the English and Chinese sources have the same grade cells and points."""
+    def grades(lang: str) -> dict[str, list[tuple[str, int]]]:
+        names = write_course(tmp_path / lang, None, lang)
+        out = {}
+        for name in names:
+            nb = next((tmp_path / lang / "source" / name).glob("*.ipynb"))
+            out[name] = [(c["metadata"]["nbgrader"]["grade_id"].split("-")[-2], c["metadata"]["nbgrader"]["points"])
+                         for c in _cells(nb) if c["metadata"]["nbgrader"].get("grade")]
+        return out
+
+    en, zh = grades("en"), grades("zh")
+    assert set(NUMBERS) <= {n[2:] for n in en} and en == zh
+    assert [points for _, points in en["ex10"]] == [10, 2, 2]      # the map (points:10 tag), two exercises
