@@ -86,11 +86,10 @@ case = load_case("it-solution")
 # ## The situation
 #
 # A private gearbox group wants one platform for production scheduling and a cloud move of
-# its ERP. Our account manager has been on the account for a few months and his CRM entry
-# is optimistic; your sales director is not convinced. You have the brief and a pack of ten
-# documents: a CRM log, a review of a deal the customer lost, rules, an org chart, notes
-# from a presentation and a trial, e-mails and news. Not all of them matter, and not
-# everything people say is true.
+# its ERP. Our account manager's CRM entry is one view of the deal; your sales director
+# wants a map built from the evidence. You have the brief and a pack of ten documents:
+# CRM notes, a review of an earlier decision, rules, an org chart, notes from meetings,
+# e-mails and news. Not all of them matter, and not everything people say is true.
 #
 # This is the situation analysis (局势分析) the course has been building towards: judge the
 # situation before you act, from bit player to director.
@@ -100,7 +99,7 @@ case = load_case("it-solution")
 # %% [markdown] lang="zh"
 # ## 局势
 #
-# 一家民营齿轮箱集团要上一套平台，既管生产排产，又要把ERP迁到云上。我方客户经理跟进这个客户才几个月，CRM里写得很乐观；你的销售总监心里没底。你手上有一份简报和十份资料：CRM拜访记录、客户一个丢单项目的复盘、制度文件、组织架构图、方案汇报和现场测试的记录、邮件和新闻。并不是每份资料都重要，也不是每个人说的话都是真的。
+# 一家民营齿轮箱集团要上一套平台，既管生产排产，又要把ERP迁到云上。我方客户经理在CRM里的记录只是对这个商机的一种看法；你的销售总监希望看到一张以证据为依据的地图。你手上有一份简报和十份资料：CRM记录、对客户以往一次决策的复盘、制度文件、组织架构图、会议记录、邮件和新闻。并不是每份资料都重要，也不是每个人说的话都是真的。
 #
 # 这就是整个课程一直在练的局势分析：先判断局势，再采取行动——从群演走到导演的位置。
 #
@@ -264,7 +263,8 @@ ScoreCard(builder.map, case.key)
 #   they reached, and avoid single-threading.
 # - Read the customer's rules: they say who scores, who recommends and who approves.
 # - A coach is a source to verify, not an oracle.
-# - The quiet person who reviews the numbers can reverse a decision: map finance.
+# - People who never met us can still sign, score or reverse: map everyone the rules and
+#   past decisions name, not only the people you have met.
 #
 # More practice: [workbook 10](../../exercises/en/10_case_it_solution_exercises.ipynb)
 #
@@ -277,7 +277,7 @@ ScoreCard(builder.map, case.key)
 # - 最热情的对接人很少是拍板的人：数一数你的接触都落在谁身上、又通过他们够到了谁，避免“单线联系”。
 # - 读懂客户的规章：谁打分、谁推荐、谁审批，都写在里面。
 # - 教练是需要验证的信息来源，不是神谕。
-# - 默默审核数字的人能让结果翻盘：别漏了财务。
+# - 没见过我们的人，照样可能签字、打分甚至让结果翻盘：规章和过往决策里提到的每个人都要上图，而不只是见过面的人。
 #
 # 更多练习：[练习册10](../../exercises/zh/10_case_it_solution_exercises.ipynb)
 #

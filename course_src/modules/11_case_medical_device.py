@@ -5,13 +5,13 @@
 #
 # **Questions**
 # - Who decides, who scores and who approves a large equipment purchase in a public hospital?
-# - Which friendly voices carry no vote, and which quiet ones carry the numbers?
+# - Which friendly voices carry no vote, and which quiet ones matter more than they seem?
 # - Where does legitimate influence end?
 #
 # **Objectives:** after this case you can
 # - build a complete map of a hospital's committees, departments and tender panel from a pack of documents;
 # - read a scoring method and tell panel scoring from recommend-then-approve;
-# - weigh two would-be coaches and keep the one who passes verification;
+# - weigh the would-be coaches and keep the one who passes verification;
 # - judge proposed actions against the hospital's integrity rules;
 # - choose the people to reach first.
 
@@ -22,13 +22,13 @@
 #
 # **本案例回答的问题**
 # - 公立医院采购一台大型设备，谁决策、谁打分、谁审批？
-# - 哪些热情的声音其实没有投票权，哪些沉默的人手里握着数字？
+# - 哪些热情的声音其实没有投票权，哪些沉默的人比看上去更重要？
 # - 正当影响力的边界在哪里？
 #
 # **学完本案例，你能够**
 # - 从一套资料画出医院各委员会、科室和评标专家组的完整地图；
 # - 读懂评分办法，分清“评委打分制”和“推荐＋审批”；
-# - 比较两位可能的教练，留下经得起验证的那一位；
+# - 比较几位可能的教练，留下经得起验证的那一位；
 # - 用医院的廉洁规定衡量每一个拟采取的行动；
 # - 选出最先要接触的人。
 
@@ -268,8 +268,8 @@ ScoreCard(builder.map, case.key)
 # - Doctors use, administrators decide and approve — but in a scored tender only the panel's
 #   points count: find who scores and who writes the scoring method.
 # - Cost-benefit goes to purchasing and finance; clinical results to the doctors.
-# - A polite head of department can block; a quiet finance head can hold the numbers
-#   everyone waits for.
+# - Politeness is not support, and silence is not neutrality: rate each person on what
+#   the documents show.
 # - Verify every coach: one who explains the process and refuses secrets is worth more than
 #   one who offers secrets and asks for favours.
 # - Legitimate influence works through needs and selection criteria, in the open channel.
@@ -284,7 +284,7 @@ ScoreCard(builder.map, case.key)
 #
 # - 医生使用，院方管理者决策和审批——但在评分制招标里只有评委的分数算数：找出谁打分、谁写评分办法。
 # - 成本效益讲给采购和财务听，临床效果讲给医生听。
-# - 客客气气的科主任也可能是阻碍者；不声不响的财务负责人可能握着大家都在等的数字。
+# - 客气不等于支持，沉默也不等于中立：每个人的态度都要以资料为依据。
 # - 每一位教练都要验证：讲清流程、拒绝透露机密的人，比主动给内幕、还要求回报的人更可靠。
 # - 正当的影响力通过需求和选型标准发挥，走公开渠道。
 #

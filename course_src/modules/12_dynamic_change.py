@@ -47,8 +47,8 @@
 # move, and when the power moves, move the plan: who gets our executives' time, what story
 # they carry, which relationships suddenly matter.
 #
-# **Common misconceptions:** updating only the person named in the news (ask: whose power
-# falls when hers rises? who reports to whom now?); treating a competitor's move as
+# **Common misconceptions:** updating only the person named in the news (ask: when one
+# person's power rises, whose falls? who reports to whom now?); treating a competitor's move as
 # "nothing changed on the map" (ask: whose stance could it move, and on what evidence?).
 #
 # **Debrief:** in your own copy, `print(pk.compare(case.key, case.twist_key))` lists what
@@ -65,7 +65,7 @@
 #
 # **核心信息：** 地图是一张快照。核实过的信息要标日期，每次重大行动前重新核实；权力一转移，计划就要跟着转：我方高层的时间给谁、带什么话、哪些关系突然变得重要。
 #
-# **常见误区：** 只更新新闻里点名的那个人（追问：她的权力上升了，谁的权力下降了？现在谁向谁汇报？）；认为竞争对手的动作“不影响地图”（追问：它可能改变谁的态度？依据是什么？）。
+# **常见误区：** 只更新新闻里点名的那个人（追问：有人的权力上升了，谁的权力随之下降？现在谁向谁汇报？）；认为竞争对手的动作“不影响地图”（追问：它可能改变谁的态度？依据是什么？）。
 #
 # **复盘：** 在你自己的副本里运行 `print(pk.compare(case.key, case.twist_key))`，即可列出变化事件在答案里改了什么；等全班提交更新后再展示。
 
