@@ -27,13 +27,17 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import html
+
+from . import vocab
+from .cases import Markdown
 from .io import load_map
 from .model import Account, PowerMap
 from .tabular import export_csv, import_csv
 from .workspace import work_path
 
 __all__ = ["CRM_FILE", "DEAL_FILE", "EXPORT_FILE", "PRIVATE_DIR", "Deal", "crm_path", "deal_path", "export_deal",
-           "export_path", "start_deal"]
+           "export_message", "export_path", "start_deal"]
 
 PRIVATE_DIR = "private"
 """The learner's private sub-folder of the work folder (never a case name the course collects)."""
@@ -76,6 +80,15 @@ class Deal:
     path: Path
     notes: list[str] = field(default_factory=list)
 
+    def message(self, lang: str | None = None) -> Markdown:
+        """Where the map came from and what the import could not place, for the learner (text escaped)."""
+        file = crm_path().name if self.source == "blank" else (self.path if self.source == "saved" else crm_path()).name
+        text = vocab.text(f"ourdeal.source.{self.source}", lang, people=len(self.map), file=f"`{file}`")
+        if self.notes:
+            text += "\n\n" + vocab.text("ourdeal.notes", lang) + "\n\n" + "\n".join(
+                f"- {html.escape(note)}" for note in self.notes)
+        return Markdown(text)
+
 
 def start_deal(csv: str | os.PathLike | None = None, account: str | None = None) -> Deal:
     """The learner's own-deal map: the saved one, else a CRM export's people, else a blank map.
@@ -108,6 +121,8 @@ def start_deal(csv: str | os.PathLike | None = None, account: str | None = None)
 def export_deal(pm: PowerMap, path: str | os.PathLike | None = None) -> Path:
     """Write the map's people as CSV (the import template, UTF-8 with BOM) and return the file.
 
+    :func:`export_message` says so to the learner.
+
     Cells a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` …) are written as
     text, so an exported name or note never executes anything when opened in Excel.
     """
@@ -115,3 +130,9 @@ def export_deal(pm: PowerMap, path: str | os.PathLike | None = None) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     export_csv(pm, target)
     return target
+
+
+def export_message(pm: PowerMap, path: str | os.PathLike | None = None, lang: str | None = None) -> Markdown:
+    """Export the map (:func:`export_deal`) and say where it went, in the learner's language."""
+    target = export_deal(pm, path)
+    return Markdown(vocab.text("ourdeal.exported", lang, people=len(pm), file=f"`{target.name}`"))

@@ -116,3 +116,14 @@ def test_a_folder_collection_of_the_room_does_not_pick_up_the_own_deal(work, tmp
     for case in [c.slug for c in list_cases()] + ["own-deal"]:
         result = collect.collect_folder(work, case, tmp_path / "out" / case, users=["ann"])
         assert [(r.learner, r.status) for r in result.rows] == [("ann", "not_started")]
+
+
+def test_messages_say_where_the_map_came_from_in_both_languages(work):
+    blank = ourdeal.start_deal()
+    assert "my-deal-crm.csv" in blank.message("en") and "空白地图" in blank.message("zh")
+    ourdeal.crm_path().write_text("Name,Title,Role\n<b>Wang</b>,CIO,Nonsense Role\n", encoding="utf-8")
+    crm = ourdeal.start_deal()
+    text = crm.message("zh")
+    assert "导入1人" in text and "<b>" not in text        # the import's notes quote user text, escaped
+    exported = ourdeal.export_message(crm.map, lang="en")
+    assert "people: 1" in exported and ourdeal.export_path().is_file()

@@ -62,26 +62,17 @@
 # %% [markdown] lang="zh" tags=["trainer"]
 # ## 模块10 · 讲师备注
 #
-# **出处：** 种子000 §5.1的IT解决方案故事（技术负责人决策，采购施加影响）；种子001案例1
-# （IT总监决策，业务用户的反馈很重要）；种子004 §6（组织架构图要靠反复接触才拿得到）；
-# 种子003第一、三单元（教练的验证、决策模式）；种子002（团队共享地图）。
+# **出处：** 种子000 §5.1的IT解决方案故事（技术负责人决策，采购施加影响）；种子001案例1（IT总监决策，业务用户的反馈很重要）；种子004 §6（组织架构图要靠反复接触才拿得到）；种子003第一、三单元（教练的验证、决策模式）；种子002（团队共享地图）。
 #
-# **时间安排（115分钟）：** 导入10分钟 · 阅读简报和十份资料35分钟 · 画图30分钟 ·
-# 阶段、决策模式和首选三人10分钟 · 提交后复盘30分钟。简报加资料约五千字，按每分钟300–400字
-# 的速度单纯阅读要20–25分钟，边读边记笔记需要35分钟。可以两人一组分读资料（01–05和06–10），再互相讲述。
+# **时间安排（115分钟）：** 导入10分钟 · 阅读简报和十份资料35分钟 · 画图30分钟 · 阶段、决策模式和首选三人10分钟 · 提交后复盘30分钟。简报加资料约五千字，按每分钟300–400字的速度单纯阅读要20–25分钟，边读边记笔记需要35分钟。可以两人一组分读资料（01–05和06–10），再互相讲述。
 #
-# **核心信息：** 最热情的对接人很少是拍板的人；客户自己的规章写明了谁推荐、谁审批；
-# 教练是需要验证的信息来源，不是神谕。
+# **核心信息：** 最热情的对接人很少是拍板的人；客户自己的规章写明了谁推荐、谁审批；教练是需要验证的信息来源，不是神谕。
 #
-# **常见误区：** 把最健谈的对接人当成决策者（追问：“哪份资料显示他拍过板？”）；
-# 漏掉从没见过我们的人（追问：“上次是谁签的字？看资料02”）；把没有接触过的人一律标成中立
-# （评分规则：没有接触、没有证据，就是“未知”）。
+# **常见误区：** 把最健谈的对接人当成决策者（追问：“哪份资料显示他拍过板？”）；漏掉从没见过我们的人（追问：“上次是谁签的字？看资料02”）；把没有接触过的人一律标成中立（评分规则：没有接触、没有证据，就是“未知”）。
 #
-# **进度快：** 让大家按模块09的标准，为第一优先人选写一份拜访计划。**进度慢：** 到点就停，
-# 有证据的半张图比靠猜的整张图更有教学价值，请学员先提交手上的版本。
+# **进度快：** 让大家按模块09的标准，为第一优先人选写一份拜访计划。**进度慢：** 到点就停，有证据的半张图比靠猜的整张图更有教学价值，请学员先提交手上的版本。
 #
-# **复盘：** 全员提交之后再开始（复盘单元格在提交前是锁定的）。先投屏全班的看板（模块13），
-# 最后再展示专家地图。
+# **复盘：** 全员提交之后再开始（复盘单元格在提交前是锁定的）。先投屏全班的看板（模块13），最后再展示专家地图。
 
 # %%
 import powermap_kit as pk
@@ -95,11 +86,10 @@ case = load_case("it-solution")
 # ## The situation
 #
 # A private gearbox group wants one platform for production scheduling and a cloud move of
-# its ERP. Our account manager has been on the account for a few months and his CRM entry
-# is optimistic; your sales director is not convinced. You have the brief and a pack of ten
-# documents: a CRM log, a review of a deal the customer lost, rules, an org chart, notes
-# from a presentation and a trial, e-mails and news. Not all of them matter, and not
-# everything people say is true.
+# its ERP. Our account manager's CRM entry is one view of the deal; your sales director
+# wants a map built from the evidence. You have the brief and a pack of ten documents:
+# CRM notes, a review of an earlier decision, rules, an org chart, notes from meetings,
+# e-mails and news. Not all of them matter, and not everything people say is true.
 #
 # This is the situation analysis (局势分析) the course has been building towards: judge the
 # situation before you act, from bit player to director.
@@ -109,10 +99,7 @@ case = load_case("it-solution")
 # %% [markdown] lang="zh"
 # ## 局势
 #
-# 一家民营齿轮箱集团要上一套平台，既管生产排产，又要把ERP迁到云上。我方客户经理跟进这个客户才
-# 几个月，CRM里写得很乐观；你的销售总监心里没底。你手上有一份简报和十份资料：CRM拜访记录、
-# 客户一个丢单项目的复盘、制度文件、组织架构图、方案汇报和现场测试的记录、邮件和新闻。
-# 并不是每份资料都重要，也不是每个人说的话都是真的。
+# 一家民营齿轮箱集团要上一套平台，既管生产排产，又要把ERP迁到云上。我方客户经理在CRM里的记录只是对这个商机的一种看法；你的销售总监希望看到一张以证据为依据的地图。你手上有一份简报和十份资料：CRM记录、对客户以往一次决策的复盘、制度文件、组织架构图、会议记录、邮件和新闻。并不是每份资料都重要，也不是每个人说的话都是真的。
 #
 # 这就是整个课程一直在练的局势分析：先判断局势，再采取行动——从群演走到导演的位置。
 #
@@ -180,8 +167,7 @@ for document in case.documents:
 # %% [markdown] lang="zh"
 # ## 3. 画出你的权力地图
 #
-# 把所有相关的人都加进来：角色、权力、态度、是否教练、证据，以及他们之间的关系线。
-# 从没见过、也毫无信息的人，态度是“未知”，不是“中立”。地图会边画边自动保存在你自己的工作文件夹里。
+# 把所有相关的人都加进来：角色、权力、态度、是否教练、证据，以及他们之间的关系线。从没见过、也毫无信息的人，态度是“未知”，不是“中立”。地图会边画边自动保存在你自己的工作文件夹里。
 
 # %%
 builder = MapBuilder(case.blank_map(), path=work_path("it-solution/{learner}.json"))
@@ -196,8 +182,7 @@ course.with_fallback(builder, course.map_picture(builder.map))
 # %% [markdown] lang="zh"
 # ### 采购阶段和决策模式
 #
-# 客户现在走到了采购旅程的哪一步（模块03）？他们会怎样做决定（模块04）？
-# 请依据客户自己的说法和规章作答，而不是我方CRM里的记录。
+# 客户现在走到了采购旅程的哪一步（模块03）？他们会怎样做决定（模块04）？请依据客户自己的说法和规章作答，而不是我方CRM里的记录。
 
 # %%
 Exercise("10.case_stage", lambda stage: course.check_case_stage(case, stage), choose("stage"))
@@ -215,8 +200,7 @@ Exercise("10.case_mode", lambda mode: course.check_case_decision_mode(case, mode
 # %% [markdown] lang="zh"
 # ## 4. 检查初稿
 #
-# 等初稿基本完整再检查，不要每加一个人就检查一次。检查结果会告诉你该回头看哪一方面、哪几份资料，
-# 但不会直接给出答案。在上面的画图工具里修改后，再检查一次。
+# 等初稿基本完整再检查，不要每加一个人就检查一次。检查结果会告诉你该回头看哪一方面、哪几份资料，但不会直接给出答案。在上面的画图工具里修改后，再检查一次。
 
 # %%
 course.check_case_map(builder.map, case)
@@ -231,8 +215,7 @@ course.check_case_map(builder.map, case)
 # %% [markdown] lang="zh"
 # ## 5. 首选三人
 #
-# 接下来四周，你会把时间花在哪三个人身上？按资料里的写法填上姓名。复盘时要能说清：
-# 每个人由我方谁去接触、带什么去、先核实哪条信息。
+# 接下来四周，你会把时间花在哪三个人身上？按资料里的写法填上姓名。复盘时要能说清：每个人由我方谁去接触、带什么去、先核实哪条信息。
 
 # %%
 Exercise("10.first_three",
@@ -265,8 +248,7 @@ SubmitButton(builder)
 # %% [markdown] lang="zh"
 # ## 7. 复盘（提交之后）
 #
-# 先在全班讨论复盘问题，再逐人对照专家地图：凡是和你不一样的地方，找出决定答案的那份资料。
-# 提交之前，这一部分只会显示“尚未解锁”。
+# 先在全班讨论复盘问题，再逐人对照专家地图：凡是和你不一样的地方，找出决定答案的那份资料。提交之前，这一部分只会显示“尚未解锁”。
 
 # %%
 course.debrief(case)
@@ -281,7 +263,8 @@ ScoreCard(builder.map, case.key)
 #   they reached, and avoid single-threading.
 # - Read the customer's rules: they say who scores, who recommends and who approves.
 # - A coach is a source to verify, not an oracle.
-# - The quiet person who reviews the numbers can reverse a decision: map finance.
+# - People who never met us can still sign, score or reverse: map everyone the rules and
+#   past decisions name, not only the people you have met.
 #
 # More practice: [workbook 10](../../exercises/en/10_case_it_solution_exercises.ipynb)
 #
@@ -294,7 +277,7 @@ ScoreCard(builder.map, case.key)
 # - 最热情的对接人很少是拍板的人：数一数你的接触都落在谁身上、又通过他们够到了谁，避免“单线联系”。
 # - 读懂客户的规章：谁打分、谁推荐、谁审批，都写在里面。
 # - 教练是需要验证的信息来源，不是神谕。
-# - 默默审核数字的人能让结果翻盘：别漏了财务。
+# - 没见过我们的人，照样可能签字、打分甚至让结果翻盘：规章和过往决策里提到的每个人都要上图，而不只是见过面的人。
 #
 # 更多练习：[练习册10](../../exercises/zh/10_case_it_solution_exercises.ipynb)
 #

@@ -5,13 +5,13 @@
 #
 # **Questions**
 # - Who decides, who scores and who approves a large equipment purchase in a public hospital?
-# - Which friendly voices carry no vote, and which quiet ones carry the numbers?
+# - Which friendly voices carry no vote, and which quiet ones matter more than they seem?
 # - Where does legitimate influence end?
 #
 # **Objectives:** after this case you can
 # - build a complete map of a hospital's committees, departments and tender panel from a pack of documents;
 # - read a scoring method and tell panel scoring from recommend-then-approve;
-# - weigh two would-be coaches and keep the one who passes verification;
+# - weigh the would-be coaches and keep the one who passes verification;
 # - judge proposed actions against the hospital's integrity rules;
 # - choose the people to reach first.
 
@@ -22,13 +22,13 @@
 #
 # **本案例回答的问题**
 # - 公立医院采购一台大型设备，谁决策、谁打分、谁审批？
-# - 哪些热情的声音其实没有投票权，哪些沉默的人手里握着数字？
+# - 哪些热情的声音其实没有投票权，哪些沉默的人比看上去更重要？
 # - 正当影响力的边界在哪里？
 #
 # **学完本案例，你能够**
 # - 从一套资料画出医院各委员会、科室和评标专家组的完整地图；
 # - 读懂评分办法，分清“评委打分制”和“推荐＋审批”；
-# - 比较两位可能的教练，留下经得起验证的那一位；
+# - 比较几位可能的教练，留下经得起验证的那一位；
 # - 用医院的廉洁规定衡量每一个拟采取的行动；
 # - 选出最先要接触的人。
 
@@ -60,22 +60,15 @@
 # %% [markdown] lang="zh" tags=["trainer"]
 # ## 模块11 · 讲师备注
 #
-# **出处：** 种子000 §5.2（医生是使用者，院方管理者拍板；给医生演示产品，给管理层讲效率）；
-# 种子001案例2（采购经理和医生是关键：一方看成本效益，一方看临床效果）；种子003第一至五单元
-# （教练的验证、决策模式、关系五步）；种子000 §6（动态变化）。
+# **出处：** 种子000 §5.2（医生是使用者，院方管理者拍板；给医生演示产品，给管理层讲效率）；种子001案例2（采购经理和医生是关键：一方看成本效益，一方看临床效果）；种子003第一至五单元（教练的验证、决策模式、关系五步）；种子000 §6（动态变化）。
 #
-# **时间安排（120分钟）：** 导入10分钟 · 简报和十份资料35分钟（英文约3,300词，中文约4,700字）·
-# 画图30分钟 · 合规判断和首选三人10分钟 · 提交后复盘35分钟（合规讨论不能省）。
+# **时间安排（120分钟）：** 导入10分钟 · 简报和十份资料35分钟（英文约3,300词，中文约4,700字） · 画图30分钟 · 合规判断和首选三人10分钟 · 提交后复盘35分钟（合规讨论不能省）。
 #
-# **核心信息：** 在评分制的招标里，只有评委的分数算数；而写评分办法的人，早在评委入场之前
-# 就已经影响了结果。影响力要通过需求和选型标准、在公开渠道里发挥。
+# **核心信息：** 在评分制的招标里，只有评委的分数算数；而写评分办法的人，早在评委入场之前就已经影响了结果。影响力要通过需求和选型标准、在公开渠道里发挥。
 #
-# **常见误区：** “科主任喜欢我们，所以稳了”（追问：评分办法看重什么？见资料07）；
-# 把主动透露内部消息的人当成最好的教练（种子003：教练靠“说过的话能否被证实”来验证，
-# 而不是靠消息有多劲爆）；招标公告发出后私下约见评委（越界）。
+# **常见误区：** “科主任喜欢我们，所以稳了”（追问：评分办法看重什么？见资料07）；把主动透露内部消息的人当成最好的教练（种子003：教练靠“说过的话能否被证实”来验证，而不是靠消息有多劲爆）；招标公告发出后私下约见评委（越界）。
 #
-# **进度快：** 演练带着成本测算第一次拜访财务一方。**进度慢：** 省掉第二遍精读，改为两人
-# 一组对比地图10分钟。
+# **进度快：** 演练带着成本测算第一次拜访财务一方。**进度慢：** 省掉第二遍精读，改为两人一组对比地图10分钟。
 
 # %%
 import powermap_kit as pk
@@ -99,9 +92,7 @@ case = load_case("medical-device")
 # %% [markdown] lang="zh"
 # ## 局势
 #
-# 一家大型公立医院要采购第二台大型影像设备。医生是使用者，委员会做论证，评标专家组打分，
-# 院长办公会审批；严格的廉洁规定约束着每一个人，也包括你。在规划任何行动之前，
-# 先读完简报末尾的合规说明。
+# 一家大型公立医院要采购第二台大型影像设备。医生是使用者，委员会做论证，评标专家组打分，院长办公会审批；严格的廉洁规定约束着每一个人，也包括你。在规划任何行动之前，先读完简报末尾的合规说明。
 #
 # **时间分配：** 阅读35分钟，画图30分钟，合规判断和规划10分钟，然后提交。
 
@@ -167,9 +158,7 @@ for document in case.documents:
 # %% [markdown] lang="zh"
 # ## 3. 画出你的权力地图
 #
-# 把所有相关的人都加进来——临床科室、各委员会、评标专家组、院领导——写上角色、权力、态度、
-# 是否教练和证据，再连上他们之间的关系线。毫无信息的人，态度是“未知”，不是“中立”。
-# 地图会边画边自动保存。
+# 把所有相关的人都加进来——临床科室、各委员会、评标专家组、院领导——写上角色、权力、态度、是否教练和证据，再连上他们之间的关系线。毫无信息的人，态度是“未知”，不是“中立”。地图会边画边自动保存。
 
 # %%
 builder = MapBuilder(case.blank_map(), path=work_path("medical-device/{learner}.json"))
@@ -217,8 +206,7 @@ course.check_case_map(builder.map, case)
 # %% [markdown] lang="zh"
 # ## 5. 正当影响，还是越界？
 #
-# 关系要一步一步建立；销售的本事，是把客户的认识引导到对双方都有利的选型标准上。
-# 在公立医院里，每一步都要在简报所列的廉洁规定之内进行。请逐条判断下面的行动：合规，还是越界？
+# 关系要一步一步建立；销售的本事，是把客户的认识引导到对双方都有利的选型标准上。在公立医院里，每一步都要在简报所列的廉洁规定之内进行。请逐条判断下面的行动：合规，还是越界？
 
 # %%
 actions = {f"c{n}": {lg: pk.vocab.text(f"course.compliance.c{n}", lg) for lg in pk.vocab.LANGUAGES} for n in range(1, 9)}
@@ -280,8 +268,8 @@ ScoreCard(builder.map, case.key)
 # - Doctors use, administrators decide and approve — but in a scored tender only the panel's
 #   points count: find who scores and who writes the scoring method.
 # - Cost-benefit goes to purchasing and finance; clinical results to the doctors.
-# - A polite head of department can block; a quiet finance head can hold the numbers
-#   everyone waits for.
+# - Politeness is not support, and silence is not neutrality: rate each person on what
+#   the documents show.
 # - Verify every coach: one who explains the process and refuses secrets is worth more than
 #   one who offers secrets and asks for favours.
 # - Legitimate influence works through needs and selection criteria, in the open channel.
@@ -296,7 +284,7 @@ ScoreCard(builder.map, case.key)
 #
 # - 医生使用，院方管理者决策和审批——但在评分制招标里只有评委的分数算数：找出谁打分、谁写评分办法。
 # - 成本效益讲给采购和财务听，临床效果讲给医生听。
-# - 客客气气的科主任也可能是阻碍者；不声不响的财务负责人可能握着大家都在等的数字。
+# - 客气不等于支持，沉默也不等于中立：每个人的态度都要以资料为依据。
 # - 每一位教练都要验证：讲清流程、拒绝透露机密的人，比主动给内幕、还要求回报的人更可靠。
 # - 正当的影响力通过需求和选型标准发挥，走公开渠道。
 #

@@ -47,8 +47,8 @@
 # move, and when the power moves, move the plan: who gets our executives' time, what story
 # they carry, which relationships suddenly matter.
 #
-# **Common misconceptions:** updating only the person named in the news (ask: whose power
-# falls when hers rises? who reports to whom now?); treating a competitor's move as
+# **Common misconceptions:** updating only the person named in the news (ask: when one
+# person's power rises, whose falls? who reports to whom now?); treating a competitor's move as
 # "nothing changed on the map" (ask: whose stance could it move, and on what evidence?).
 #
 # **Debrief:** in your own copy, `print(pk.compare(case.key, case.twist_key))` lists what
@@ -57,23 +57,17 @@
 # %% [markdown] lang="zh" tags=["trainer"]
 # ## 模块12 · 讲师备注
 #
-# **出处：** 种子000 §6把动态变化列为长期挑战：客户的权力结构随时可能变化，地图需要定期更新。
-# 种子002点出人员调动和组织架构调整，要求定期更新；种子004强调关系是动态的。两个变化事件是
-# 我们设计的：IT案例里来了一位外部空降的审批人，医疗案例里是竞争对手的一步棋。
+# **出处：** 种子000 §6把动态变化列为长期挑战：客户的权力结构随时可能变化，地图需要定期更新。种子002点出人员调动和组织架构调整，要求定期更新；种子004强调关系是动态的。两个变化事件是我们设计的：IT案例里来了一位外部空降的审批人，医疗案例里是竞争对手的一步棋。
 #
-# **前提：** 学员已在模块10和11提交地图（更新从那张图开始）。没有地图的学员会从空白地图开始，
-# 请让他和有地图的同学结对。
+# **前提：** 学员已在模块10和11提交地图（更新从那张图开始）。没有地图的学员会从空白地图开始，请让他和有地图的同学结对。
 #
 # **时间安排（65分钟）：** 讲解10分钟 · IT案例变化20分钟 · 医疗案例变化20分钟 · 复盘15分钟。
 #
-# **核心信息：** 地图是一张快照。核实过的信息要标日期，每次重大行动前重新核实；权力一转移，
-# 计划就要跟着转：我方高层的时间给谁、带什么话、哪些关系突然变得重要。
+# **核心信息：** 地图是一张快照。核实过的信息要标日期，每次重大行动前重新核实；权力一转移，计划就要跟着转：我方高层的时间给谁、带什么话、哪些关系突然变得重要。
 #
-# **常见误区：** 只更新新闻里点名的那个人（追问：她的权力上升了，谁的权力下降了？现在谁向谁汇报？）；
-# 认为竞争对手的动作“不影响地图”（追问：它可能改变谁的态度？依据是什么？）。
+# **常见误区：** 只更新新闻里点名的那个人（追问：有人的权力上升了，谁的权力随之下降？现在谁向谁汇报？）；认为竞争对手的动作“不影响地图”（追问：它可能改变谁的态度？依据是什么？）。
 #
-# **复盘：** 在你自己的副本里运行 `print(pk.compare(case.key, case.twist_key))`，即可列出
-# 变化事件在答案里改了什么；等全班提交更新后再展示。
+# **复盘：** 在你自己的副本里运行 `print(pk.compare(case.key, case.twist_key))`，即可列出变化事件在答案里改了什么；等全班提交更新后再展示。
 
 # %%
 import powermap_kit as pk
@@ -121,8 +115,7 @@ md_case = load_case("medical-device")
 # corrected version:
 
 # %% [markdown] lang="zh"
-# `compare(旧版, 新版)` 会列出两版地图之间的变化：增减了哪些人，角色、权力、态度、教练标记
-# 有何变化，增删了哪些关系线，阶段或决策模式是否改变。下面对比模块08里同事的练习地图和修正后的版本：
+# `compare(旧版, 新版)` 会列出两版地图之间的变化：增减了哪些人，角色、权力、态度、教练标记有何变化，增删了哪些关系线，阶段或决策模式是否改变。下面对比模块08里同事的练习地图和修正后的版本：
 
 # %%
 print(compare(course.colleague_map(), course.practice_key()))
@@ -138,9 +131,7 @@ print(compare(course.colleague_map(), course.practice_key()))
 # %% [markdown] lang="zh"
 # ## 1. IT案例：投标之后的新消息
 #
-# 从你在模块10提交的地图开始（如果还没有，这里会是一张空白地图：请先回到模块10）。
-# 读完这条消息，把它带来的变化画上去：角色、权力、关系线，以及你现在看法不同的地方。
-# 更新另存一份，你的案例地图保持原样。
+# 从你在模块10提交的地图开始（如果还没有，这里会是一张空白地图：请先回到模块10）。读完这条消息，把它带来的变化画上去：角色、权力、关系线，以及你现在看法不同的地方。更新另存一份，你的案例地图保持原样。
 
 # %%
 it_before = course.saved_map(work_path("it-solution/{learner}.json"), fallback=it_case.blank_map())
@@ -182,8 +173,7 @@ SubmitButton(it_builder)
 # %% [markdown] lang="zh"
 # ### 讨论
 #
-# 我方副总只能为这个项目安排一次高层会面。现在应该见谁？带什么话？通过谁去约？
-# 如果当初每一项判断都标了核实日期，你会有哪些不同的做法？
+# 我方副总只能为这个项目安排一次高层会面。现在应该见谁？带什么话？通过谁去约？如果当初每一项判断都标了核实日期，你会有哪些不同的做法？
 
 # %% [markdown] lang="en"
 # ## 2. The medical case: a competitor moves
@@ -195,8 +185,7 @@ SubmitButton(it_builder)
 # %% [markdown] lang="zh"
 # ## 2. 医疗案例：竞争对手出招
 #
-# 从你在模块11提交的地图开始。读完消息后更新地图：谁的态度可能变化？依据是什么？
-# 这对你原先计划首先接触的人有什么影响？
+# 从你在模块11提交的地图开始。读完消息后更新地图：谁的态度可能变化？依据是什么？这对你原先计划首先接触的人有什么影响？
 
 # %%
 md_before = course.saved_map(work_path("medical-device/{learner}.json"), fallback=md_case.blank_map())
@@ -243,8 +232,7 @@ SubmitButton(md_builder)
 # %% [markdown] lang="zh"
 # ## 要点回顾
 #
-# - 权力地图是一张快照：人员调动、空降审批人、组织调整、竞争对手出招和预算变化都会改写它。
-#   核实过的信息要标日期。
+# - 权力地图是一张快照：人员调动、空降审批人、组织调整、竞争对手出招和预算变化都会改写它。核实过的信息要标日期。
 # - `compare(旧版, 新版)` 准确列出变化——它和检查地图用的是同一套引擎。
 # - 权力一转移，计划就跟着转：我方高层的时间给谁、带什么话、哪些关系突然变得重要。
 #

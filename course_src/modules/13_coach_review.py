@@ -58,11 +58,9 @@
 #
 # **时间安排（35分钟）：** 单张地图10分钟 · 全班看板10分钟 · 命令行5分钟 · 练习10分钟。
 #
-# **核心信息：** 点评要针对“怎么读的资料”，并指出是哪份资料；全班的共性错误是教学问题，
-# 不是学员问题。
+# **核心信息：** 点评要针对“怎么读的资料”，并指出是哪份资料；全班的共性错误是教学问题，不是学员问题。
 #
-# **常见误区：** 以为“反馈就是给正确答案”（告诉学员一个态度，他只学到一个事实；让他回去重读
-# 资料02，他学会的是读资料）；在投影上给学员排名（请用 `hide_names=True` 隐去姓名）。
+# **常见误区：** 以为“反馈就是给正确答案”（告诉学员一个态度，他只学到一个事实；让他回去重读资料02，他学会的是读资料）；在投影上给学员排名（请用 `hide_names=True` 隐去姓名）。
 
 # %%
 import powermap_kit as pk
@@ -85,9 +83,7 @@ submissions = case.folder / "submissions"
 # %% [markdown] lang="zh"
 # ## 点评就是带教
 #
-# 点评地图的人，是销售的带教人。（请勿和客户内部给我们指路的“教练”混淆。）定期培训、在团队内
-# 共享地图，是销售组织把经验留下来的方式：学员的地图反映他怎样读懂客户，专家地图展示
-# 细心的人能读出什么。下面的例子用的是往期学员在IT案例中画的三张样例地图。
+# 点评地图的人，是销售的带教人。（请勿和客户内部给我们指路的“教练”混淆。）定期培训、在团队内共享地图，是销售组织把经验留下来的方式：学员的地图反映他怎样读懂客户，专家地图展示细心的人能读出什么。下面的例子用的是往期学员在IT案例中画的三张样例地图。
 
 # %% [markdown] lang="en"
 # ## 1. One map at a time
@@ -100,9 +96,7 @@ submissions = case.folder / "submissions"
 # %% [markdown] lang="zh"
 # ## 1. 一次看一张图
 #
-# 点评视图把学员的地图和专家地图并排显示，或叠在一起：学员漏掉的人显示为淡色，判断有误的
-# 标红框，多出来的人用虚线。点击一个人或一条关系线即可写点评；点评另存为你自己的文件，
-# 学员提交的地图不会被改动。
+# 点评视图把学员的地图和专家地图并排显示，或叠在一起：学员漏掉的人显示为淡色，判断有误的标红框，多出来的人用虚线。点击一个人或一条关系线即可写点评；点评另存为你自己的文件，学员提交的地图不会被改动。
 
 # %%
 review = ReviewView(case.submission_paths["typical"], case.key,
@@ -119,9 +113,7 @@ course.with_fallback(review, review.result)
 # %% [markdown] lang="zh"
 # ### 练习1（5分钟）：写一条能教会人的点评
 #
-# 找出这位学员判断偏差最大的人，钉上一条点评：说明该重新考虑什么，**并且**指出是哪份资料——
-# “重读资料02丢单复盘：最后是谁签的字？”比一句“错了”更能教会人。和旁边的同学交换看看：
-# 你更愿意收到谁的点评？
+# 找出这位学员判断偏差最大的人，钉上一条点评：说明该重新考虑什么，**并且**指出是哪份资料——“重读资料02丢单复盘：最后是谁签的字？”比一句“错了”更能教会人。和旁边的同学交换看看：你更愿意收到谁的点评？
 
 # %% [markdown] lang="en"
 # ## 2. The whole room
@@ -134,9 +126,7 @@ course.with_fallback(review, review.result)
 # %% [markdown] lang="zh"
 # ## 2. 全班一起看
 #
-# 看板会给一个文件夹里的所有地图打分：总分分布、各项评分标准的平均分、最常见的错误。
-# 培训现场把它指向收上来的地图所在的文件夹（见模块14）；投屏时用 `hide_names=True`，
-# 只显示座位号，不显示姓名。
+# 看板会给一个文件夹里的所有地图打分：总分分布、各项评分标准的平均分、最常见的错误。培训现场把它指向收上来的地图所在的文件夹（见模块14）；投屏时用 `hide_names=True`，只显示座位号，不显示姓名。
 
 # %%
 dashboard = CohortDashboard(submissions, case.key, hide_names=True)
@@ -162,8 +152,7 @@ summary.missed_people.head(5)
 # %% [markdown] lang="zh"
 # ## 3. 用命令行
 #
-# 在没有浏览器的服务器上，`powermap` 命令能做同样的事。在终端里输入
-# `powermap score --key key.json submissions` 即可；这里每条命令都在案例文件夹中运行，并显示输出。
+# 在没有浏览器的服务器上，`powermap` 命令能做同样的事。在终端里输入`powermap score --key key.json submissions` 即可；这里每条命令都在案例文件夹中运行，并显示输出。
 
 # %%
 course.run_command("powermap score --key key.json submissions", cwd=case.folder)
@@ -174,8 +163,7 @@ course.run_command("powermap score --key key.json submissions", cwd=case.folder)
 # routes and actions:
 
 # %% [markdown] lang="zh"
-# `--format html --out 文件名` 会生成一份可离线打开的报告；`--format csv` 或 `xlsx` 生成表格，
-# 方便存档。`powermap analyse` 像模块08那样分析一张地图——现状、风险、路径和行动：
+# `--format html --out 文件名` 会生成一份可离线打开的报告；`--format csv` 或 `xlsx` 生成表格，方便存档。`powermap analyse` 像模块08那样分析一张地图——现状、风险、路径和行动：
 
 # %%
 course.run_command("powermap analyse submissions/typical.json --today 2026-05-20", cwd=case.folder)
@@ -190,8 +178,7 @@ course.run_command("powermap analyse submissions/typical.json --today 2026-05-20
 # %% [markdown] lang="zh"
 # ### 练习2（10分钟）：哪些内容要再讲一遍？
 #
-# 看看上面最常被漏掉的人和得分最低的评分项。这是学员的问题，还是教学的问题？和旁边的同学商定：
-# 要带全班回看哪一个模块，用什么问题开场。
+# 看看上面最常被漏掉的人和得分最低的评分项。这是学员的问题，还是教学的问题？和旁边的同学商定：要带全班回看哪一个模块，用什么问题开场。
 
 # %% [markdown] lang="en"
 # ## Key points

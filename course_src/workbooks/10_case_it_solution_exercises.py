@@ -13,16 +13,14 @@
 #
 # **时间：** 约40分钟 · **配套模块：** [模块10](../../notebooks/zh/10_case_it_solution.ipynb)
 #
-# 这本练习册比模块10更进一步：先完成并提交地图，再用其他资料逐条检验教练给的消息，判断谁才是
-# 值得信任的教练。所有题目都用下面的按钮和输入框作答；点“检查”会告诉你哪些站得住、该回头看哪里。
+# 这本练习册比模块10更进一步：先完成并提交地图，再用其他资料逐条检验教练给的消息，判断谁才是值得信任的教练。所有题目都用下面的按钮和输入框作答；点“检查”会告诉你哪些站得住、该回头看哪里。
 
 # %% [markdown] lang="en" tags=["solution"]
 # **Trainer's copy.** The solution cells put the expert map and the right answers in, so every
 # check below shows what a complete answer earns. Keep this notebook away from learners.
 
 # %% [markdown] lang="zh" tags=["solution"]
-# **讲师版。** 解答单元格会填入专家地图和正确答案，下面每项检查都显示完整答案的得分。
-# 请勿发给学员。
+# **讲师版。** 解答单元格会填入专家地图和正确答案，下面每项检查都显示完整答案的得分。请勿发给学员。
 
 # %%
 import powermap_kit as pk
@@ -43,9 +41,7 @@ case = load_case("it-solution")
 # %% [markdown] lang="zh"
 # ## 任务1：完成并提交地图
 #
-# 画图工具会打开你在模块10开始画的那张地图（同一个文件）。把它画完、检查，满意后提交：
-# 讲师会看到你的提交，模块10的复盘也随之解锁。[案例简报](../../case_studies/it-solution/brief.zh.md)
-# 和各份资料见模块10。
+# 画图工具会打开你在模块10开始画的那张地图（同一个文件）。把它画完、检查，满意后提交：讲师会看到你的提交，模块10的复盘也随之解锁。[案例简报](../../case_studies/it-solution/brief.zh.md)和各份资料见模块10。
 
 # %% tags=["solution"]
 expert = case.key.copy()
@@ -72,8 +68,7 @@ SubmitButton(builder)
 # %% [markdown] lang="zh"
 # ## 任务2：检验教练的消息
 #
-# 一位内部人士透露了下面这些消息。请逐条判断其他资料对它的态度：证实、推翻，还是无法核实。
-# 消息不会因为是“自己人”说的就变成真的。
+# 一位内部人士透露了下面这些消息。请逐条判断其他资料对它的态度：证实、推翻，还是无法核实。消息不会因为是“自己人”说的就变成真的。
 
 # %%
 tips = {tip: {lg: pk.vocab.text(f"course.tip.it-solution.{tip}", lg) for lg in pk.vocab.LANGUAGES}
@@ -97,8 +92,7 @@ tips_exercise.check()
 # %% [markdown] lang="zh"
 # ## 任务3：谁是你的教练？
 #
-# 教练提供的信息经得起核实，会讲清客户怎样做决定，并且出于自己的理由希望我们赢。
-# 这个案例里谁配得上这个称呼？按资料里的写法填上姓名。
+# 教练提供的信息经得起核实，会讲清客户怎样做决定，并且出于自己的理由希望我们赢。这个案例里谁配得上这个称呼？按资料里的写法填上姓名。
 
 # %%
 coach_exercise = Exercise("10.coach", lambda answer: course.check_coach_choice(case, answer.get("coach")),

@@ -13,16 +13,14 @@
 #
 # **时间：** 约35分钟 · **配套模块：** [模块11](../../notebooks/zh/11_case_medical_device.ipynb)
 #
-# 这本练习册比模块11更进一步：先完成并提交地图，再在几位“可能的教练”中做出选择，并准备好
-# 为你的选择辩护。所有题目都用下面的按钮和输入框作答；点“检查”会告诉你哪些站得住、该回头看哪里。
+# 这本练习册比模块11更进一步：先完成并提交地图，再在几位“可能的教练”中做出选择，并准备好为你的选择辩护。所有题目都用下面的按钮和输入框作答；点“检查”会告诉你哪些站得住、该回头看哪里。
 
 # %% [markdown] lang="en" tags=["solution"]
 # **Trainer's copy.** The solution cells put the expert map and the right answers in, so every
 # check below shows what a complete answer earns. Keep this notebook away from learners.
 
 # %% [markdown] lang="zh" tags=["solution"]
-# **讲师版。** 解答单元格会填入专家地图和正确答案，下面每项检查都显示完整答案的得分。
-# 请勿发给学员。
+# **讲师版。** 解答单元格会填入专家地图和正确答案，下面每项检查都显示完整答案的得分。请勿发给学员。
 
 # %%
 import powermap_kit as pk
@@ -42,8 +40,7 @@ case = load_case("medical-device")
 # %% [markdown] lang="zh"
 # ## 任务1：完成并提交地图
 #
-# 画图工具会打开你在模块11开始画的那张地图（同一个文件）。画完、检查后提交：讲师会看到你的提交，
-# 模块11的复盘也随之解锁。[案例简报](../../case_studies/medical-device/brief.zh.md)和各份资料见模块11。
+# 画图工具会打开你在模块11开始画的那张地图（同一个文件）。画完、检查后提交：讲师会看到你的提交，模块11的复盘也随之解锁。[案例简报](../../case_studies/medical-device/brief.zh.md)和各份资料见模块11。
 
 # %% tags=["solution"]
 expert = case.key.copy()
@@ -70,8 +67,7 @@ SubmitButton(builder)
 # %% [markdown] lang="zh"
 # ## 任务2：留下哪一位教练？
 #
-# 医院里不止一个人表示愿意帮忙。请用资料逐一验证：谁的信息经得起核实？谁讲清流程而不是透露机密？
-# 谁没有提出违反廉洁规定的要求？填上你决定留下的那一位的姓名。
+# 医院里不止一个人表示愿意帮忙。请用资料逐一验证：谁的信息经得起核实？谁讲清流程而不是透露机密？谁没有提出违反廉洁规定的要求？填上你决定留下的那一位的姓名。
 
 # %%
 coach_exercise = Exercise("11.coach", lambda answer: course.check_coach_choice(case, answer.get("coach")),

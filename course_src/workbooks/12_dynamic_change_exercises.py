@@ -13,16 +13,14 @@
 #
 # **时间：** 约30分钟 · **配套模块：** [模块12](../../notebooks/zh/12_dynamic_change.ipynb)
 #
-# 在模块12里，你根据新消息更新了两个案例的地图。这里把两次更新做完、检查并提交，再把每次变化
-# 落实为计划的调整。所有题目都用下面的画图工具和输入框作答；点“检查”会告诉你哪些已经顾及、哪些还没有。
+# 在模块12里，你根据新消息更新了两个案例的地图。这里把两次更新做完、检查并提交，再把每次变化落实为计划的调整。所有题目都用下面的画图工具和输入框作答；点“检查”会告诉你哪些已经顾及、哪些还没有。
 
 # %% [markdown] lang="en" tags=["solution"]
 # **Trainer's copy.** The solution cells put the expert maps before and after each twist in,
 # so every check below shows what a complete update earns. Keep this notebook away from learners.
 
 # %% [markdown] lang="zh" tags=["solution"]
-# **讲师版。** 解答单元格会填入每次变化前后的专家地图，下面每项检查都显示完整更新的得分。
-# 请勿发给学员。
+# **讲师版。** 解答单元格会填入每次变化前后的专家地图，下面每项检查都显示完整更新的得分。请勿发给学员。
 
 # %%
 import powermap_kit as pk
@@ -99,8 +97,7 @@ SubmitButton(md_builder)
 # %% [markdown] lang="zh"
 # ## 任务3：计划要怎么变
 #
-# 下面用 `compare` 列出你的两次更新。针对每个案例，用三行字写下接下来两周你会怎样调整：
-# 先见谁、我方派谁去、行动前先核实什么。
+# 下面用 `compare` 列出你的两次更新。针对每个案例，用三行字写下接下来两周你会怎样调整：先见谁、我方派谁去、行动前先核实什么。
 
 # %%
 print(compare(it_before, it_builder.map))

@@ -1,16 +1,21 @@
-"""The nbgrader round trip on three assignments: sources from the course (deploy/nbgrader/),
-``generate_assignment``, learners' submissions (one blank, one complete, one partly right),
-``autograde`` with the course's partial credit, and ``generate_feedback``.
+"""The nbgrader round trip on three assignments: sources from the course's generated workbooks
+(deploy/nbgrader/), ``generate_assignment``, learners' submissions (one blank, one complete, one
+partly done), ``autograde`` with the course's partial credit, and ``generate_feedback``.
 
-Runs nbgrader's own command line in a temporary course directory (about a minute: seven
-notebook executions; 2-4 minutes on a busy 2-core machine). Marker ``nbgrader``; skipped without nbgrader, except under CI.
+Learners answer through widgets, so a submission is the released notebook plus the
+``powermap-work/`` folder its widgets saved (answer log, maps). The complete learner's folder is
+made by running the trainer solution, whose solution cells put the right answers in through
+the same widgets; the partial learner is the complete one without the case map.
+
+Runs nbgrader's own command line in a temporary course directory (a few minutes on a busy
+2-core machine). Marker ``nbgrader``; skipped without nbgrader, except under CI.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,22 +24,17 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "deploy" / "nbgrader"))
-from make_source import BEGIN, END, write_course  # noqa: E402
+from make_source import HIDDEN_BEGIN, LEARNER, write_course  # noqa: E402
 
-pytestmark = [pytest.mark.nbgrader, pytest.mark.timeout(600)]
-NUMBERS = ["01", "03", "07"]
-# ex03, partly right: three of the six statements (3 of 6 points), the hospital's stage right (2 of 2).
-PARTIAL = {"ans_statements": 'stages = {"stage-02": "difficulty", "stage-04": "exploring", '
-                             '"stage-08": "project_approval", "stage-10": "decision", "stage-14": "exploring", '
-                             '"stage-06": "decision"}\n',
-           "ans_hospital_stage": 'stage = "evaluating"\n'}
+pytestmark = [pytest.mark.nbgrader, pytest.mark.timeout(900)]
+NUMBERS = ["10", "11", "12"]
 
 
 def _nbgrader(course: Path, *args: str) -> str:
     bin_dir = str(Path(sys.executable).parent)   # nbgrader runs alembic from the same venv
     env = dict(os.environ, PATH=bin_dir + os.pathsep + os.environ.get("PATH", ""))
     done = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, env=env, capture_output=True,
-                          text=True, timeout=400)
+                          text=True, timeout=600)
     assert done.returncode == 0 and "[ERROR]" not in done.stdout + done.stderr, done.stdout + done.stderr
     return done.stdout + done.stderr
 
@@ -47,15 +47,21 @@ def _text(cell: dict) -> str:
     return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
 
 
-def _submit(release: Path, target: Path, answer) -> None:
-    """A learner's copy: each answer cell's text goes through ``answer(grade_id, source_text)``."""
-    nb = json.loads(release.read_text("utf-8"))
-    for cell in nb["cells"]:
-        meta = cell["metadata"].get("nbgrader", {})
-        if meta.get("solution"):
-            cell["source"] = answer(meta["grade_id"], _text(cell))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(nb, ensure_ascii=False), "utf-8")
+def _solution(workbook_name: str) -> Path:
+    return REPO / "trainer" / "solutions" / "en" / workbook_name.replace(".ipynb", "_solution.ipynb")
+
+
+def _answer_with_the_solution(solution: Path, folder: Path) -> None:
+    """What a learner who got everything right leaves in ``folder``: the trainer solution run there."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(solution, as_version=4)
+    env = {"POWERMAP_WORK": str(folder / "powermap-work"), "POWERMAP_LEARNER": LEARNER}
+    with pytest.MonkeyPatch.context() as mp:
+        for k, v in env.items():
+            mp.setenv(k, v)
+        NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
 
 
 @pytest.fixture(scope="module")
@@ -65,24 +71,25 @@ def course(tmp_path_factory):
     except ImportError:
         (pytest.fail if os.environ.get("CI") else pytest.skip)("nbgrader is not installed (pip install .[test])")
     root = tmp_path_factory.mktemp("course")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("POWERMAP_WORK", str(tmp_path_factory.mktemp("work")))   # builders save here, not in ~
-        names = write_course(root, NUMBERS + ["10"])
-        for name in names:
-            _nbgrader(root, "generate_assignment", name, "--force")
-        yield root, [n for n in names if n[2:] in NUMBERS]
+    names = write_course(root, NUMBERS)
+    assert names == [f"ex{n}" for n in NUMBERS]
+    for name in names:
+        _nbgrader(root, "generate_assignment", name, "--force")
+    return root, names
 
 
 def test_released_copies_hold_nothing_trainer_only(course):
-    root, _ = course
-    for source in sorted((root / "source").glob("*/*.ipynb")):
-        released = (root / "release" / source.parent.name / source.name).read_text("utf-8")
-        assert BEGIN not in released and "HIDDEN TESTS" not in released and "debrief()" not in released
-        for cell in _cells(source):
-            text = _text(cell)
-            if BEGIN in text:
-                answer = text.split(BEGIN)[1].split(END)[0].strip()
-                assert answer and answer not in released, f"{source.name}: an answer is released"
+    root, names = course
+    for name in names:
+        source = next((root / "source" / name).glob("*.ipynb"))
+        released = (root / "release" / name / source.name).read_text("utf-8")
+        assert HIDDEN_BEGIN not in released and "debrief(" not in released
+        learner_cells = {_text(c).strip() for c in _cells(REPO / "exercises" / "en" / source.name)}
+        for cell in _cells(_solution(source.name)):
+            text = _text(cell).strip()
+            if text not in learner_cells:      # a solution cell (code or the trainer's note)
+                assert text not in released, f"{source.name}: a solution is released"
+        assert any(c["metadata"].get("nbgrader", {}).get("grade") for c in _cells(source))
 
 
 def test_round_trip_blank_complete_and_partial(course):
@@ -91,15 +98,16 @@ def test_round_trip_blank_complete_and_partial(course):
         _nbgrader(root, "db", "student", "add", student)
     for name in names:
         release = next((root / "release" / name).glob("*.ipynb"))
-        source = {c["metadata"]["nbgrader"]["grade_id"]: _text(c) for c in _cells(root / "source" / name / release.name)
-                  if c["metadata"].get("nbgrader", {}).get("solution")}
-        full = {gid: re.sub(rf"^({re.escape(BEGIN)}|{re.escape(END)})\n?", "", text, flags=re.M)
-                for gid, text in source.items()}
-        _submit(release, root / "submitted" / "blank" / name / release.name, lambda gid, text: text)
-        _submit(release, root / "submitted" / "complete" / name / release.name, lambda gid, text: full[gid])
-        if name == "ex03":
-            _submit(release, root / "submitted" / "partial" / name / release.name,
-                    lambda gid, text: text + "\n" + PARTIAL[gid])
+        for student in ("blank", "complete", "partial"):
+            folder = root / "submitted" / student / name
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.copy(release, folder / release.name)
+            if student != "blank":
+                _answer_with_the_solution(_solution(release.name), folder)
+            if student == "partial":        # everything but the maps: the exercises' points only
+                for case_folder in (folder / "powermap-work").iterdir():
+                    if case_folder.is_dir():
+                        shutil.rmtree(case_folder)
         _nbgrader(root, "autograde", name, "--force")
         _nbgrader(root, "generate_feedback", name, "--force")
 
@@ -115,7 +123,26 @@ def test_round_trip_blank_complete_and_partial(course):
         # The blank copy ran top to bottom: every check gave guidance, none raised.
         graded = next((root / "autograded" / "blank" / name).glob("*.ipynb"))
         outputs = [o for c in _cells(graded) if c["cell_type"] == "code" for o in c.get("outputs", [])]
-        assert not [o for o in outputs if o["output_type"] == "error" or o.get("name") == "stderr"]
+        assert not [o for o in outputs if o["output_type"] == "error"]
         feedback = next((root / "feedback" / "complete" / name).glob("*.html")).read_text("utf-8")
         assert f"{top:g} / {top:g}" in feedback.replace(".0 ", " ") or f"Score: {top}" in feedback
-    assert scores[("partial", "ex03")] == (5.0, 8.0), scores     # 3 of 6 statements + the hospital's stage
+    # ex10 and ex11 without the map: the two coach exercises (2 + 2 points), not the map (10)
+    assert scores[("partial", "ex10")] == (4.0, 14.0), scores
+    assert scores[("partial", "ex11")] == (2.0, 12.0), scores
+    assert scores[("partial", "ex12")] == (0.0, 10.0), scores
+
+
+def test_sources_grade_the_same_exercises_in_both_languages(tmp_path):
+    """No nbgrader run: the English and Chinese sources have the same grade cells and points."""
+    def grades(lang: str) -> dict[str, list[tuple[str, int]]]:
+        names = write_course(tmp_path / lang, None, lang)
+        out = {}
+        for name in names:
+            nb = next((tmp_path / lang / "source" / name).glob("*.ipynb"))
+            out[name] = [(c["metadata"]["nbgrader"]["grade_id"].split("-")[-2], c["metadata"]["nbgrader"]["points"])
+                         for c in _cells(nb) if c["metadata"]["nbgrader"].get("grade")]
+        return out
+
+    en, zh = grades("en"), grades("zh")
+    assert set(NUMBERS) <= {n[2:] for n in en} and en == zh
+    assert [points for _, points in en["ex10"]] == [10, 2, 2]      # the map (points:10 tag), two exercises
