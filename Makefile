@@ -9,7 +9,7 @@ PIP    := $(BIN)/python -m pip
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 CHP    := deploy/jupyterhub/node_modules/.bin/configurable-http-proxy
 
-.PHONY: lab app test test-fast bench clean help workshop
+.PHONY: lab app test test-fast bench clean help workshop course
 
 help:
 	@echo "make lab    - install and open the course in JupyterLab (make lab LANG=zh: in Chinese)"
@@ -17,6 +17,7 @@ help:
 	@echo "make test   - install with test extras and run every test"
 	@echo "make test-fast - unit, property and widget-model tests only (no notebooks, browser, wheel or mypy)"
 	@echo "make bench  - run the benchmarks (prints figures)"
+	@echo "make course - regenerate notebooks/, exercises/ and trainer/ (en, zh) from course_src/"
 	@echo "make workshop - dry run of the workshop JupyterHub on 127.0.0.1:8000 (deploy/jupyterhub/)"
 
 $(BIN)/python:
@@ -56,6 +57,11 @@ app: $(VENV)/.lab-installed
 	JUPYTER_PATH=jupyter $(LANG_ENV_$(COURSE_LANG)) $(BIN)/jupyter server \
 	  $(if $(filter 0,$(shell id -u)),--allow-root) --config=jupyter/app_config.json \
 	  --ServerApp.root_dir=. --ServerApp.default_url=/voila/render/$(APP)
+
+# The course notebooks in both languages are generated from one bilingual source each
+# (course_src/, jupytext percent scripts); never edit the generated .ipynb by hand.
+course: $(VENV)/.test-installed
+	$(BIN)/python course_src/build.py
 
 test: $(VENV)/.test-installed $(CHP)
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile

@@ -80,3 +80,36 @@ def test_action_plan_works_without_stage_roles_or_lines():
     [row] = action_plan(pm)
     sentence = " ".join(p.render("en") for p in row["parts"])
     assert row["strategy"] == "find_out" and "Stage unknown" in sentence and "find out what role" in sentence
+
+
+@pytest.mark.parametrize("person,coverage,current,nxt", [
+    ({}, [], None, "work_together"),                                           # no relationship yet
+    ({"support": {"contact_frequency": 2}}, [], "work_together", "get_information"),
+    ({"support": {"contact_frequency": 3, "cooperation": 3}}, [], "get_information", "private_meeting"),
+    ({"support": {"contact_frequency": 5, "cooperation": 4}}, [], "private_meeting", "understand_needs"),
+    ({"support": {"contact_frequency": 5, "cooperation": 4, "trust": 3}, "needs": ["department_goals"]}, [],
+     "understand_needs", "solve_problems"),
+    # a champion we meet every week, whose needs we know and who trusts us: not "seek to work together"
+    ({"stance": "champion", "needs": ["job_responsibilities"], "support": {"contact_frequency": 5, "trust": 5}},
+     [{"stakeholder": "p", "owner": "AM", "channel": "visit", "strength": 3}], "solve_problems", "reassess"),
+    ({"relationship_step": "get_information", "stance": "champion", "support": {"contact_frequency": 5, "trust": 5}},
+     [], "get_information", "private_meeting"),                               # a recorded step wins
+    ({"coach": True}, [{"stakeholder": "p", "owner": "AM", "strength": 1}], "get_information", "private_meeting"),
+])
+def test_the_next_step_follows_the_actual_relationship(person, coverage, current, nxt):
+    pm = pk.load_map({"format": "powermap/1", "opportunity": {"stage": "evaluating"},
+                      "stakeholders": [{"id": "p", "name": "P", "power": 4, **person}], "coverage": coverage})
+    row = action_plan(pm)[0]
+    assert (row["current_step"], row["next_step"]) == (current, nxt)
+    frame = analyse(pm, today="2026-11-20").action_frame("zh")
+    assert "当前关系步骤" in frame.columns
+
+
+def test_a_map_of_different_relationships_gets_different_steps():
+    pm = pk.load_map({"format": "powermap/1", "stakeholders": [
+        {"id": "a", "name": "A", "stance": "champion", "needs": ["org_strategy"],
+         "support": {"contact_frequency": 5, "trust": 5, "cooperation": 5}},
+        {"id": "b", "name": "B", "support": {"contact_frequency": 3, "cooperation": 3}},
+        {"id": "c", "name": "C"}]})
+    steps = {r["id"]: r["next_step"] for r in action_plan(pm)}
+    assert steps == {"a": "reassess", "b": "private_meeting", "c": "work_together"}

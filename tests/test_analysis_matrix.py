@@ -1,4 +1,5 @@
-"""Power matrix quadrants and the static pictures (map and matrix), in both languages."""
+"""Power matrix (power × influence, seed 000 §4), support matrix (power × stance) and the
+static pictures (map and matrices), in both languages."""
 
 import re
 import warnings
@@ -9,7 +10,10 @@ import pytest
 import powermap_kit as pk
 from powermap_kit import render as picture
 from powermap_kit.render import fonts
-from powermap_kit.analysis import QUADRANTS, analyse, power_matrix, quadrant, quadrant_approach, quadrant_name
+from powermap_kit.analysis import (
+    QUADRANTS, SUPPORT_QUADRANTS, analyse, influence_of, power_matrix, quadrant, quadrant_approach, quadrant_name,
+    support_matrix, support_quadrant,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -24,12 +28,38 @@ def it_map():
     (3, "support", "supporter_base"), (1, "champion", "supporter_base"), (3, "oppose", "monitor"), (2, "neutral", "monitor"),
     (None, "support", "unplaced"), (5, None, "unplaced"), (5, "unknown", "unplaced"),
 ])
-def test_quadrants(power, stance, expected):
-    assert quadrant(power, stance) == expected
+def test_support_quadrants(power, stance, expected):
+    assert support_quadrant(power, stance) == expected
+
+
+@pytest.mark.parametrize("power,influence,expected", [
+    (5, 5, "contact_first"), (4, 4, "contact_first"), (5, 3, "key_decider"), (4, 1, "key_decider"),
+    (3, 4, "key_influencer"), (1, 5, "key_influencer"), (3, 3, "keep_informed"), (1, 1, "keep_informed"),
+    (None, 5, "unplaced"), (5, None, "unplaced"),
+])
+def test_power_matrix_quadrants_are_power_by_influence(power, influence, expected):
+    assert quadrant(power, influence) == expected
+
+
+def test_power_matrix_uses_recorded_influence_else_the_network():
+    pm = pk.load_map({"format": "powermap/1", "stakeholders": [
+        {"id": "gm", "name": "GM", "power": 5, "support": {"influence": 2}},
+        {"id": "pa", "name": "PA", "power": 2},
+        {"id": "x", "name": "X", "power": 2}],
+        "relationships": [{"source": "pa", "target": "gm", "type": "influences", "strength": 3},
+                          {"source": "pa", "target": "x", "type": "influences", "strength": 3}]})
+    inf = influence_of(pm)
+    assert inf["gm"] == (2, "recorded")          # recorded wins over the network
+    assert inf["pa"][1] == "network" and inf["pa"][0] >= 4
+    rows = {r["id"]: r for r in power_matrix(pm)}
+    assert rows["gm"]["quadrant"] == "key_decider"
+    assert rows["pa"]["quadrant"] == "key_influencer" and rows["pa"]["influence_basis"] == "network"
+    bare = pk.load_map({"format": "powermap/1", "stakeholders": [{"id": "a", "name": "A", "power": 5}]})
+    assert power_matrix(bare)[0]["quadrant"] == "unplaced"   # no influence, no lines: an information gap
 
 
 def test_every_quadrant_has_a_name_and_approach_in_both_languages():
-    for q in QUADRANTS:
+    for q in QUADRANTS + SUPPORT_QUADRANTS:
         for lang in ("en", "zh"):
             assert quadrant_name(q, lang) and len(quadrant_approach(q, lang)) > 20
         assert re.search(r"[\u4e00-\u9fff]", quadrant_name(q, "zh"))
@@ -39,7 +69,7 @@ def test_high_power_split_is_configurable_and_dimensions_place_unknown_stances()
     pm = pk.load_map({"format": "powermap/1", "stakeholders": [
         {"id": "a", "name": "A", "power": 3, "stance": "support"},
         {"id": "b", "name": "B", "power": 3, "support": {"trust": 1, "solution_fit": 1}}]})
-    rows = {r["id"]: r for r in power_matrix(pm, config={"matrix": {"high_power": 3}})}
+    rows = {r["id"]: r for r in support_matrix(pm, config={"matrix": {"high_power": 3}})}
     assert rows["a"]["quadrant"] == "key_ally"
     assert rows["b"]["quadrant"] == "key_target" and rows["b"]["basis"] == "dimensions"
 
@@ -48,10 +78,13 @@ def _texts(svg):
     return re.findall(r"<text[^>]*>([^<]*)</text>", svg)
 
 
-@pytest.mark.parametrize("lang,words", [("en", ["Key ally", "Priority to win", "Power"]),
-                                        ("zh", ["关键盟友", "重点攻坚", "权力大小"])])
-def test_matrix_svg_keeps_text_as_text_in_both_languages(it_map, lang, words):
-    svg = picture.power_matrix_svg(it_map, lang=lang)
+@pytest.mark.parametrize("lang,view,words", [
+    ("en", "power", ["Power matrix: power × influence", "Contact first", "Influence", "Power"]),
+    ("zh", "power", ["权力矩阵：权力 × 影响力", "优先接触", "影响力", "权力大小"]),
+    ("en", "support", ["Support matrix: power × stance", "Key ally", "Priority to win", "Power"]),
+    ("zh", "support", ["支持度矩阵：权力 × 态度", "关键盟友", "重点攻坚", "权力大小"])])
+def test_matrix_svg_keeps_text_as_text_in_both_languages(it_map, lang, view, words):
+    svg = picture.power_matrix_svg(it_map, lang=lang, view=view)
     texts = " ".join(_texts(svg))
     assert svg.startswith("<svg") and "王伟" in texts and "李娜" in texts
     for word in words:
@@ -60,12 +93,20 @@ def test_matrix_svg_keeps_text_as_text_in_both_languages(it_map, lang, words):
 
 
 def test_plot_power_matrix_returns_a_labelled_figure(it_map):
-    fig = picture.plot_power_matrix(analyse(it_map, today="2026-11-20"), lang="zh")
+    fig = picture.plot_power_matrix(analyse(it_map, today="2026-11-20"), lang="zh", view="support")
     ax = fig.axes[0]
-    assert ax.get_title() == "权力矩阵：权力 × 态度"
+    assert ax.get_title() == "支持度矩阵：权力 × 态度"
     labels = [t.get_text() for t in ax.texts]
     assert "王伟" in labels and "关键盟友" in labels
     assert any("未定位" in t.get_text() and "赵国强" in t.get_text() for t in fig.texts)
+    fig = picture.plot_power_matrix(it_map, lang="zh")
+    assert fig.axes[0].get_title() == "权力矩阵：权力 × 影响力"
+    assert "优先接触" in [t.get_text() for t in fig.axes[0].texts]
+
+
+def test_an_unknown_view_is_refused(it_map):
+    with pytest.raises(pk.errors.InvalidValue, match="view"):
+        picture.power_matrix_svg(it_map, view="stance")
 
 
 def test_plot_into_an_existing_axes(it_map):

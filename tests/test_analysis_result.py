@@ -28,7 +28,8 @@ def test_headline_numbers(it_analysis):
 
 def test_tables_are_dataframes(it_analysis):
     assert isinstance(it_analysis.people, pd.DataFrame) and len(it_analysis.people) == 10
-    assert it_analysis.people.loc["cio", "quadrant"] == "key_target"
+    assert it_analysis.people.loc["cio", "support_quadrant"] == "key_target"
+    assert it_analysis.people.loc["cio", "quadrant"] == "key_decider"       # power 4, influence 3
     assert list(it_analysis.chain["role"]) == ["evaluator", "decision_maker", "approver"]
     contrib = it_analysis.contributions
     assert contrib["points"].sum() + 50 == pytest.approx(it_analysis.support_index, abs=0.1)
@@ -69,10 +70,11 @@ def test_current_language_is_followed():
 
 
 def test_html_is_self_contained_and_bilingual(it_analysis):
-    for lang, words in (("en", ["Action plan", "Power matrix", "Risks"]), ("zh", ["行动计划", "权力矩阵", "风险"])):
+    for lang, words in (("en", ["Action plan", "Power matrix", "Support matrix", "Risks"]),
+                        ("zh", ["行动计划", "权力矩阵", "支持度矩阵", "风险"])):
         html = it_analysis.to_html(lang)
-        # map, power matrix and the decision-chain fishbone
-        assert html.startswith("<!DOCTYPE html>") and html.count("<svg") == 3
+        # map, power matrix, support matrix and the decision-chain fishbone
+        assert html.startswith("<!DOCTYPE html>") and html.count("<svg") == 4
         assert 'class="fishbone"' in html
         for word in words:
             assert word in html

@@ -13,14 +13,17 @@ Each row combines four answers, each explainable on its own:
    our solution, cooperation → stance trust, contact frequency → more occasions to meet.
    Without dimensions the role suggests one (approver → company strength, evaluator →
    expertise trust, …). All dimensions at 4 or more → keep the trust we have.
-4. **Next relationship step** (003): the step after the recorded one (work together → get
-   information → one-to-one meeting → understand needs → solve problems → re-assess
-   support); the first step when none is recorded.
+4. **Next relationship step** (003): the step after the person's current one (work together
+   → get information → one-to-one meeting → understand needs → solve problems → re-assess
+   support). The current step is the recorded ``relationship_step``; when none is recorded
+   it is read from the actual relationship (:func:`current_step`), so a champion we meet
+   every week is not sent back to "seek to work together".
 
 Priority: 1 for key persons not yet with us (key targets, opponents, unknown stance) and
-uncovered key persons; 2 for other key persons, people with hidden power and coaches;
-3 for everyone else. Who acts: the coverage owner, else the first person of the best
-introduction route, else "find an introduction".
+uncovered key persons; 2 for other key persons, people with hidden power, coaches and the
+power matrix's high-influence people (contact first, win the influencer); 3 for everyone
+else. Who acts: the coverage owner, else the first person of the best introduction route,
+else "find an introduction".
 """
 
 from __future__ import annotations
@@ -38,10 +41,11 @@ from .paths import introduction_routes
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..model import PowerMap
+    from ..model import Coverage, PowerMap, Stakeholder
     from .paths import Route
 
-__all__ = ["ACTION_COLUMNS", "action_frame", "action_plan", "action_sentence", "next_step", "trust_focus"]
+__all__ = ["ACTION_COLUMNS", "action_frame", "action_plan", "action_sentence", "current_step", "next_step",
+           "trust_focus"]
 
 _DIMENSION_FOCUS = {
     "trust": ("professional", "trust_dimension"),
@@ -60,7 +64,8 @@ _ROLE_FOCUS = {
     "observer": ("professional", "trust_dimension"),
 }
 ACTION_COLUMNS: tuple[str, ...] = ("priority", "id", "name", "title", "roles", "power", "stance", "quadrant",
-                                   "strategy", "stage_task", "trust_focus", "next_step", "through", "action")
+                                   "strategy", "stage_task", "trust_focus", "current_step", "next_step", "through",
+                                   "action")
 
 
 def next_step(current: str | None) -> str:
@@ -74,6 +79,45 @@ def next_step(current: str | None) -> str:
         return steps[0]
     i = steps.index(current)
     return steps[i + 1] if i + 1 < len(steps) else "reassess"
+
+
+def current_step(person: Stakeholder, coverage: list[Coverage] | None = None) -> tuple[str | None, str | None]:
+    """``(step, basis)``: where the relationship with a person stands now.
+
+    The recorded ``relationship_step`` (basis ``"recorded"``); else read from the
+    relationship itself (basis ``"observed"``, our rule — each step needs the one before):
+
+    1. *work together* — we are in contact: a coverage line, or contact frequency 2 or more;
+    2. *get information* — they share information: a coach, or cooperation or contact frequency 3+;
+    3. *one-to-one meeting* — we meet them in person often: contact frequency 4+ or a strong coverage line;
+    4. *understand needs* — their needs or motives are on the map;
+    5. *solve problems* — on our side (support or champion) with trust 4+.
+
+    ``(None, None)`` when nothing shows a relationship yet.
+
+    >>> from powermap_kit import Stakeholder
+    >>> current_step(Stakeholder(id="a", name="A", stance="champion", needs=["department_goals"],
+    ...     support={"contact_frequency": 5, "trust": 5, "cooperation": 5}))
+    ('solve_problems', 'observed')
+    >>> current_step(Stakeholder(id="b", name="B"))
+    (None, None)
+    """
+    if person.relationship_step in vocab.RELATIONSHIP_STEPS:
+        return person.relationship_step, "recorded"
+    dims = person.support
+    freq, coop, trust = (dims.get(d) or 0 for d in ("contact_frequency", "cooperation", "trust"))
+    strength = max((c.strength or 0 for c in coverage or ()), default=0)
+    reached = [bool(coverage) or freq >= 2,
+               person.is_coach or coop >= 3 or freq >= 3,
+               freq >= 4 or strength >= 3,
+               bool(person.needs or person.motives),
+               person.stance in ("support", "champion") and trust >= 4]
+    step = None
+    for code, ok in zip(vocab.RELATIONSHIP_STEPS, reached):
+        if not ok:
+            break
+        step = code
+    return (step, "observed") if step else (None, None)
 
 
 def trust_focus(support: Mapping[str, int], roles: list[str]) -> tuple[str, str | None, str]:
@@ -134,12 +178,13 @@ def action_plan(pm: PowerMap, config: Mapping[str, Any] | None = None, *, ctx: C
         key = pid in ctx.key
         if key and (not ctx.covered(pid) or stance in (None, "oppose", "neutral")):
             priority = 1
-        elif key or pid in flagged or p.is_coach:
+        elif key or pid in flagged or p.is_coach or quadrants[pid] in ("contact_first", "key_influencer"):
             priority = 2
         else:
             priority = 3
         focus, kind, why = trust_focus(p.support, p.roles)  # roles in recorded order: the first known one decides
-        step = next_step(p.relationship_step)
+        current, step_basis = current_step(p, ctx.coverage.get(pid))
+        step = next_step(current)
         through = _through(ctx, pid, first_route.get(pid))
         role = min(p.roles, key=order.__getitem__) if p.roles else None
         if role not in tasks:
@@ -153,7 +198,8 @@ def action_plan(pm: PowerMap, config: Mapping[str, Any] | None = None, *, ctx: C
         rows.append({"priority": priority, "id": pid, "name": p.name, "title": p.title, "roles": list(p.roles),
                      "power": p.power, "stance": stance, "quadrant": quadrants[pid], "key": key,
                      "strategy": strategy, "stage_task": stage_task, "trust_focus": focus, "trust_kind": kind,
-                     "trust_why": why, "next_step": step, "through": through, "parts": parts})
+                     "trust_why": why, "current_step": current,
+                     "step_basis": step_basis, "next_step": step, "through": through, "parts": parts})
     rows.sort(key=lambda r: (r["priority"], -(r["power"] or 0)))
     return rows
 
@@ -204,13 +250,15 @@ def action_frame(rows: list[dict[str, Any]], lang: str | None = None, labels: bo
             step = (vocab.label(r["next_step"], "relationship_step", lang) if r["next_step"] != "reassess"
                     else vocab.text("analysis.action.reassess", lang=lang))
             strategy = vocab.text(f"analysis.action.strategy_label.{r['strategy']}", lang=lang)
+            current = (vocab.label(r["current_step"], "relationship_step", lang) if r["current_step"]
+                       else vocab.text("analysis.action.no_step", lang=lang))
         else:
             roles, stance, quadrant = ", ".join(r["roles"]), r["stance"] or "unknown", r["quadrant"]
-            focus, step, strategy = r["trust_focus"], r["next_step"], r["strategy"]
+            focus, step, strategy, current = r["trust_focus"], r["next_step"], r["strategy"], r["current_step"]
         out.append({"priority": r["priority"], "id": r["id"], "name": r["name"], "title": r["title"],
                     "roles": roles, "power": r["power"], "stance": stance, "quadrant": quadrant,
                     "strategy": strategy, "stage_task": r["stage_task"].render(lang), "trust_focus": focus,
-                    "next_step": step, "through": r["through"].render(lang), "action": sentence})
+                    "current_step": current, "next_step": step, "through": r["through"].render(lang), "action": sentence})
     frame = pd.DataFrame(out, columns=list(ACTION_COLUMNS))
     frame["power"] = frame["power"].astype("Int64")
     if labels:

@@ -38,7 +38,7 @@ from .conflicts import Conflict, interest_conflicts
 from .context import Context, build_context
 from .findings import SEVERITIES, Labels, Msg, Risk
 from .hidden import hidden_power
-from .matrix import power_matrix
+from .matrix import power_matrix, support_matrix
 from .paths import Route, introduction_routes
 from .risks import risks as find_risks
 from .support import support_explanation, support_level
@@ -86,6 +86,7 @@ class Analysis:
     status_reason: Msg = field(default_factory=lambda: Msg("analysis.status.red_none"), repr=False)
     chain_rows: list[dict[str, Any]] = field(default_factory=list, repr=False)
     matrix_rows: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    support_rows: list[dict[str, Any]] = field(default_factory=list, repr=False)
     risks: list[Risk] = field(default_factory=list, repr=False)
     paths: list[Route] = field(default_factory=list, repr=False)
     conflicts: list[Conflict] = field(default_factory=list, repr=False)
@@ -116,7 +117,8 @@ class Analysis:
     def people_rows(self, lang: str | None = None) -> list[dict[str, Any]]:
         """One dict per person: support, quadrant, key person, coverage, network power, contribution."""
         ctx = self.context
-        quad = {r["id"]: r["quadrant"] for r in self.matrix_rows}
+        quad = {r["id"]: r for r in self.matrix_rows}
+        support_quad = {r["id"]: r["quadrant"] for r in self.support_rows}
         contrib = {r["id"]: r for r in self.index.rows}
         net = {r["id"]: r for r in self.hidden_rows}
         rows = []
@@ -129,7 +131,9 @@ class Analysis:
                 "support": ctx.scores[pid], "support_level": _level(ctx, pid),
                 "support_explanation": support_explanation(p, ctx.cfg).render(lang),
                 "stance_used": ctx.stance[pid] or "unknown", "stance_basis": ctx.basis[pid],
-                "quadrant": quad[pid], "key_person": pid in ctx.key, "key_reasons": list(ctx.key.get(pid, ())),
+                "influence": quad[pid]["influence"], "influence_basis": quad[pid]["influence_basis"],
+                "quadrant": quad[pid]["quadrant"], "support_quadrant": support_quad.get(pid, "unplaced"),
+                "key_person": pid in ctx.key, "key_reasons": list(ctx.key.get(pid, ())),
                 "covered": ctx.covered(pid),
                 "coverage_owners": sorted({c2.owner for c2 in ctx.coverage.get(pid, []) if c2.owner}),
                 "last_verified": p.last_verified,
@@ -150,7 +154,8 @@ class Analysis:
         frame["roles"] = frame["roles"].map(", ".join)
         for col in ("key_reasons", "coverage_owners"):
             frame[col] = frame[col].map(", ".join)
-        frame["power"] = frame["power"].astype("Int64")
+        for col in ("power", "influence"):
+            frame[col] = frame[col].astype("Int64")
         for col in ("support", "index_weight", "contribution", "pagerank", "network_power"):
             frame[col] = frame[col].astype("Float64")  # unknown stays <NA>, never 0
         return frame.set_index("id")
@@ -310,6 +315,7 @@ def analyse(pm: PowerMap, today: date | datetime | str | None = None,
     return Analysis(
         map=pm, today=ctx.today, context=ctx, index=index, status=status, status_reason=reason,
         chain_rows=decision_chain(pm, ctx=ctx), matrix_rows=power_matrix(pm, ctx=ctx),
+        support_rows=support_matrix(pm, ctx=ctx),
         risks=find_risks(pm, ctx=ctx), paths=routes, conflicts=interest_conflicts(pm, ctx=ctx),
         hidden_rows=hidden, action_rows=action_plan(pm, ctx=ctx, routes=routes, hidden=hidden),
     )

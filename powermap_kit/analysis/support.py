@@ -4,8 +4,9 @@ Seed 003 rates support on five dimensions and reads it at four levels. Our formu
 (documented, weights configurable in ``data/analysis.json`` → ``support``):
 
 * Each dimension is recorded 1–5. ``influence`` says how much a person's view weighs,
-  not which way it points, so by default it has weight 0 here; the power matrix and the
-  support index weigh people by power instead.
+  not which way it points, so by default it has weight 0 here; it is the second axis of
+  the power matrix (power × influence, :mod:`.matrix`), and the support index weighs
+  people by power.
 * **Support score** = the weighted mean of the recorded dimensions with a positive
   weight (default solution fit 3, trust 3, cooperation 2, contact frequency 1),
   rescaled from 1–5 to 0–100: ``score = (mean − 1) / 4 × 100``.

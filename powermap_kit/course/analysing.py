@@ -36,7 +36,8 @@ def quadrant_table(lang: str | None = None) -> Styler:
     return columns_table(rows, ["code", "entry", "chinese", "moves"], lang)
 
 
-_PLAN_COLUMNS = ("priority", "name", "roles", "stance", "strategy", "trust_focus", "next_step", "through")
+_PLAN_COLUMNS = ("priority", "name", "roles", "stance", "strategy", "trust_focus", "current_step", "next_step",
+                 "through")
 
 
 def action_summary(result: Analysis, lang: str | None = None) -> Styler:
@@ -157,17 +158,19 @@ def _people_check(picks: Iterable[Any] | None, expected: list[str], pm: PowerMap
 
 def check_quadrant(pm: PowerMap | Analysis, picks: Iterable[Any] | None, quadrant: str = "key_target",
                    today: str | None = None, lang: str | None = None) -> Result:
-    """Check who the learner places in a quadrant of the power matrix (default ``key_target``)."""
-    from ..analysis.matrix import QUADRANTS, quadrant_name
-    if quadrant not in QUADRANTS:
-        raise InvalidValue.not_one_of("quadrant", quadrant, QUADRANTS)
+    """Check who the learner places in a quadrant of the power matrix or of the support matrix
+    (default ``key_target``, support matrix)."""
+    from ..analysis.matrix import QUADRANTS, SUPPORT_QUADRANTS, quadrant_name
+    if quadrant not in QUADRANTS + SUPPORT_QUADRANTS:
+        raise InvalidValue.not_one_of("quadrant", quadrant, QUADRANTS + SUPPORT_QUADRANTS)
     result = _analysis(pm, today)
 
     def build(lg: str) -> Result:
-        rows = result.matrix_rows
+        rows = result.support_rows if quadrant in SUPPORT_QUADRANTS else result.matrix_rows
         expected = [r["id"] for r in rows if r["quadrant"] == quadrant]
+        stance = {r["id"]: r["stance"] for r in result.support_rows}
         why = {r["id"]: t("quadrant.why", lg, power=r["power"] if r["power"] is not None else "?",
-                          stance=vocab.label(r["stance"] or "unknown", "stance", lg),
+                          stance=vocab.label(stance[r["id"]] or "unknown", "stance", lg),
                           quadrant=quadrant_name(r["quadrant"], lg)) for r in rows}
         title = t("quadrant.title", lg, quadrant=quadrant_name(quadrant, lg))
         return _people_check(picks, expected, result.map, why, title, t("quadrant.hint", lg), lg, result)
@@ -239,7 +242,7 @@ def check_priorities(picks: Iterable[Any] | None, key: PowerMap | Case, count: i
             names = [f"{t('placeholder_name', lg)} {n}" for n in range(1, count + 1)]
             return pending(title, t("priorities.unanswered", lg, count=count, example=repr(names)), hint, lg, result)
         ids, unknown = person_ids(pm, chosen)
-        quad = {r["id"]: r["quadrant"] for r in result.matrix_rows}
+        quad = {r["id"]: r["quadrant"] for r in result.support_rows}
         lines = []
         if len(ids) > count:
             lines.append(("wrong", t("priorities.too_many", lg, given=len(ids), count=count)))
@@ -249,7 +252,7 @@ def check_priorities(picks: Iterable[Any] | None, key: PowerMap | Case, count: i
             ok, status, text = _priority_line(pm.stakeholder(pid), quad.get(pid), pid in result.context.key, lg)
             good += ok
             lines.append((status, text))
-        targets = [r["id"] for r in result.matrix_rows if r["quadrant"] == "key_target" and r["id"] not in ids]
+        targets = [r["id"] for r in result.support_rows if r["quadrant"] == "key_target" and r["id"] not in ids]
         if targets and good < count:
             lines.append(("info", t("priorities.missed", lg, names=join((pm.stakeholder(i).name for i in targets),
                                                                         lg))))

@@ -26,6 +26,7 @@ padding:4px 10px;margin:6px 0">\
 {% if look %}<div style="font-style:italic;margin-top:4px">{{ look | inline }}</div>{% endif %}</div>
 {%- endmacro %}
 {% macro title(text) %}<b>{{ text }}</b>{% endmacro %}
+{% macro inline_text(text) %}<span>{{ text | inline }}</span>{% endmacro %}
 {% macro note(text, style="color:#666") %}<span style="{{ style }}">{{ text }}</span>{% endmacro %}
 {% macro prompt(text) -%}
 <div class="pmk-prompt" style="font-size:1.15em;padding:8px 12px;margin:4px 0;\

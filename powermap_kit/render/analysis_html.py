@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from .. import localize, vocab
 from ..analysis.actions import action_sentence
 from ..analysis.findings import SEVERITIES
-from ..analysis.matrix import QUADRANTS, quadrant_approach, quadrant_name
+from ..analysis.matrix import QUADRANTS, SUPPORT_QUADRANTS, quadrant_approach, quadrant_name
 from .fishbone import fishbone_svg
 from .matrix import power_matrix_svg
 from .picture import map_svg
@@ -56,9 +56,10 @@ def view(a: Analysis, lang: str | None = None, pictures: bool = True) -> dict[st
               "covered": ", ".join(ctx.names(r["covered"])), "owners": ", ".join(r["owners"]),
               "status": r["status"], "status_label": vocab.text(f"analysis.chain_status.{r['status']}", lang=lang)}
              for r in a.chain_rows]
-    quadrants = [{"code": q, "name": quadrant_name(q, lang), "approach": quadrant_approach(q, lang),
-                  "people": [_person(a, r["id"], lang) for r in a.matrix_rows if r["quadrant"] == q]}
-                 for q in QUADRANTS]
+    quadrants, support_quadrants = ([{"code": q, "name": quadrant_name(q, lang), "approach": quadrant_approach(q, lang),
+                                      "people": [_person(a, r["id"], lang) for r in rows if r["quadrant"] == q]}
+                                     for q in codes]
+                                    for rows, codes in ((a.matrix_rows, QUADRANTS), (a.support_rows, SUPPORT_QUADRANTS)))
     risks = [{"severity": r.severity, "severity_label": vocab.text(f"analysis.severity.{r.severity}", lang=lang),
               "title": r.title(lang), "message": r.message.render(lang), "action": r.action.render(lang),
               "teaching": r.teaching(lang), "code": r.code} for r in a.risks]
@@ -93,7 +94,7 @@ def view(a: Analysis, lang: str | None = None, pictures: bool = True) -> dict[st
         "status_rule": vocab.text("analysis.status.rule", lang=lang, threshold=ctx.cfg["status"]["green_min_index"]),
         "index": a.support_index, "index_explanation": a.index.explanation().render(lang),
         "index_rule": vocab.text("analysis.index.rule", lang=lang),
-        "contributions": contributions, "chain": chain, "quadrants": quadrants, "risks": risks,
+        "contributions": contributions, "chain": chain, "quadrants": quadrants, "support_quadrants": support_quadrants, "risks": risks,
         "risk_counts": [{"severity": s, "label": vocab.text(f"analysis.severity.{s}", lang=lang), "count": counts[s]}
                         for s in SEVERITIES],
         "paths": paths, "conflicts": conflicts, "hidden": hidden, "ranking": ranking, "actions": action_rows,
@@ -102,6 +103,7 @@ def view(a: Analysis, lang: str | None = None, pictures: bool = True) -> dict[st
         "key_power": ctx.cfg["key_power"],
         "map_svg": map_svg(pm, lang=lang, highlight=highlight) if pictures and len(pm) else "",
         "matrix_svg": power_matrix_svg(a, lang=lang) if pictures and len(pm) else "",
+        "support_matrix_svg": power_matrix_svg(a, lang=lang, view="support") if pictures and len(pm) else "",
         "fishbone_svg": fishbone_svg(pm, lang=lang) if pictures and len(pm) else "",
         "highlight_note": vocab.text("analysis.picture.highlight", lang=lang) if highlight else "",
     }

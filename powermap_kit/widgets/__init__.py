@@ -8,6 +8,7 @@ or grade it; all labels follow :func:`powermap_kit.set_language`.
 from .assessor import SupportAssessor
 from .builder import MapBuilder
 from .dashboard import CohortDashboard
+from .exercise import Exercise, choose, choose_each, order, people, pick, text_fields
 from .intel import IntelPanel
 from .mapview import MapView
 from .quizzes import DecisionModeQuiz, RoleQuiz, StageQuiz
@@ -18,6 +19,7 @@ from .submit import SubmitButton
 __all__ = [
     "CohortDashboard",
     "DecisionModeQuiz",
+    "Exercise",
     "IntelPanel",
     "MapBuilder",
     "MapView",
@@ -27,4 +29,10 @@ __all__ = [
     "StageQuiz",
     "SubmitButton",
     "SupportAssessor",
+    "choose",
+    "choose_each",
+    "order",
+    "people",
+    "pick",
+    "text_fields",
 ]

@@ -1,0 +1,375 @@
+"""No-code exercises: a form made of parts, a Check button, the course's feedback, nothing lost.
+
+Every learner exercise of the course is answered here, never by editing Python: the form
+parts turn clicks and typing into an answer, the exercise's check function (from
+:mod:`powermap_kit.course`) turns the answer into a :class:`~powermap_kit.course.Result`,
+and the widget shows it, records it in the learner's answer log and puts the learner's
+last answer back when the notebook is opened again.
+
+>>> from powermap_kit.course import Result
+>>> def check(stage):
+...     return Result("right" if stage == "evaluating" else "wrong", float(stage == "evaluating"))
+>>> ex = Exercise("demo.stage", check, choose("stage"), path=False)
+>>> ex.form.set("evaluating"); ex.check().status
+'right'
+
+Form parts (each returns the answer shape its check expects):
+
+- :func:`choose` — one value;
+- :func:`choose_each` — one value per item (``{item: value}``);
+- :func:`pick` — several values (a list);
+- :func:`order` — items in the learner's order (a list);
+- :func:`text_fields` — texts (``{field: text}``).
+
+Options and items are a vocabulary kind (``"stage"``, ``"role"``, …), a list of codes, a
+list of ``(label, value)`` pairs, or a mapping value → label, where a label is a string or
+``{"en": …, "zh": …}`` shown in the current language.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import ipywidgets as widgets
+
+from .. import vocab
+from ..course import Result
+from ..course.html import render
+from ..errors import PowerMapError, WrongType
+from ..workspace import learner_name, work_path
+from ._answering import Recording, note
+from ._common import ClosesParts, Listeners, StaticHtml, close_tree
+
+__all__ = ["Exercise", "Part", "choose", "choose_each", "order", "people", "pick", "text_fields"]
+
+Label = str | Mapping[str, str]
+Options = str | Sequence[Any] | Mapping[Any, Label]
+
+
+def _t(key: str, **params: Any) -> str:
+    return vocab.text(f"widgets_exercise.{key}", **params)
+
+
+def _say(label: Label, lang: str) -> str:
+    if isinstance(label, Mapping):
+        return str(label.get(lang) or label.get("en") or next(iter(label.values()), ""))
+    return str(label)
+
+
+def _pairs(spec: Options, lang: str, what: str = "options") -> list[tuple[str, Any]]:
+    """``spec`` as (label, value) pairs in ``lang``."""
+    if isinstance(spec, str):
+        kind = vocab.entries(spec)  # an unknown kind raises UnknownName naming the kinds
+        return [(item["label"][lang], int(item["code"]) if spec in ("power_level", "relationship_strength")
+                 else item["code"]) for item in kind]
+    if isinstance(spec, Mapping):
+        return [(_say(label, lang), value) for value, label in spec.items()]
+    if isinstance(spec, Sequence):
+        out = []
+        for item in spec:
+            if isinstance(item, tuple) and len(item) == 2:
+                out.append((_say(item[0], lang), item[1]))
+            elif isinstance(item, (str, int)):
+                out.append((str(item), item))
+            else:
+                raise WrongType(what, "wrong_type", item, allowed=("code", "(label, value)"))
+        return out
+    raise WrongType(what, "wrong_type", spec, allowed=("vocabulary kind", "list", "mapping"))
+
+
+def people(pm: Any) -> dict[str, dict[str, str]]:
+    """A map's people as options: id → name in each language ("Latin (汉字)" in English)."""
+    try:
+        from ..localize import person_name
+    except ImportError:  # pragma: no cover - before bilingual data landed
+        def person_name(p: Any, lang: str) -> str:
+            return str(p.name)
+    return {p.id: {lang: person_name(p, lang) for lang in ("en", "zh")} for p in pm.stakeholders}
+
+
+class Part:
+    """One form part: a widget, its answer (:attr:`value`), :meth:`set`, :meth:`relabel`, text."""
+
+    box: widgets.Widget
+
+    def __init__(self, spec: Options, items: Options | None = None) -> None:
+        self.spec, self.items = spec, items
+        self.box = widgets.VBox()
+        self.build(vocab.get_language())
+
+    def build(self, lang: str) -> None:
+        raise NotImplementedError
+
+    @property
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set(self, answer: Any) -> None:
+        """Show ``answer`` (as :attr:`value` gives it) in the form; values it cannot show are left out."""
+        raise NotImplementedError
+
+    def relabel(self, lang: str) -> None:
+        answer = self.value
+        close_tree(self.box)
+        self.build(lang)
+        self.set(answer)
+
+    def text(self, lang: str) -> str:
+        """The question as plain text (for the static fallback)."""
+        return " / ".join(label for label, _ in _pairs(self.items if self.items is not None else self.spec, lang))
+
+
+class _Choose(Part):
+    def build(self, lang: str) -> None:
+        options = [(_t("none"), None), *_pairs(self.spec, lang)]
+        self.widget = widgets.Dropdown(options=options, value=None, layout=widgets.Layout(width="auto"))
+        self.box.children = [self.widget]
+
+    @property
+    def value(self) -> Any:
+        return self.widget.value
+
+    def set(self, answer: Any) -> None:
+        if answer in [v for _, v in self.widget.options]:
+            self.widget.value = answer
+
+
+class _ChooseEach(Part):
+    def build(self, lang: str) -> None:
+        options = [(_t("none"), None), *_pairs(self.spec, lang)]
+        self.rows: dict[Any, widgets.Dropdown] = {}
+        children = []
+        for label, item in _pairs(self.items or (), lang, "items"):
+            dd = widgets.Dropdown(options=options, value=None, layout=widgets.Layout(width="auto"))
+            self.rows[item] = dd
+            children.append(widgets.HBox([widgets.HTML(render("inline_text", label),
+                                                       layout=widgets.Layout(width="55%")), dd]))
+        self.box.children = children
+
+    @property
+    def value(self) -> dict[Any, Any]:
+        return {item: dd.value for item, dd in self.rows.items()}
+
+    def set(self, answer: Any) -> None:
+        for item, dd in self.rows.items():
+            v = (answer or {}).get(item) if isinstance(answer, Mapping) else None
+            if v in [o for _, o in dd.options]:
+                dd.value = v
+
+
+class _Pick(Part):
+    def __init__(self, spec: Options, count: int | None = None) -> None:
+        self.count = count
+        super().__init__(spec)
+
+    def build(self, lang: str) -> None:
+        self.toggles = {value: widgets.ToggleButton(description=label, tooltip=label,
+                                                    layout=widgets.Layout(width="auto"))
+                        for label, value in _pairs(self.spec, lang)}
+        self.counter = widgets.HTML()
+        for tb in self.toggles.values():
+            tb.observe(lambda _: self._count(), "value")
+        self.box.children = [widgets.Box(list(self.toggles.values()),
+                                         layout=widgets.Layout(flex_flow="row wrap")), self.counter]
+        self._count()
+
+    def _count(self) -> None:
+        text = _t("picked", count=len(self.value))
+        if self.count:
+            text += " · " + _t("pick_limit", count=self.count)
+        self.counter.value = note(text)
+
+    @property
+    def value(self) -> list[Any]:
+        return [v for v, tb in self.toggles.items() if tb.value]
+
+    def set(self, answer: Any) -> None:
+        chosen = list(answer) if isinstance(answer, (list, tuple)) else []
+        for v, tb in self.toggles.items():
+            tb.value = v in chosen
+
+
+class _Order(Part):
+    def build(self, lang: str) -> None:
+        self.labels = dict((v, label) for label, v in _pairs(self.spec, lang, "items"))
+        if not hasattr(self, "current") or set(self.current) != set(self.labels):
+            self.current = list(self.labels)
+        self._draw()
+
+    def _draw(self) -> None:
+        rows = []
+        for i, item in enumerate(self.current):
+            up = widgets.Button(icon="arrow-up", tooltip=_t("up"), disabled=i == 0,
+                                layout=widgets.Layout(width="36px"))
+            down = widgets.Button(icon="arrow-down", tooltip=_t("down"), disabled=i == len(self.current) - 1,
+                                  layout=widgets.Layout(width="36px"))
+            up.on_click(lambda _, i=i: self.move(i, -1))
+            down.on_click(lambda _, i=i: self.move(i, +1))
+            rows.append(widgets.HBox([widgets.Label(f"{i + 1}."), up, down,
+                                      widgets.HTML(render("inline_text", self.labels[item]))]))
+        close_tree(self.box)
+        self.box.children = rows
+
+    def move(self, index: int, step: int) -> None:
+        """Move the item at ``index`` one place up (``-1``) or down (``+1``)."""
+        j = index + step
+        if 0 <= index < len(self.current) and 0 <= j < len(self.current):
+            self.current[index], self.current[j] = self.current[j], self.current[index]
+            self._draw()
+
+    @property
+    def value(self) -> list[Any]:
+        return list(self.current)
+
+    def set(self, answer: Any) -> None:
+        if isinstance(answer, (list, tuple)) and sorted(map(str, answer)) == sorted(map(str, self.current)):
+            by_text = {str(v): v for v in self.current}
+            self.current = [by_text[str(a)] for a in answer]
+            self._draw()
+
+
+class _Texts(Part):
+    def __init__(self, spec: Options, multiline: bool = False) -> None:
+        self.multiline = multiline
+        super().__init__(spec)
+
+    def build(self, lang: str) -> None:
+        make = widgets.Textarea if self.multiline else widgets.Text
+        self.fields = {}
+        children = []
+        for label, name in _pairs(self.spec, lang, "fields"):
+            field = make(layout=widgets.Layout(width="100%", height="4em" if self.multiline else None))
+            self.fields[name] = field
+            children.append(widgets.VBox([widgets.HTML(render("inline_text", label)), field]))
+        self.box.children = children
+
+    @property
+    def value(self) -> dict[Any, str]:
+        return {name: field.value for name, field in self.fields.items()}
+
+    def set(self, answer: Any) -> None:
+        for name, field in self.fields.items():
+            if isinstance(answer, Mapping) and isinstance(answer.get(name), str):
+                field.value = answer[name]
+
+
+def choose(options: Options) -> Part:
+    """One value out of ``options`` (a dropdown led by "— choose —", which answers ``None``)."""
+    return _Choose(options)
+
+
+def choose_each(items: Options, options: Options) -> Part:
+    """One value out of ``options`` for each of ``items``: answers ``{item: value or None}``."""
+    return _ChooseEach(options, items)
+
+
+def pick(options: Options, count: int | None = None) -> Part:
+    """Any number of ``options`` (toggle buttons; ``count`` is shown as a limit): answers a list."""
+    return _Pick(options, count)
+
+
+def order(items: Options) -> Part:
+    """``items`` put in order with up/down buttons: answers the list of item values in order."""
+    return _Order(items)
+
+
+def text_fields(fields: Options, multiline: bool = False) -> Part:
+    """A text box per field: answers ``{field: text}``."""
+    return _Texts(fields, multiline)
+
+
+class Exercise(ClosesParts, StaticHtml, widgets.VBox, Recording):
+    """A form, a Check button and the check's feedback; answers recorded and restored.
+
+    Parameters
+    ----------
+    exercise : str
+        The exercise's id ("03.case_stage"), written with every answer in the log.
+    check : callable
+        ``check(answer) -> Result`` (a function of :mod:`powermap_kit.course`).
+    form : Part
+        What the learner fills in (:func:`choose`, :func:`pick`, …).
+    path : path-like or False, optional
+        The answer log; by default ``{learner}_answers.jsonl`` in the work folder, ``False``
+        for none.
+    learner : str, optional
+        The name written with answers (the workspace's learner by default).
+    """
+
+    def __init__(self, exercise: str, check: Callable[[Any], Result], form: Part,
+                 path: str | os.PathLike | bool | None = None, learner: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._listeners = Listeners()
+        if not callable(check):
+            raise WrongType("check", "wrong_type", check, allowed=("function",))
+        if not isinstance(form, Part):
+            raise WrongType("form", "wrong_type", form, allowed=("choose", "choose_each", "pick", "order",
+                                                                  "text_fields"))
+        self.exercise, self._check, self.form = exercise, check, form
+        learner = learner or learner_name()
+        log_path = None if path is False else (path or work_path("{learner}_answers.jsonl"))
+        self._open_log(log_path, learner)
+        self.result: Result | None = None
+        self._button = widgets.Button(description=_t("check"), button_style="primary", icon="check")
+        self._button.on_click(lambda _: self.check())
+        self._feedback = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self.children = [form.box, widgets.HBox([self._button, self._status]), self._feedback]
+        self._listeners.language(self._relabel)
+        self._restore()
+
+    def _extra(self) -> dict[str, Any]:
+        return {"form_answer": self.form.value}
+
+    def check(self) -> Result | None:
+        """Check the form's answer now (what the button does): show, record and return the result."""
+        try:
+            result = self._check(self.form.value)
+        except PowerMapError as exc:
+            self.result = None
+            self._feedback.value = note(_t("failed", detail=str(exc)))
+            return None
+        if not isinstance(result, Result):
+            self._feedback.value = note(_t("not_a_result", exercise=self.exercise, value=type(result).__name__))
+            return None
+        self.result = result
+        self._feedback.value = result._repr_html_()
+        self._record(result)
+        return result
+
+    def _restore(self) -> None:
+        log = getattr(self, "_log", None)
+        if log is None:
+            return
+        last = next((r for r in reversed(log.records) if r.get("exercise") == self.exercise
+                     and "form_answer" in r), None)
+        if last is None:
+            return
+        self.form.set(last["form_answer"])
+        try:
+            result = self._check(self.form.value)
+        except PowerMapError:
+            result = None
+        if isinstance(result, Result):
+            self.result = result
+            self._feedback.value = result._repr_html_()
+        self._status.value = note(_t("restored", time=str(last.get("time", ""))[:16].replace("T", " ")))
+
+    def _relabel(self, lang: str) -> None:
+        self._button.description = _t("check")
+        self.form.relabel(lang)
+        if self.result is not None:
+            self._feedback.value = self.result._repr_html_()
+        self._show_status()
+
+    def to_html(self) -> str:
+        """The static fallback: the question's choices as text, and the last feedback."""
+        lang = vocab.get_language()
+        parts = [note(_t("fallback", exercise=self.exercise)), render("inline_text", self.form.text(lang))]
+        if self.result is not None:
+            parts.append(self.result._repr_html_())
+        return "".join(parts)
+
+
+
