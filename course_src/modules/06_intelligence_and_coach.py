@@ -131,7 +131,7 @@ course.intelligence_checklist()
 # - **Gao Zhenhua** (高振华), general manager. Met us for five minutes at an industry forum; at forums he gives every vendor the same few minutes and lets the working group do the talking.
 # - **Tang Min** (汤敏), senior metering engineer. A member of the project working group. After our talk she asked for a case study of a peer utility and said the gaps in today's meter data "make my monthly report a guessing game". Engineers quote her reports.
 # - **Liu Jia** (刘佳), assistant in the general manager's office. Friendly, chats with our account manager on WeChat and passes on news. Not in the working group. Last month she told us the budget was "already approved"; a week later the work report showed it still under review.
-# - **Zhou Lei** (周蕾), deputy finance manager. Reviews every project budget. Before Qinghe she worked at a utility that runs our platform and says she was "happy with it there". At our presentation she asked about the five-year cost.
+# - **Zhong Lan** (钟岚), deputy finance manager. Reviews every project budget. Before Qinghe she worked at a utility that runs our platform and says she was "happy with it there". At our presentation she asked about the five-year cost.
 # - **Fang Tao** (方涛), head of the IT section. Joined two years ago from Huitong (汇通), our competitor, and hosted Huitong's demo last month.
 # - **Peng Yu** (彭宇), junior IT engineer. Joined this year, eager, offers to "send you anything you need". Not in the working group and not invited to its meetings.
 
@@ -143,7 +143,7 @@ course.intelligence_checklist()
 # - **高振华**，总经理。在一次行业论坛上和我们聊了五分钟；在论坛上，他给每家供应商的时间都一样短，具体交流都交给项目组。
 # - **汤敏**，计量所高级工程师，项目组成员。听完我们的介绍后，她要了一份同行水务公司的案例，还说现在的表计数据缺口“让我的月报全靠猜”。工程师们常引用她的报告。
 # - **刘佳**，总经理办公室助理。很友好，常在微信上和我们的客户经理聊天、传消息。不在项目组。上个月她说预算“已经批了”；一周后的工作报告显示预算还在评审中。
-# - **周蕾**，财务部副经理，每个项目的预算都要经她审核。来清河之前，她在一家使用我们平台的水务公司工作，说在那边“用得挺满意”。在我们的介绍会上，她问了五年总成本。
+# - **钟岚**，财务部副经理，每个项目的预算都要经她审核。来清河之前，她在一家使用我们平台的水务公司工作，说在那边“用得挺满意”。在我们的介绍会上，她问了五年总成本。
 # - **方涛**，信息科科长。两年前从我们的竞争对手汇通跳槽过来，上个月刚替汇通安排了演示。
 # - **彭宇**，信息科助理工程师，今年刚入职，很热情，说“需要什么尽管找我”。不在项目组，也没被邀请参加项目组的会。
 
@@ -161,18 +161,18 @@ course.intelligence_checklist()
 Exercise("06.candidates", coaching.check_coach_candidates, pick(coaching.coach_candidates()))
 
 # %% [markdown] lang="en" tags=["trainer"]
-# **Exercise 1, expected answer:** Tang Min and Zhou Lei. Tang Min sits in the working group, is credible and has her own reason (her monthly report). Zhou Lei sees every budget, knows our platform from her former employer (an allied customer, one of the six channels) and has a question only we can answer well (five-year cost).
+# **Exercise 1, expected answer:** Tang Min and Zhong Lan. Tang Min sits in the working group, is credible and has her own reason (her monthly report). Zhong Lan sees every budget, knows our platform from her former employer (an allied customer, one of the six channels) and has a question only we can answer well (five-year cost).
 #
 # **Misconceptions:** "Liu Jia, she tells us everything": friendliness without access, and her last tip was wrong. "The GM, he decides": a coach need not be powerful, and Gao keeps every vendor at the same distance. "Peng Yu is so willing": he hears nothing of the decision. Fang Tao is tied to Huitong.
 #
-# **Ahead:** ask what Liu Jia *is* good for (she books the GM's diary: a gatekeeper to keep friendly). **Behind:** go through Liu Jia and Zhou Lei together; the contrast teaches the criteria.
+# **Ahead:** ask what Liu Jia *is* good for (she books the GM's diary: a gatekeeper to keep friendly). **Behind:** go through Liu Jia and Zhong Lan together; the contrast teaches the criteria.
 
 # %% [markdown] lang="zh" tags=["trainer"]
-# **练习一参考答案：** 汤敏和周蕾。汤敏在项目组里，有信誉，也有自己的理由（她的月报）。周蕾能看到每一笔预算，在前东家用过我们的平台（同盟关系客户，六个渠道之一），而且她关心的问题（五年总成本）恰好是我们能答好的。
+# **练习一参考答案：** 汤敏和钟岚。汤敏在项目组里，有信誉，也有自己的理由（她的月报）。钟岚能看到每一笔预算，在前东家用过我们的平台（同盟关系客户，六个渠道之一），而且她关心的问题（五年总成本）恰好是我们能答好的。
 #
 # **常见误区：** “刘佳什么都告诉我们”：热情但接触不到决策，而且上次的消息是错的。“高总说了算”：教练不一定位高权重，而且高总对各家一视同仁地保持距离。“彭宇多热心”：他根本听不到决策的讨论。方涛和汇通有牵连。
 #
-# **进度快：** 问学员刘佳有什么用（她管总经理的日程：是要保持友好的看门人）。**进度慢：** 全班一起对比刘佳和周蕾，这个对比最能讲清选择标准。
+# **进度快：** 问学员刘佳有什么用（她管总经理的日程：是要保持友好的看门人）。**进度慢：** 全班一起对比刘佳和钟岚，这个对比最能讲清选择标准。
 
 # %% [markdown] lang="en"
 # ## Developing a coach (如何打造教练)
@@ -199,12 +199,12 @@ Exercise("06.candidates", coaching.check_coach_candidates, pick(coaching.coach_c
 # %% [markdown] lang="en"
 # ### Exercise 2 (6 minutes): develop or burn?
 #
-# For each move with Tang Min and Zhou Lei, choose whether it develops the coach or burns (or endangers) them.
+# For each move with Tang Min and Zhong Lan, choose whether it develops the coach or burns (or endangers) them.
 
 # %% [markdown] lang="zh"
 # ### 练习二（6分钟）：是在培养，还是在毁掉？
 #
-# 针对汤敏和周蕾的每个做法，判断它是在培养教练，还是会毁掉或连累她们。
+# 针对汤敏和钟岚的每个做法，判断它是在培养教练，还是会毁掉或连累她们。
 
 # %%
 Exercise("06.develop", coaching.check_coach_development,
@@ -217,7 +217,7 @@ Exercise("06.develop", coaching.check_coach_development,
 #
 # **Document A: pre-tender notice** (Qinghe Water website, 2 June). *Smart metering platform, phase 1. Pilot area: north district, about 20,000 meters. Tender expected in September. Enquiries: the project working group.*
 #
-# **Document B: our visit report** (12 May, written by our account manager). *Presented to the working group, chaired by Deputy GM Xu. Xu explained the process: the working group scores every vendor against published criteria, and the general manager signs the contract with the highest-scoring one. Tang Min asked about data gaps; Zhou Lei (finance) asked about the five-year cost.*
+# **Document B: our visit report** (12 May, written by our account manager). *Presented to the working group, chaired by Deputy GM Xu. Xu explained the process: the working group scores every vendor against published criteria, and the general manager signs the contract with the highest-scoring one. Tang Min asked about data gaps; Zhong Lan (finance) asked about the five-year cost.*
 #
 # **Document C: 2026 work report** (public, from the annual staff meeting). *Key projects this year include smart metering phase 1 (CNY 8.2 million). Every project above CNY 5 million is reviewed by the finance department's budget committee before approval.*
 
@@ -228,7 +228,7 @@ Exercise("06.develop", coaching.check_coach_development,
 #
 # **资料A：招标预告**（清河水务官网，6月2日）。*智能计量平台一期。试点区域：北区，约两万块表。预计九月招标。咨询：项目组。*
 #
-# **资料B：我方拜访报告**（5月12日，客户经理撰写）。*向项目组做了介绍，由徐副总主持。徐副总说明了流程：项目组按公布的标准给每家供应商打分，总经理与得分最高的一家签约。汤敏问了数据缺口；财务的周蕾问了五年总成本。*
+# **资料B：我方拜访报告**（5月12日，客户经理撰写）。*向项目组做了介绍，由徐副总主持。徐副总说明了流程：项目组按公布的标准给每家供应商打分，总经理与得分最高的一家签约。汤敏问了数据缺口；财务的钟岚问了五年总成本。*
 #
 # **资料C：2026年工作报告**（公开，来自年度职工大会）。*今年的重点项目包括智能计量一期（820万元）。凡500万元以上的项目，批准前都要经财务部预算委员会评审。*
 
@@ -250,14 +250,14 @@ Exercise("06.verify", coaching.check_tip_verdicts, choose_each(coaching.tip_item
 #
 # **Misconceptions:** "unverified means false": no, it means find a second source. "The coach is our friend, so the tip is true": one wrong tip about finance hides a person who can stop the deal.
 #
-# **Discussion prompts:** which tip would have cost us most if acted on? (Tip 5: we would ignore Zhou Lei and the budget committee.) How do you tell Tang Min you checked without hurting the relationship? (You don't announce it; you keep a record of which tips came true.)
+# **Discussion prompts:** which tip would have cost us most if acted on? (Tip 5: we would ignore Zhong Lan and the budget committee.) How do you tell Tang Min you checked without hurting the relationship? (You don't announce it; you keep a record of which tips came true.)
 
 # %% [markdown] lang="zh" tags=["trainer"]
 # **练习三参考答案：** 消息1（高总一人拍板）被资料B否定：项目组打分，总经理与最高分者签约（评委打分制）。消息2（八百万、已列入计划）被资料C证实。消息3（汇通已被内定）尚未验证：没有任何资料涉及，它仍是一个待验证的假设，既不是事实，也不等于谎言。消息4（北区试点、三季度招标）被资料A证实。消息5（财务不插手）被资料C否定：820万高于500万的门槛，资料B也显示财务已经在提问。
 #
 # **常见误区：** “尚未验证就是假的”：不对，意思是要找第二个来源。“教练是自己人，消息肯定对”：一条关于财务的错误消息，就可能让我们忽视一个能否决项目的人。
 #
-# **讨论提示：** 哪条消息如果照做，代价最大？（消息5：我们会忽视周蕾和预算委员会。）怎样核实才不伤害和汤敏的关系？（不必声张；自己记录哪些消息应验了。）
+# **讨论提示：** 哪条消息如果照做，代价最大？（消息5：我们会忽视钟岚和预算委员会。）怎样核实才不伤害和汤敏的关系？（不必声张；自己记录哪些消息应验了。）
 
 # %% [markdown] lang="en"
 # ## Discuss

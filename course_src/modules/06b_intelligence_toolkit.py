@@ -56,7 +56,7 @@ pm = worked.example_map("06_qinghe_water")
 # %% [markdown] lang="en" tags=["trainer"]
 # ## Facilitator notes: module 06b at a glance
 #
-# **Timing (25 min):** the checklist 4 · channels, with Tang Min as the worked example 3 · exercise (Zhou Lei's gaps) 6 · question bank 4 · suggestions 4 · fishbone and panel 4.
+# **Timing (25 min):** the checklist 4 · channels, with Tang Min as the worked example 3 · exercise (Zhong Lan's gaps) 6 · question bank 4 · suggestions 4 · fishbone and panel 4.
 #
 # **Key message:** a gap is a task with a channel and a question, never a guess to fill in.
 #
@@ -67,7 +67,7 @@ pm = worked.example_map("06_qinghe_water")
 # %% [markdown] lang="zh" tags=["trainer"]
 # ## 讲师备注：第06b课概览
 #
-# **时间安排（25分钟）：** 情报清单 4 · 渠道（以汤敏为示例）3 · 练习（周蕾的缺口）6 · 问题库 4 · 建议 4 · 鱼骨图与情报面板 4。
+# **时间安排（25分钟）：** 情报清单 4 · 渠道（以汤敏为示例）3 · 练习（钟岚的缺口）6 · 问题库 4 · 建议 4 · 鱼骨图与情报面板 4。
 #
 # **核心信息：** 缺口是一项任务，有渠道、有问题；绝不是拿猜测去填的空格。
 #
@@ -105,26 +105,26 @@ report.sections_frame()
 report.frame("tang")
 
 # %% [markdown] lang="en"
-# ### Exercise (6 minutes): what is still missing about Zhou Lei?
+# ### Exercise (6 minutes): what is still missing about Zhong Lan?
 #
-# Here is Zhou Lei's (周蕾) record on the colleague's map, and nothing else. Read it against the checklist and pick every item still missing about her. Press **Check**.
+# Here is Zhong Lan's (钟岚) record on the colleague's map, and nothing else. Read it against the checklist and pick every item still missing about her. Press **Check**.
 
 # %% [markdown] lang="zh"
-# ### 练习（6分钟）：关于周蕾，还缺什么？
+# ### 练习（6分钟）：关于钟岚，还缺什么？
 #
-# 下面只给出同事地图上周蕾的记录。对照情报清单，选出关于她还缺的每一项，然后点**检查**。
+# 下面只给出同事地图上钟岚的记录。对照情报清单，选出关于她还缺的每一项，然后点**检查**。
 
 # %%
-worked.person_record(pm, "zhou")
+worked.person_record(pm, "zhong")
 
 # %%
-Exercise("06b.gaps", lambda a: course.check_gaps_answer(pm, "zhou", a), pick(worked.person_gap_options()))
+Exercise("06b.gaps", lambda a: course.check_gaps_answer(pm, "zhong", a), pick(worked.person_gap_options()))
 
 # %% [markdown] lang="en" tags=["trainer"]
-# **Exercise, expected answer:** reporting line, needs, personal motives, support dimensions and evidence for the stance. The most useful miss to discuss is the evidence: the colleague marked Zhou Lei "supports us" on nothing recorded. After module 05 that should be *unknown* until someone has spoken to her, which is exactly what the suggestions in section 4 say.
+# **Exercise, expected answer:** reporting line, needs, personal motives, support dimensions and evidence for the stance. The most useful miss to discuss is the evidence: the colleague marked Zhong Lan "supports us" on nothing recorded. After module 05 that should be *unknown* until someone has spoken to her, which is exactly what the suggestions in section 4 say.
 
 # %% [markdown] lang="zh" tags=["trainer"]
-# **练习参考答案：** 汇报关系、需求、个人动机、支持度评价维度、态度的依据。最值得讨论的是“依据”：同事把周蕾标为“支持”，却没有任何记录。按第05课的说法，在有人和她谈过之前，这应该是“未知”，第4节的建议说的正是这一点。
+# **练习参考答案：** 汇报关系、需求、个人动机、支持度评价维度、态度的依据。最值得讨论的是“依据”：同事把钟岚标为“支持”，却没有任何记录。按第05课的说法，在有人和她谈过之前，这应该是“未知”，第4节的建议说的正是这一点。
 
 # %% [markdown] lang="en"
 # ## 3. What to ask: the question bank
@@ -137,8 +137,8 @@ Exercise("06b.gaps", lambda a: course.check_gaps_answer(pm, "zhou", a), pick(wor
 # 了解客户人员和需求有四种方法：**访谈法**、**问卷调查**、**观察法**、**数据分析**。问题库为每个缺口准备了问题，与角色相关的排在前面，并注明该问谁：本人、教练这样的内部人士，还是我们自己的团队。
 
 # %%
-for q in intel.questions_for(pm, "zhou")[:6]:
-    print(f"[{q.method_label()} · {q.ask_label()}] {q.text(name=pm.stakeholder('zhou').name)}")
+for q in intel.questions_for(pm, "zhong")[:6]:
+    print(f"[{q.method_label()} · {q.ask_label()}] {q.text(name=pm.stakeholder('zhong').name)}")
 
 # %% [markdown] lang="en"
 # ## 4. Suggestions you can check
@@ -179,27 +179,27 @@ HTML(render.fishbone_html(pm))
 
 # %%
 panel = IntelPanel(pm)
-panel.select("zhou")
-course.with_fallback(panel, report.frame("zhou"))
+panel.select("zhong")
+course.with_fallback(panel, report.frame("zhong"))
 
 # %% [markdown] lang="en" tags=["trainer"]
-# **Misconceptions.** "The checklist score is the quality of the deal": it measures what we know, not how well we stand; a complete map can show a lost deal. "Accept every suggestion": a suggestion from a title ("财务" → evaluator) is a hypothesis; Zhou Lei's role should come from what she does in the budget review, not from her title.
+# **Misconceptions.** "The checklist score is the quality of the deal": it measures what we know, not how well we stand; a complete map can show a lost deal. "Accept every suggestion": a suggestion from a title ("财务" → evaluator) is a hypothesis; Zhong Lan's role should come from what she does in the budget review, not from her title.
 #
-# **Discussion, expected answers.** Accept "unknown" for Zhou Lei unless someone has spoken to her about us; to keep "supports us" you would need her own words or actions (she asked about the five-year cost, which shows interest, not support). Channel: the allied customer she came from, or a first conversation arranged through Tang Min.
+# **Discussion, expected answers.** Accept "unknown" for Zhong Lan unless someone has spoken to her about us; to keep "supports us" you would need her own words or actions (she asked about the five-year cost, which shows interest, not support). Channel: the allied customer she came from, or a first conversation arranged through Tang Min.
 #
 # **Room behind:** stop after the exercise and show the panel only. **Room ahead:** let pairs accept or reject each suggestion and defend the choice.
 
 # %% [markdown] lang="zh" tags=["trainer"]
-# **常见误区。** “清单得分就是项目的好坏”：它衡量的是我们知道多少，而不是我们处境多好；一张完整的地图也可能显示一个要输的单。“建议全部采纳”：根据职务（“财务”→评估者）给出的建议只是假设；周蕾的角色应当看她在预算评审中做什么，而不是看职务名称。
+# **常见误区。** “清单得分就是项目的好坏”：它衡量的是我们知道多少，而不是我们处境多好；一张完整的地图也可能显示一个要输的单。“建议全部采纳”：根据职务（“财务”→评估者）给出的建议只是假设；钟岚的角色应当看她在预算评审中做什么，而不是看职务名称。
 #
-# **讨论参考答案。** 除非有人就我们的方案和周蕾谈过，否则应当接受“未知”；要保留“支持”，需要她本人的话或行动（她问了五年总成本，说明感兴趣，不等于支持）。渠道：她来自的那家同盟关系客户，或者通过汤敏安排第一次交流。
+# **讨论参考答案。** 除非有人就我们的方案和钟岚谈过，否则应当接受“未知”；要保留“支持”，需要她本人的话或行动（她问了五年总成本，说明感兴趣，不等于支持）。渠道：她来自的那家同盟关系客户，或者通过汤敏安排第一次交流。
 #
 # **进度慢：** 做完练习后只演示情报面板。**进度快：** 让每组逐条决定采纳还是拒绝建议，并说明理由。
 
 # %% [markdown] lang="en"
 # ## Discuss
 #
-# The suggestions propose setting Zhou Lei's stance to *unknown*. Would you accept? What would you need to see to keep "supports us", and which channel would you use to get it?
+# The suggestions propose setting Zhong Lan's stance to *unknown*. Would you accept? What would you need to see to keep "supports us", and which channel would you use to get it?
 #
 # ## Key points
 #
@@ -215,7 +215,7 @@ course.with_fallback(panel, report.frame("zhou"))
 # %% [markdown] lang="zh"
 # ## 讨论
 #
-# 系统建议把周蕾的态度改为“未知”。你会采纳吗？要保留“支持”，你需要看到什么？你会通过哪个渠道去获取？
+# 系统建议把钟岚的态度改为“未知”。你会采纳吗？要保留“支持”，你需要看到什么？你会通过哪个渠道去获取？
 #
 # ## 要点
 #

@@ -11,14 +11,14 @@
 #
 # **Time:** about 20 minutes · **Goes with:** [module 06](../../notebooks/{{lang}}/06_intelligence_and_coach.ipynb)
 #
-# Two tasks that go on from module 06 at Qinghe Water: write your own plan to develop Zhou Lei (周蕾) as a coach, and choose how to check the one tip of Tang Min's that no document settles.
+# Two tasks that go on from module 06 at Qinghe Water: write your own plan to develop Zhong Lan (钟岚) as a coach, and choose how to check the one tip of Tang Min's that no document settles.
 
 # %% [markdown] lang="zh"
 # # 06 · 练习册：情报系统与教练
 #
 # **时长：** 约 20 分钟 · **配套课程：** [第06课](../../notebooks/{{lang}}/06_intelligence_and_coach.ipynb)
 #
-# 接着第06课的清河水务继续练习：写一份把周蕾培养成教练的计划；为汤敏那条没有任何资料能说清的消息，选一个核实的办法。
+# 接着第06课的清河水务继续练习：写一份把钟岚培养成教练的计划；为汤敏那条没有任何资料能说清的消息，选一个核实的办法。
 
 # %%
 import powermap_kit as pk
@@ -28,14 +28,14 @@ from powermap_kit.widgets import Exercise, choose, text_fields
 pk.set_language("{{lang}}")
 
 # %% [markdown] lang="en"
-# ## Task 1: a plan to develop Zhou Lei
+# ## Task 1: a plan to develop Zhong Lan
 #
-# Zhou Lei reviews every project budget and must present the smart-metering budget to the budget committee next month. She knows our platform from her former employer. Write three short lines: what you give her, what you ask her, and how you will check what she tells you.
+# Zhong Lan reviews every project budget and must present the smart-metering budget to the budget committee next month. She knows our platform from her former employer. Write three short lines: what you give her, what you ask her, and how you will check what she tells you.
 
 # %% [markdown] lang="zh"
-# ## 任务一：培养周蕾的计划
+# ## 任务一：培养钟岚的计划
 #
-# 周蕾负责审核每个项目的预算，下个月要向预算委员会汇报智能计量项目的预算。她在前东家用过我们的平台。写三句短话：你给她什么、你问她什么、你怎样核实她告诉你的事。
+# 钟岚负责审核每个项目的预算，下个月要向预算委员会汇报智能计量项目的预算。她在前东家用过我们的平台。写三句短话：你给她什么、你问她什么、你怎样核实她告诉你的事。
 
 # %%
 Exercise("06w.plan", coaching.check_coach_plan, text_fields(coaching.plan_fields(), multiline=True))

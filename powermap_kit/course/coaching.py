@@ -19,7 +19,7 @@ Examples
 >>> check_coach_candidates(None, lang="en").status
 'unanswered'
 >>> r = check_coach_candidates(["tang", "liu"], lang="en")
->>> r.status, "Liu Jia" in str(r), "Zhou" in str(r)
+>>> r.status, "Liu Jia" in str(r), "Zhong" in str(r)
 ('partly', True, False)
 >>> check_tip_verdicts({"t1": "contradicted", "t2": "confirmed", "t3": "unverified", "t4": "confirmed",
 ...                     "t5": "contradicted"}, lang="en").status
@@ -41,7 +41,7 @@ __all__ = ["CANDIDATES", "DEVELOP_OPTIONS", "PLAN_FIELDS", "check_coach_candidat
            "hinted_choices", "labels", "plan_fields", "tip_items", "verdict_options"]
 
 #: The Qinghe people one might develop as a coach → whether they meet the selection criteria.
-CANDIDATES: dict[str, bool] = {"gao": False, "tang": True, "liu": False, "zhou": True, "fang": False, "peng": False}
+CANDIDATES: dict[str, bool] = {"gao": False, "tang": True, "liu": False, "zhong": True, "fang": False, "peng": False}
 #: Moves with a would-be coach → ``do`` (develops the coach) or ``avoid`` (burns or endangers them).
 DEVELOPMENT: dict[str, str] = {"a1": "do", "a2": "avoid", "a3": "do", "a4": "avoid", "a5": "avoid", "a6": "do",
                                "a7": "avoid"}
@@ -251,7 +251,7 @@ def _substance(text: str) -> int:
 
 
 def check_coach_plan(plan: Mapping[str, str | None] | None, lang: str | None = None) -> Result:
-    """Check a plan to develop Zhou Lei as a coach: ``{"give": …, "ask": …, "verify": …}``.
+    """Check a plan to develop Zhong Lan as a coach: ``{"give": …, "ask": …, "verify": …}``.
 
     ``give`` must offer value tied to her need (her budget review), ``ask`` must ask for a
     view, never for confidential papers, and ``verify`` must name a second source. Blank,
