@@ -30,6 +30,8 @@ def test_each_example_is_a_valid_complete_teaching_map(name):
     assert 5 <= len(pm) <= 9
     assert pm.grading is None, "a teaching example is not an answer key"
     assert pm.opportunity.stage in vocab.STAGES and pm.opportunity.decision_mode in vocab.DECISION_MODES
+    evidence = pm.opportunity.extra["evidence"]  # check_deal explains the answer with it, in both languages
+    assert set(evidence) == set(pm.opportunity.extra["i18n"]["en"]["evidence"]) == {"stage", "decision_mode"}
     for p in pm.stakeholders:
         assert p.roles and p.power and p.evidence, p.id
         en = p.extra["i18n"]["en"]
