@@ -156,7 +156,8 @@ def check_deal(name: str, field: str, answer: str | None, lang: str | None = Non
         opp = pm.opportunity
         expected = getattr(opp, field)
         evidence = (opp.extra.get("evidence") or {}).get(field, "")
-        r = choice_result(field, field, answer, expected, [_x("deal.evidence", lg, evidence=evidence)], lg, allowed)
+        r = choice_result(field, field, answer, expected, [_x("deal.evidence", lg, evidence=evidence)] if evidence else [],
+                          lg, allowed)
         return Result(r.status, r.score, title, r.message, r.lines, hint, lg, dict(r.record, example=name))
 
     return following(build, lang)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -30,6 +31,8 @@ def test_each_example_is_a_valid_complete_teaching_map(name):
     assert 5 <= len(pm) <= 9
     assert pm.grading is None, "a teaching example is not an answer key"
     assert pm.opportunity.stage in vocab.STAGES and pm.opportunity.decision_mode in vocab.DECISION_MODES
+    evidence = pm.opportunity.extra["evidence"]  # check_deal explains the answer with it, in both languages
+    assert set(evidence) == set(pm.opportunity.extra["i18n"]["en"]["evidence"]) == {"stage", "decision_mode"}
     for p in pm.stakeholders:
         assert p.roles and p.power and p.evidence, p.id
         en = p.extra["i18n"]["en"]
@@ -100,3 +103,19 @@ def test_framework_filing_counts_each_role_and_explains_non_roles():
     assert r.correct and "coach flag" in str(r)
     r = examples.check_framework_filing("hubspot", dict(answer, user="champion", observer="cake"), lang="en")
     assert not r.correct and "'cake'" in str(r) and "not a role but a stance" in str(r)
+
+
+# ---- the early modules teach with these, never with a case ------------------------------------
+SOURCES = sorted(p for folder in ("modules", "workbooks")
+                 for p in (Path(__file__).resolve().parents[1] / "course_src" / folder).glob("0[0-4]_*.py"))
+
+
+@pytest.mark.skipif(not SOURCES, reason="no course sources")
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_modules_00_to_04_show_no_case_key(source):
+    """Issue 13: no key before its case. Modules 00–04 and their workbooks load no case at all."""
+    text = source.read_text("utf-8")
+    assert "load_case" not in text and "case_of" not in text
+    for case in pk.list_cases():
+        assert f'"{case.slug}"' not in text, case.slug
+        assert not any(p.name in text for p in case.key.stakeholders if len(p.name) >= 2), case.slug

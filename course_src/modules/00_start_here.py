@@ -130,14 +130,17 @@ pk.work_folder()
 # | 04 | [Decision chain](04_decision_chain.ipynb) | the five chain roles and the three ways customers decide |
 # | 05 | [Support](05_support.ipynb) | rating where each person stands, with evidence |
 # | 06 | [Intelligence and the coach](06_intelligence_and_coach.ipynb) | what to find out, from whom; finding and checking a coach |
+# | 06b | [Intelligence toolkit](06b_intelligence_toolkit.ipynb) *(optional)* | gaps, questions to ask, the fishbone |
 # | 07 | [Building a map](07_building_a_map.ipynb) | the map builder, step by step |
 # | 08 | [Analysing a map](08_analysing_a_map.ipynb) | whom first, which route, whose interests clash |
 # | 09 | [Strategy and actions](09_strategy_and_actions.ipynb) | trust, relationship steps, visits, executives |
 # | 10 | [Case: IT solution](10_case_it_solution.ipynb) | a manufacturer's IT project, mapped from its documents |
 # | 11 | [Case: medical device](11_case_medical_device.ipynb) | a hospital's equipment purchase |
 # | 12 | [Dynamic change](12_dynamic_change.ipynb) | the customer changes: update the map |
+# | 15 | [Your own deal](15_your_own_deal.ipynb) | map a live opportunity of your own and leave with a plan |
 #
-# Each module has a workbook with more practice in the
+# For trainers: [13 Reviewing trainees' maps](13_coach_review.ipynb) and
+# [14 Trainer guide](14_trainer_guide.ipynb). Each module has a workbook with more practice in the
 # [exercises folder](../../exercises/{{lang}}/). Your trainer tells you which track you follow
 # (one day or two).
 
@@ -152,14 +155,16 @@ pk.work_folder()
 # | 04 | [决策链与决策方式](04_decision_chain.ipynb) | 决策链五种角色与客户的三种决策方式 |
 # | 05 | [客户支持度](05_support.ipynb) | 有依据地评估每个人的态度 |
 # | 06 | [情报与教练](06_intelligence_and_coach.ipynb) | 要了解什么、向谁了解；发展和验证教练 |
+# | 06b | [情报工具箱](06b_intelligence_toolkit.ipynb)（选学） | 信息缺口、提问清单、鱼骨图 |
 # | 07 | [绘制权力地图](07_building_a_map.ipynb) | 一步一步使用地图绘制工具 |
 # | 08 | [分析权力地图](08_analysing_a_map.ipynb) | 先找谁、走哪条路、谁和谁利益冲突 |
 # | 09 | [策略与行动](09_strategy_and_actions.ipynb) | 信任、关系五步、拜访、高层关系 |
 # | 10 | [案例：IT解决方案](10_case_it_solution.ipynb) | 根据资料为一家制造企业的IT项目画图 |
 # | 11 | [案例：医疗器械](11_case_medical_device.ipynb) | 一家医院的设备采购 |
 # | 12 | [动态变化](12_dynamic_change.ipynb) | 客户发生变化：更新地图 |
+# | 15 | [你自己的商机](15_your_own_deal.ipynb) | 为自己手上的真实商机画图，带着行动计划离开 |
 #
-# 每课都配有练习册，放在[练习文件夹](../../exercises/{{lang}}/)里。你走一天还是两天的课程安排，由讲师告诉你。
+# 供讲师使用：[13 带教复盘](13_coach_review.ipynb)和[14 讲师指南](14_trainer_guide.ipynb)。每课都配有练习册，放在[练习文件夹](../../exercises/{{lang}}/)里。你走一天还是两天的课程安排，由讲师告诉你。
 
 # %% [markdown] lang="en"
 # ## Discuss
