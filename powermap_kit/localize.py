@@ -134,16 +134,16 @@ def person_name(person: Any, lang: str | None = None, aliases: Iterable[str] = (
     return own.strip() if isinstance(own, str) and own.strip() else name
 
 
-def texts(obj: Any, field: str, sep: str = "; ") -> dict[str, str]:
-    """:func:`text` in every language (lists joined with ``sep``), for messages rendered later.
+def texts(obj: Any, field: str) -> dict[str, str]:
+    """:func:`text` in every language (lists joined as the language lists them), for messages rendered later.
 
-    >>> texts({"needs": ["稳定"], "i18n": {"en": {"needs": ["stability"]}}}, "needs")
-    {'en': 'stability', 'zh': '稳定'}
+    >>> texts({"needs": ["稳定", "省钱"], "i18n": {"en": {"needs": ["stability", "cost"]}}}, "needs")
+    {'en': 'stability; cost', 'zh': '稳定；省钱'}
     """
     out = {}
     for lang in vocab.LANGUAGES:
         value = text(obj, field, lang, "")
-        out[lang] = sep.join(value) if isinstance(value, list) else str(value)
+        out[lang] = ("；" if lang == "zh" else "; ").join(value) if isinstance(value, list) else str(value)
     return out
 
 

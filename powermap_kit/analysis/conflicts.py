@@ -105,14 +105,15 @@ def interest_conflicts(pm: PowerMap, config: Mapping[str, Any] | None = None, *,
                                                                        "names": Names(ctx.names(sources))})))
 
     camps: dict[str, list[str]] = {}
-    shown: dict[str, str] = {}
+    shown: dict[str, Any] = {}
     competitors = list(pm.opportunity.competitors)
     our_names = list(ctx.cfg["risks"]["our_names"])
     spelling = {fold_vendor(c): c for c in competitors}
     for pid, p in ctx.people.items():
         if competitor_preference(p.preferred_vendor, competitors, our_names):
             fold = fold_vendor(p.preferred_vendor or "")
-            shown.setdefault(fold, spelling.get(fold, " ".join((p.preferred_vendor or "").split())))
+            shown.setdefault(fold, Localised(localize.texts(p, "preferred_vendor")) if localize.i18n_of(p)
+                             else spelling.get(fold, " ".join((p.preferred_vendor or "").split())))
             camps.setdefault(fold, []).append(pid)
     for fold, members in camps.items():
         vendor = shown[fold]

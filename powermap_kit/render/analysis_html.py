@@ -29,7 +29,11 @@ def _lang(lang: str | None) -> str:
 
 def _person(a: Analysis, pid: str, lang: str) -> dict[str, Any]:
     stance = a.context.stance[pid] or "unknown"
-    return {"name": a.context.name(pid), "stance": vocab.label(stance, "stance", lang), "colour": vocab.colour(stance)}
+    return {"name": _name(a, pid, lang), "stance": vocab.label(stance, "stance", lang), "colour": vocab.colour(stance)}
+
+
+def _name(a: Analysis, pid: str, lang: str) -> str:
+    return localize.person_name(a.context.people[pid], lang)
 
 
 def view(a: Analysis, lang: str | None = None, pictures: bool = True) -> dict[str, Any]:
@@ -53,7 +57,7 @@ def view(a: Analysis, lang: str | None = None, pictures: bool = True) -> dict[st
                               "basis": vocab.text(f"analysis.basis.{r['basis']}", lang=lang) if r["basis"] else ""})
     chain = [{"role": vocab.label(r["role"], "role", lang),
               "holders": [_person(a, h, lang) for h in r["holders"]],
-              "covered": ", ".join(ctx.names(r["covered"])), "owners": ", ".join(r["owners"]),
+              "covered": ", ".join(_name(a, h, lang) for h in r["covered"]), "owners": ", ".join(r["owners"]),
               "status": r["status"], "status_label": vocab.text(f"analysis.chain_status.{r['status']}", lang=lang)}
              for r in a.chain_rows]
     quadrants, support_quadrants = ([{"code": q, "name": quadrant_name(q, lang), "approach": quadrant_approach(q, lang),
@@ -63,14 +67,16 @@ def view(a: Analysis, lang: str | None = None, pictures: bool = True) -> dict[st
     risks = [{"severity": r.severity, "severity_label": vocab.text(f"analysis.severity.{r.severity}", lang=lang),
               "title": r.title(lang), "message": r.message.render(lang), "action": r.action.render(lang),
               "teaching": r.teaching(lang), "code": r.code} for r in a.risks]
-    paths = [{"target": r.names[-1], "rank": r.rank, "route": " → ".join(r.names) if r.source else "",
+    paths = [{"target": _name(a, r.path[-1], lang), "rank": r.rank,
+              "route": " → ".join(_name(a, p, lang) for p in r.path) if r.source else "",
               "cost": r.cost, "explanation": r.explanation.render(lang)} for r in a.paths]
     conflicts = [{"kind": vocab.text(f"analysis.conflict_kind.{c.kind}", lang=lang), "message": c.message.render(lang),
                   "advice": c.advice.render(lang)} for c in a.conflicts]
-    hidden = [{"name": r["name"], "explanation": r["explanation"].render(lang)} for r in a.hidden_power]
-    ranking = [{"rank": r["rank"], "name": r["name"], "pagerank": r["pagerank"], "network_power": r["network_power"],
+    hidden = [{"name": _name(a, r["id"], lang), "explanation": r["explanation"].render(lang)} for r in a.hidden_power]
+    ranking = [{"rank": r["rank"], "name": _name(a, r["id"], lang), "pagerank": r["pagerank"], "network_power": r["network_power"],
                 "given": r["given"], "flagged": r["flagged"]} for r in a.hidden_rows[:12]]
-    action_rows = [{"priority": raw["priority"], "name": raw["name"], "title": raw["title"] or "",
+    action_rows = [{"priority": raw["priority"], "name": _name(a, raw["id"], lang),
+                    "title": localize.text(a.context.people[raw["id"]], "title", lang, ""),
                     "roles": a.roles_text(raw["roles"], lang),
                     "stance": vocab.label(raw["stance"] or "unknown", "stance", lang),
                     "colour": vocab.colour(raw["stance"]), "quadrant": quadrant_name(raw["quadrant"], lang),

@@ -22,6 +22,10 @@ def _points(value: float | None) -> str:
     return "–" if value is None else f"{value:+.1f}"
 
 
+def _name(a: Analysis, pid: str, lang: str | None) -> str:
+    return localize.person_name(a.context.people[pid], lang or vocab.get_language())
+
+
 def summary_text(a: Analysis, lang: str | None = None, top: int = 10) -> str:
     """Status, support index with contributions, decision chain, risks, routes, conflicts,
     hidden power and the first ``top`` actions, one block each."""
@@ -39,10 +43,12 @@ def summary_text(a: Analysis, lang: str | None = None, top: int = 10) -> str:
     lines.append(f"{_t('heading.index', lang)}: {index} — {a.index.explanation().render(lang)}")
     for row in a.index.rows:
         stance = vocab.label(row["stance"] or "unknown", "stance", lang)
-        lines.append(f"  {_points(row['points']):>6}  {row['name']} ({a.roles_text(row['roles'], lang)}; {stance})")
+        lines.append(f"  {_points(row['points']):>6}  {_name(a, row['id'], lang)} ({a.roles_text(row['roles'], lang)}; "
+                     f"{stance})")
     lines += ["", _t("heading.chain", lang)]
     for row in a.chain_rows:
-        holders = ", ".join(f"{n} ({vocab.label(s, 'stance', lang)})" for n, s in zip(row["names"], row["stances"]))
+        holders = ", ".join(f"{_name(a, h, lang)} ({vocab.label(s, 'stance', lang)})"
+                            for h, s in zip(row["holders"], row["stances"]))
         lines.append(f"  {vocab.label(row['role'], 'role', lang)}: {holders or _t('word.nobody', lang)} — "
                      f"{_t('chain_status.' + row['status'], lang)}")
     lines += ["", _t("heading.risks", lang) + f" ({len(a.risks)})"]
@@ -53,7 +59,7 @@ def summary_text(a: Analysis, lang: str | None = None, top: int = 10) -> str:
         lines.append("  " + _t("word.none_found", lang))
     lines += ["", _t("heading.paths", lang)]
     for route in a.paths:
-        lines.append(f"  {route.names[-1]}: {route.explanation.render(lang)}")
+        lines.append(f"  {_name(a, route.path[-1], lang)}: {route.explanation.render(lang)}")
     if not a.paths:
         lines.append("  " + _t("paths.all_covered", lang))
     lines += ["", _t("heading.conflicts", lang)]
@@ -64,7 +70,7 @@ def summary_text(a: Analysis, lang: str | None = None, top: int = 10) -> str:
     lines += ["", _t("heading.actions", lang)]
     for i, row in enumerate(a.action_rows[:top], start=1):
         sentence = action_sentence(row, lang)
-        lines.append(f"  {i}. [P{row['priority']}] {row['name']}: {sentence}")
+        lines.append(f"  {i}. [P{row['priority']}] {_name(a, row['id'], lang)}: {sentence}")
     if len(a.action_rows) > top:
         lines.append("  " + _t("word.more", lang, count=len(a.action_rows) - top))
     counts = ", ".join(f"{_t('severity.' + s, lang)} {sum(1 for r in a.risks if r.severity == s)}" for s in SEVERITIES)
