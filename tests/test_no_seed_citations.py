@@ -43,7 +43,9 @@ TRAINER_KEYS = {"source", "sources", "about", "$comment", "_comment"}
 OTHERS = {"questions.json", "course.json", "rubric.json", "agendas.json", "assessment.json"}
 """Data files other helpers own (besides ``text/course_*.json``); cleaned at integration."""
 
-NAME_PLACEHOLDER = r"\{(?:name|names|name_a|name_b|a|b|target|ours|for_us|against|author|vendor|other)\}"
+NAME_PLACEHOLDER = (r"\{(?:name|names|name_a|name_b|a|b|target|ours|for_us|against|author|vendor|other|leaners|start"
+                    r"|middle|owner|who|reviewer|key_name|by|account|opportunity)\}")
+"""Placeholders filled with people's (or organisations') names."""
 CJK = r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”]"
 SPACED_NAME = re.compile(rf"(?<={CJK}) {NAME_PLACEHOLDER}|{NAME_PLACEHOLDER} (?={CJK})")
 
@@ -128,4 +130,5 @@ def test_chinese_text_has_no_ascii_quotes_or_spaced_names(path: Path) -> None:
 
 def test_artefact_rule() -> None:
     assert SPACED_NAME.search("弄清 {name} 反对") and SPACED_NAME.search("{author} 的点评")
+    assert SPACED_NAME.search("从 {start} 开始") and SPACED_NAME.search("请 {start}引荐")
     assert not SPACED_NAME.search("弄清{name}反对") and not SPACED_NAME.search("得 {points} 分")
