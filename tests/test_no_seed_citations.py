@@ -3,8 +3,9 @@
 The seeds are the Chinese source texts the course is built from; learners never see them, so
 "seed 002", "Seeds 000, 001 and 002" or "种子003" mean nothing to them. Every string value in
 every file under ``powermap_kit/data/`` (text catalogs, vocabulary, rules, questions, example
-maps, …) and every template under ``powermap_kit/data/templates/`` is learner-facing unless it
-is explicitly trainer- or maintainer-only. The rule, checked per file:
+maps, …), every template under ``powermap_kit/data/templates/`` and every case file under
+``case_studies/`` (briefs, debriefs, case data, answer keys whose insights are shown as feedback)
+is learner-facing unless it is explicitly trainer- or maintainer-only. The rule, checked per file:
 
 * a string value matching ``\\bseeds?\\s*0\\d\\d`` or ``种子\\s*0?\\d`` (any case) fails;
 * **allowed** are values under a key (anywhere on their path) that is trainer- or
@@ -19,8 +20,9 @@ Chinese values (``"zh"``) of the catalogs are also checked for two template arte
 double quotes (Chinese text uses “”) and a space between a name placeholder (``{name}``,
 ``{names}``, …) and Chinese text ("弄清 {name} 反对" reads "弄清{name}反对").
 
-Files other helpers are rewriting in parallel are marked ``xfail(strict=False)``; the marks go
-once they are cleaned at integration (see ``OTHERS``).
+Files other helpers are rewriting in parallel (``OTHERS``, ``text/course_*.json`` and all of
+``case_studies/``) are marked ``xfail(strict=False)``; the marks go once they are cleaned at
+integration.
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ from typing import Any, Iterator
 
 import pytest
 
-DATA = Path(__file__).resolve().parents[1] / "powermap_kit" / "data"
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "powermap_kit" / "data"
+CASES = ROOT / "case_studies"
 
 SEED = re.compile(r"\bseeds?\s*0\d\d|种子\s*0?\d", re.IGNORECASE)
 """A citation of a seed, in English or Chinese."""
@@ -61,6 +65,7 @@ def _param(path: Path) -> Any:
 
 JSON_FILES = sorted(DATA.rglob("*.json"))
 TEMPLATES = sorted((DATA / "templates").glob("*.j2"))
+CASE_FILES = sorted(p for p in CASES.rglob("*") if p.suffix in (".json", ".md") and p.name != "CONTRACT.md")
 CATALOGS = sorted((DATA / "text").glob("*.json"))
 
 
@@ -109,9 +114,31 @@ def test_no_seed_citation_in_data(path: Path) -> None:
     assert not hits, "\n".join(hits)
 
 
+def _lines_citing(path: Path) -> list[str]:
+    return [line.strip()[:80] for line in path.read_text(encoding="utf-8").splitlines() if SEED.search(line)]
+
+
 @pytest.mark.parametrize("path", [_param(p) for p in TEMPLATES])
 def test_no_seed_citation_in_templates(path: Path) -> None:
-    hits = [line.strip()[:80] for line in path.read_text(encoding="utf-8").splitlines() if SEED.search(line)]
+    hits = _lines_citing(path)
+    assert not hits, "\n".join(hits)
+
+
+def _case_param(path: Path) -> Any:
+    """Case text being rewritten by other helpers is xfail; documents and submissions are not."""
+    owned = path.name.split(".")[0] in ("case", "key", "brief", "debrief")
+    marks = [pytest.mark.xfail(strict=False, reason="case data: cleaned at integration")] if owned else []
+    return pytest.param(path, id=str(path.relative_to(CASES)), marks=marks)
+
+
+@pytest.mark.parametrize("path", [_case_param(p) for p in CASE_FILES])
+def test_no_seed_citation_in_case_studies(path: Path) -> None:
+    """Briefs, debriefs, case data and key insights (shown as feedback) are read by learners too."""
+    if path.suffix == ".md":
+        hits = _lines_citing(path)
+    else:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        hits = [f"{where}: {text[:80]}" for where, text in learner_strings(data) if SEED.search(text)]
     assert not hits, "\n".join(hits)
 
 
