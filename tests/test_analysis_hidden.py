@@ -52,8 +52,10 @@ def test_the_dean_of_academic_affairs_is_flagged_not_it(education):
     dean = rows[0]
     assert dean["id"] == "dean" and dean["rank"] == 1 and dean["network_power"] == 5.0 and dean["given"] == 2
     text = dean["explanation"].render("en")
-    assert "李明" in text and "ranks 1 of 9" in text and "seed 002" in text and "dean of academic affairs" in text
-    assert "教务处处长" in dean["explanation"].render("zh")
+    assert "李明" in text and "ranks 1 of 9" in text and "dean of academic affairs" in text
+    assert "seed" not in text.lower()  # learners never heard of the seeds
+    zh = dean["explanation"].render("zh")
+    assert "教务处处长" in zh and "种子" not in zh and "李明的网络影响力" in zh
     it_dir = next(r for r in rows if r["id"] == "it_dir")
     assert not it_dir["flagged"] and it_dir["network_power"] < it_dir["given"]
 
