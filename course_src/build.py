@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,7 +98,7 @@ def _cells_for(cells: list[Cell], lang: str, drop: set[str]) -> list[Cell]:
     return [c for c in cells if c.lang in (None, lang) and not drop.intersection(c.tags)]
 
 
-def notebook(cells: list[Cell], lang: str, stem: str, collapse: bool = True) -> str:
+def notebook(cells: list[Cell], lang: str, stem: str, collapse: bool = True, deeper: bool = False) -> str:
     """The ``.ipynb`` text of ``cells`` in ``lang`` (stable ids, no outputs, code collapsed)."""
     nb = nbformat.v4.new_notebook(metadata=dict(KERNEL, powermap={"lang": lang, "source": stem}))
     for n, c in enumerate(cells):
@@ -110,6 +111,8 @@ def notebook(cells: list[Cell], lang: str, stem: str, collapse: bool = True) -> 
                 text = f"{FOLDED[lang]}\n{text}"
             cell = nbformat.v4.new_code_cell(text, metadata=meta)
         else:
+            if deeper:  # trainer/solutions/<lang>/ is one folder deeper than exercises/<lang>/
+                text = re.sub(r"\]\((\.\./)+", lambda m: "](" + "../" * (m.group(0).count("../") + 1), text)
             cell = nbformat.v4.new_markdown_cell(text, metadata=meta)
         cell["id"] = f"{stem[:48]}-{n:03d}".replace(".", "-")
         nb.cells.append(cell)
@@ -150,7 +153,7 @@ def outputs(root: Path = ROOT) -> dict[Path, str]:
             out[root / "exercises" / lang / f"{src.stem}.ipynb"] = notebook(
                 _cells_for(cells, lang, {"trainer", "solution"}), lang, src.stem)
             out[root / "trainer" / "solutions" / lang / f"{src.stem}_solution.ipynb"] = notebook(
-                _cells_for(cells, lang, {"learner"}), lang, f"{src.stem}_solution", collapse=False)
+                _cells_for(cells, lang, {"learner"}), lang, f"{src.stem}_solution", collapse=False, deeper=True)
     return out
 
 

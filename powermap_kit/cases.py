@@ -25,7 +25,7 @@ from .errors import CasesNotFound, UnknownName
 from .io import load_map
 from .model import Account, PowerMap
 
-__all__ = ["Case", "CaseDocument", "Markdown", "case_folder", "list_cases", "load_case"]
+__all__ = ["Case", "CaseDocument", "Markdown", "case_folder", "debrief_questions_text", "list_cases", "load_case"]
 
 
 class Markdown(str):
@@ -184,3 +184,19 @@ def load_case(slug: str) -> Case:
         known = [c.slug for c in list_cases()]
         raise UnknownName("case", "unknown_case", slug, allowed=known, suggestion=vocab.closest(slug, known))
     return Case(path.parent, json.loads(path.read_text("utf-8")))
+
+
+def debrief_questions_text(case: Case, lang: str | None = None) -> str:
+    """The discussion-questions section of a case's debrief, as Markdown ("" when it has none)."""
+    heading = vocab.text("course.debrief.heading", lang=lang).lower()
+    out: list[str] = []
+    taking = False
+    for line in str(case.debrief(lang)).splitlines():
+        if line.startswith("#"):
+            if taking:
+                break
+            taking = heading in line.lower()
+            continue
+        if taking:
+            out.append(line)
+    return "\n".join(out).strip()

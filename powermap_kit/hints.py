@@ -45,9 +45,10 @@ from typing import Any
 
 from . import vocab
 from .errors import CasesNotFound, InvalidValue
+from .io import load_map
 from .model import PowerMap
 
-__all__ = ["AUDIENCES", "FORMAT", "Hints", "documents_in", "get_audience", "hints_for", "is_learner", "load_hints",
+__all__ = ["resolve_key", "AUDIENCES", "FORMAT", "Hints", "documents_in", "get_audience", "hints_for", "is_learner", "load_hints",
            "make_hints", "set_audience", "submitted_for", "write_hints"]
 
 FORMAT = "powermap-hints/1"
@@ -134,7 +135,6 @@ def make_hints(key: Any, today: str | None = None, salt: str | None = None) -> H
     ``salt`` defaults to a random one, so two hint files of the same key share no digest.
     """
     from .analysis import analyse
-    from .course.questions import resolve_key
     from .grading.rules import DEFAULT_TOLERANCE
 
     pm: PowerMap = resolve_key(key)
@@ -303,3 +303,29 @@ def submitted_for(case: Any, learner: str | None = None) -> bool:
 
     slug = getattr(case, "slug", case)
     return work_status(work_folder() / str(slug) / f"{learner or learner_name()}.json").status == "submitted"
+
+
+def resolve_key(key: Any) -> PowerMap:
+    """An answer key from a map, an :class:`~powermap_kit.grading.AnswerKey`, parsed JSON, a
+    file path or a case slug (``"it-solution"``, looked up by :func:`powermap_kit.cases.case_folder`).
+    """
+    if isinstance(key, PowerMap):
+        return key
+    if isinstance(getattr(key, "map", None), PowerMap):  # a loaded AnswerKey
+        return key.map
+    if isinstance(key, Mapping):
+        return load_map(dict(key))
+    path = Path(key)
+    if path.suffix == ".json" or path.exists():
+        return load_map(path)
+    from .cases import case_folder
+
+    try:
+        place = case_folder() / str(key) / "key.json"
+    except CasesNotFound as exc:
+        detail = exc.problem.params.get("places", "")
+    else:
+        if place.exists():
+            return load_map(place)
+        detail = str(place)
+    raise CasesNotFound("key", "no_case", str(key), places=detail)

@@ -120,19 +120,9 @@ def debrief(case: Case | str, lang: str | None = None, learner: str | None = Non
 
 def debrief_questions(case: Case | str, lang: str | None = None) -> Markdown:
     """The discussion questions of a case's debrief (not the expert map around them)."""
-    text = str(case_of(case).debrief(lang))
-    heading = t("debrief.heading", lang).lower()
-    out: list[str] = []
-    taking = False
-    for line in text.splitlines():
-        if line.startswith("#"):
-            if taking:
-                break
-            taking = heading in line.lower()
-            continue
-        if taking:
-            out.append(line)
-    return Markdown("\n".join(out).strip() or t("debrief.none", lang))
+    from ..cases import debrief_questions_text
+
+    return Markdown(debrief_questions_text(case_of(case), lang) or t("debrief.none", lang))
 
 
 def map_picture(pm: PowerMap | Case | str, highlight: Iterable[str] = (), title: str | None = None,

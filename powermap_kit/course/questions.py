@@ -22,6 +22,7 @@ from .. import localize, vocab
 from ..errors import CasesNotFound, InvalidValue, UnknownName
 from ..io import load_map
 from ..model import PowerMap
+from ..hints import resolve_key
 from ._base import display_name, join, lang_of, t, table
 
 if TYPE_CHECKING:
@@ -123,30 +124,6 @@ def decision_mode_questions(lang: str | None = None, shuffle: bool = True, seed:
             for i in _ordered(list(bank()["decision_mode_scenarios"]), shuffle, seed)]
 
 
-def resolve_key(key: Any) -> PowerMap:
-    """An answer key from a map, an :class:`~powermap_kit.grading.AnswerKey`, parsed JSON, a
-    file path or a case slug (``"it-solution"``, looked up by :func:`powermap_kit.cases.case_folder`).
-    """
-    if isinstance(key, PowerMap):
-        return key
-    if isinstance(getattr(key, "map", None), PowerMap):  # a loaded AnswerKey
-        return key.map
-    if isinstance(key, Mapping):
-        return load_map(dict(key))
-    path = Path(key)
-    if path.suffix == ".json" or path.exists():
-        return load_map(path)
-    from ..cases import case_folder
-
-    try:
-        place = case_folder() / str(key) / "key.json"
-    except CasesNotFound as exc:
-        detail = exc.problem.params.get("places", "")
-    else:
-        if place.exists():
-            return load_map(place)
-        detail = str(place)
-    raise CasesNotFound("key", "no_case", str(key), places=detail)
 
 
 def role_questions(key: PowerMap | str | os.PathLike, lang: str | None = None,

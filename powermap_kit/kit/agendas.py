@@ -36,7 +36,7 @@ from importlib import resources
 from typing import Any
 
 from .. import vocab
-from ..cases import Case, load_case
+from ..cases import Case, debrief_questions_text, load_case
 from ..errors import InvalidValue
 
 __all__ = ["CaseTiming", "Session", "agenda_data", "case_timing", "pack_length", "prerequisite_problems",
@@ -80,9 +80,7 @@ def pack_length(case: Case, lang: str) -> int:
 
 
 def _question_count(case: Case, lang: str) -> int:
-    from ..course import debrief_questions
-
-    return len(_QUESTION.findall(str(debrief_questions(case, lang))))
+    return len(_QUESTION.findall(debrief_questions_text(case, lang)))
 
 
 def _up(minutes: float) -> int:
