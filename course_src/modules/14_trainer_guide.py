@@ -55,7 +55,7 @@
 # %%
 import powermap_kit as pk
 from powermap_kit import course, load_case, work_path
-from powermap_kit.collect import collect_folder
+from powermap_kit import collect
 from powermap_kit.widgets import CohortDashboard
 
 pk.set_language("{{lang}}")
@@ -198,7 +198,7 @@ course.agenda("two_day")
 # 没有服务器、用笔记本电脑上课时，学员交上各自的案例文件夹，运行`powermap collect --folder handed-in/ --case it-solution --out collected/it-solution --users ann,bob`可以得到同样的表格。下面是三张样例地图的收取结果，以及隐去姓名、适合投屏的全班看板：
 
 # %%
-room = collect_folder(case.folder / "submissions", "it-solution", work_path("collected/it-solution"))
+room = collect.collect_folder(case.folder / "submissions", "it-solution", work_path("collected/it-solution"))
 room.frame()
 
 # %%
@@ -232,6 +232,21 @@ course.with_fallback(dashboard, room.frame())
 #
 # - **全班在整个课程中的进度：** 学员每检查一次练习都会记入其答题记录，每张案例地图都带有状态。`powermap progress` 读取一个存放答题记录的文件夹（加上 `--case it-solution=collected/it-solution`还会读取案例文件夹），按学员列出完成了哪些模块、完成得如何、谁卡在了哪里。
 # - **用nbgrader批改练习册：** `python deploy/nbgrader/make_source.py 课程目录` 会把练习册转换为nbgrader作业。学员仍用同样的控件作答；自动批改按课程检查给出的比例给分，讲师专用的内容一概不会发布（见 `deploy/nbgrader/README.md`；完整流程已用空白、全对和部分完成三类学员测试）。
+
+# %% [markdown] lang="en"
+# The same view in a notebook: here for your own work folder (on the hub, point it at the
+# folder `powermap collect` filled). Below it, the pre/post assessment: the room's gain per
+# skill, once learners have taken both checks (modules 00b and 16).
+# %% [markdown] lang="zh"
+# 在笔记本里也能看到同样的进度表：这里读取的是你自己的工作文件夹（在培训服务器上，改为 `powermap collect` 收取到的文件夹）。下面是课前课后测评：学员完成两次小测（模块00b和16）后，这里会显示全班每项能力的提升。
+
+# %%
+room = work_path("")
+pk.room_progress(room, cases={"it-solution": work_path("collected/it-solution")})
+
+# %%
+gains = pk.assessment_gains(room)
+pk.gains_picture(gains) if len(gains) else gains
 
 # %% [markdown] lang="en"
 # ## Key points
