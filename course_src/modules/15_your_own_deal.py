@@ -184,7 +184,7 @@ ourdeal.export_message(builder.map)
 # - Your map stays private unless you choose to share it.
 #
 # ---
-# [Previous: 14 Trainer guide](14_trainer_guide.ipynb) · [Back to the start](00_start_here.ipynb)
+# [Previous: 14 Trainer guide](14_trainer_guide.ipynb) · [Next: 16 After the course](16_post_check.ipynb) · [Back to the start](00_start_here.ipynb)
 
 # %% [markdown] lang="zh"
 # ## 要点回顾
@@ -195,4 +195,4 @@ ourdeal.export_message(builder.map)
 # - 除非你自己选择分享，你的地图始终是私密的。
 #
 # ---
-# [上一节：14 讲师指南](14_trainer_guide.ipynb) · [回到起点](00_start_here.ipynb)
+# [上一节：14 讲师指南](14_trainer_guide.ipynb) · [下一节：16 课后小测](16_post_check.ipynb) · [回到起点](00_start_here.ipynb)
