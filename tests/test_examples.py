@@ -25,7 +25,7 @@ def test_the_examples_ship_and_load_from_the_package():
     assert pk.load_example is examples.load_example
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", [n for n in NAMES if not n[:1].isdigit()])  # modules 00-04's own maps
 def test_each_example_is_a_valid_complete_teaching_map(name):
     pm = load_map(_raw(name))  # the strict loader: codes, ranges, ids
     assert 5 <= len(pm) <= 9

@@ -46,8 +46,8 @@ def building_process(lang: str | None = None) -> Styler:
     """The seven steps of building a map (seeds 000 §3, 001, 002, 004 §3) as a numbered table."""
     lang = lang_of(lang)
     return table([{"#": n, t("col.step", lang): _step(code, lang), t("col.what", lang): t(f"step.{code}.what", lang),
-                   t("col.code", lang): code, t("col.seeds", lang): source}
-                  for n, (code, source) in enumerate(PROCESS_STEPS.items(), start=1)])
+                   t("col.code", lang): code}
+                  for n, code in enumerate(PROCESS_STEPS, start=1)])
 
 
 def pitfalls_table(lang: str | None = None) -> Styler:
@@ -161,7 +161,7 @@ def check_who_to_reach(case: Case | str, people: Sequence[str] | None, contact: 
     >>> r = check_who_to_reach("it-solution", ["Han Jing", "陆主任", "Tang Lei"], contact="xu_kai", lang="en",
     ...                        audience="trainer")
     >>> r.score, r.lines[-1][1]
-    (0.67, 'People the decision turns on that you did not name: Shen Guodong (沈国栋), Ma Lixin (马立新).')
+    (0.67, 'People the decision turns on that you did not name: Jiang Chengye (蒋承业), Shen Guodong (沈国栋), Ma Lixin (马立新).')
     """
     from ..analysis.settings import config
     from .learner import learner_mode

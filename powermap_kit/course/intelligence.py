@@ -171,9 +171,8 @@ def information_sources(lang: str | None = None) -> Styler:
     from ._base import columns_table
 
     rows = [{"code": s["code"], "source": t(f"source.{s['code']}.name", lang),
-             "chinese": t(f"source.{s['code']}.name", "zh"), "examples": t(f"source.{s['code']}.examples", lang),
-             "seed": s["seed"]} for s in data()["sources"]]
-    return columns_table(rows, ["code", "source", "chinese", "examples", "seed"], lang)
+             "chinese": t(f"source.{s['code']}.name", "zh"), "examples": t(f"source.{s['code']}.examples", lang)} for s in data()["sources"]]
+    return columns_table(rows, ["code", "source", "chinese", "examples"], lang)
 
 
 def source_items(lang: str | None = None) -> Styler:

@@ -36,11 +36,10 @@ __all__ = ["check_framework_terms", "check_role", "check_role_answers", "evidenc
 
 
 def role_table(lang: str | None = None) -> Styler:
-    """The eight canonical roles: code, English and Chinese label, what the person does, seeds."""
+    """The eight canonical roles: code, English and Chinese label, what the person does."""
     lang = lang_of(lang)
     return table([{t("col.code", lang): e["code"], t("col.english", lang): e["label"]["en"],
-                   t("col.chinese", lang): e["label"]["zh"], t("col.what", lang): e["description"][lang],
-                   t("col.seeds", lang): e.get("source", "")} for e in vocab.entries("role")])
+                   t("col.chinese", lang): e["label"]["zh"], t("col.what", lang): e["description"][lang]} for e in vocab.entries("role")])
 
 
 def _term_label(term: Mapping[str, Any], lang: str) -> str:
