@@ -19,7 +19,7 @@ EARLY = {"difficulty", "exploring", "project_approval"}
 TWIST_KINDS = {"new_approver", "competitor_move", "coach_transferred", "budget_cut", "reorganisation"}
 # The flagship cases are being reworked in parallel on branch caseA; a check that fails only
 # because of them is marked xfail until the lead merges that branch (then remove this).
-FIXED_ON_CASEA = {"it-solution", "medical-device"}
+FIXED_ON_CASEA: set[str] = set()  # the flagship cases were fixed on branch caseA
 HANZI = re.compile(r"[\u4e00-\u9fff]")
 PERCENT = re.compile(r"(\d{1,3})\s?%")
 

@@ -12,7 +12,7 @@ from powermap_kit.grading.rubric import check_key_rubric, rubric
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Keys being fixed in parallel on branch caseA; the lead removes these marks at merge.
-FIXED_ON_CASEA = {"it-solution", "medical-device"}
+FIXED_ON_CASEA: set[str] = set()  # the flagship cases were fixed on branch caseA
 
 
 def _keys():  # a list: pytest wants a collection
