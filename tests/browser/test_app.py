@@ -67,7 +67,7 @@ def test_app_landing_module_stage_quiz_and_map_builder_save_the_learners_work(ap
     assert "/voila/render/app/course.ipynb" in follow(page, app)
     page.wait_for_selector(".pk-landing a", timeout=120_000)
     titles = page.locator(".pk-landing a").all_inner_texts()
-    assert len(titles) == 15 and "Why power maps" in titles and "Building a map" in titles
+    assert len(titles) == 19 and "Why power maps" in titles and "Building a map" in titles
     assert page.locator(".jp-InputArea, .jp-CodeMirrorEditor").count() == 0  # no code shown
     screenshot(page, "app-landing", full_page=True)
 
