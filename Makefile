@@ -38,6 +38,9 @@ $(VENV)/.test-installed: pyproject.toml $(VENV)/.lab-installed
 	@for e in formgrader validate_assignment assignment_list course_list; do \
 	  $(BIN)/jupyter server extension disable --sys-prefix nbgrader.server_extensions.$$e >/dev/null 2>&1; done
 	@$(BIN)/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null 2>&1 || true
+	@# jupytext (which builds the course from course_src/) is a build tool here, not part of the course's JupyterLab
+	@$(BIN)/jupyter labextension disable --level=sys_prefix jupyterlab-jupytext >/dev/null 2>&1 || true
+	@$(BIN)/jupyter server extension disable --sys-prefix jupytext >/dev/null 2>&1 || true
 	@touch $@
 
 # The server's root is the repository, so notebooks/, exercises/ and case_studies/ are all in

@@ -190,11 +190,11 @@ def _plain(value: Any) -> Any:
 
 def _line(change: str, source: str, target: str, type: str, names: Mapping[str, str],
           pm: PowerMap | None = None) -> dict[str, Any]:
-    out = {"change": change, "stakeholder": None, "name": None, "old": None, "new": None,
+    out: dict[str, Any] = {"change": change, "stakeholder": None, "name": None, "old": None, "new": None,
            "source": source, "target": target, "type": type,
            "source_name": names.get(source, source), "target_name": names.get(target, target)}
     for end in ("source", "target"):
-        person = pm.get(out[end]) if pm is not None and out[f"{end}_name"] != out[end] else None
+        person = pm.get(str(out[end])) if pm is not None and out[f"{end}_name"] != out[end] else None
         if person is not None and person.name == out[f"{end}_name"]:
             out[f"{end}_names"] = localize.names(person)
     return out

@@ -82,18 +82,19 @@ class Progress:
 
     @property
     def learners(self) -> list[str]:
-        names = set(self.modules["learner"]) | set(self.cases["learner"])
-        return sorted(names, key=str)
+        names = {str(n) for n in self.modules["learner"]} | {str(n) for n in self.cases["learner"]}
+        return sorted(names)
 
     def table(self, lang: str | None = None) -> pd.DataFrame:
         """Learners × modules ("done · score %"), then one column per case with its status."""
         import pandas as pd
 
         cells: dict[str, dict[str, str]] = {learner: {} for learner in self.learners}
-        for row in self.modules.itertuples(index=False):
-            cells[row.learner][row.module] = f"{row.done} · {row.score:.0%}"
-        for row in self.cases.itertuples(index=False):
-            cells[row.learner][row.case] = vocab.text(f"submit.status.{row.status}", lang=lang)
+        for learner, module, done, score in zip(self.modules["learner"], self.modules["module"],
+                                                self.modules["done"], self.modules["score"]):
+            cells[str(learner)][str(module)] = f"{done} · {score:.0%}"
+        for learner, case, status in zip(self.cases["learner"], self.cases["case"], self.cases["status"]):
+            cells[str(learner)][str(case)] = vocab.text(f"submit.status.{status}", lang=lang)
         order = sorted(set(self.modules["module"]), key=_module_key) + sorted(set(self.cases["case"]))
         frame = pd.DataFrame.from_dict(cells, orient="index").reindex(columns=order).fillna("")
         frame.index.name = _t("learner", lang)
@@ -104,7 +105,8 @@ class Progress:
 
         lang = vocab.get_language()
         table = self.table(lang)
-        scores = {(r.learner, r.module): r.score for r in self.modules.itertuples(index=False)}
+        scores = {(str(a), str(b)): float(c) for a, b, c in zip(self.modules["learner"], self.modules["module"],
+                                                                 self.modules["score"])}
         rows = [(learner, [(table.at[learner, col], _shade(scores.get((learner, col)))) for col in table.columns])
                 for learner in table.index]
         stuck = [(r.learner, r.module, r.exercise, r.tries) for r in self.stuck.itertuples(index=False)]

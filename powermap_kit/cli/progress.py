@@ -63,8 +63,8 @@ def run(args: argparse.Namespace) -> int:
             data["assessment"] = json.loads(gains.to_json(orient="records", force_ascii=False))
         _emit(json.dumps(data, ensure_ascii=False, indent=1) + "\n", args.out)
     elif args.format == "csv":
-        rows = [[name, *row] for name, row in zip(table.index, table.values.tolist())]
-        _emit(csv_text(rows, header=[table.index.name, *table.columns]), args.out, bom=True)
+        rows = [[str(name), *row] for name, row in zip(table.index, table.values.tolist())]
+        _emit(csv_text(rows, header=[str(table.index.name), *map(str, table.columns)]), args.out, bom=True)
     else:
         parts = [table.to_string() if len(table) else vocab.text("progress.cli.empty", lang=lang)]
         parts.append(vocab.text("progress.stuck", lang=lang) + ":")

@@ -34,7 +34,7 @@ def test_a_chinese_exercise_without_code_keeps_the_answer(page, lab):
     exercise.scroll_into_view_if_needed()
     selects = exercise.locator("select")
     assert selects.count() == 3
-    first_options = selects.nth(0).locator("option").all_inner_texts()
+    first_options = [o.replace("\xa0", " ") for o in selects.nth(0).locator("option").all_inner_texts()]
     assert "决策审批者" in first_options and "— 请选择 —" in first_options
     exercise.locator("button", has_text="检查").click()
     _wait_text(exercise, "还有 3 题")            # nothing chosen: asked to answer every item
