@@ -85,3 +85,18 @@ def comms(monkeypatch):
 
     monkeypatch.setattr(comm, "create_comm", create_comm)
     return created
+
+
+@pytest.fixture(autouse=True)
+def _close_widgets_after_each_test():
+    """Widgets a test leaves open would still follow the language setting in the next test."""
+    yield
+    import sys
+
+    if "ipywidgets" in sys.modules:
+        import ipywidgets
+
+        try:
+            ipywidgets.Widget.close_all()
+        except Exception:  # a test's patched comm manager: nothing left to tell
+            ipywidgets.Widget.widgets.clear()

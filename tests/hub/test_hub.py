@@ -80,8 +80,8 @@ def hub(tmp_path_factory):
     for user in LEARNERS:   # the learner's own notebook, which the course copy must not overwrite
         (state / "home" / user / "workshop").mkdir(parents=True)
         (state / "home" / user / "workshop" / "case.ipynb").write_text(_notebook())
-    (state / "home" / "ann" / "notebooks").mkdir()
-    (state / "home" / "ann" / "notebooks" / "07_building_a_map.ipynb").write_text("my own edits")
+    (state / "home" / "ann" / "notebooks" / "en").mkdir(parents=True)
+    (state / "home" / "ann" / "notebooks" / "en" / "07_building_a_map.ipynb").write_text("my own edits")
     started = time.time()
     hub = start_hub(state, LEARNERS, [TRAINER])
     try:
@@ -173,8 +173,8 @@ def test_learner_submits_in_chromium_and_trainer_collects(hub, tmp_path):
         dash.close()
 
     # The course files were given to each learner without overwriting their own.
-    assert (hub.home("ann") / "notebooks" / "07_building_a_map.ipynb").read_text() == "my own edits"
-    assert (hub.home("ann") / "notebooks" / "00_start_here.ipynb").is_file()
+    assert (hub.home("ann") / "notebooks" / "en" / "07_building_a_map.ipynb").read_text() == "my own edits"
+    assert (hub.home("ann") / "notebooks" / "zh" / "00_start_here.ipynb").is_file()
 
 
 def test_learners_cannot_read_each_other(hub):
