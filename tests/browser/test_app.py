@@ -91,7 +91,7 @@ def test_app_landing_module_stage_quiz_and_map_builder_save_the_learners_work(ap
         field(builder_page, "Title").fill(title)
         builder_page.get_by_role("button", name="Add as new person").click()
         builder_page.wait_for_function("n => document.body.innerText.includes(n)", arg=name, timeout=30_000)
-    saved = app.work / "practice-donghai" / "learner-1.json"
+    saved = app.work / "example-lanting" / "learner-1.json"
     wait_for_file(saved, lambda text: len(json.loads(text)["stakeholders"]) == 2)
     people = json.loads(saved.read_text("utf-8"))["stakeholders"]
     assert [(p["name"], p["title"]) for p in people] == [("王伟", "CIO"), ("李娜", "IT manager")]

@@ -92,7 +92,7 @@ def test_coach_comments_on_a_clicked_person_and_the_dashboard(page, lab):
     review = page.locator(".pmk-review")
     wait_cy(page, 0, "cy.nodes().length === 12")   # the trainee's map
     wait_cy(page, 1, "cy.nodes().length === 16")   # the key
-    wait_cy(page, 1, "cy.nodes('.pmk-ghost').length === 5")
+    wait_cy(page, 1, "cy.nodes('.pmk-ghost').length === 4")
 
     click_node(page, 0, "p02")                    # Director Lu on the trainee's map
     picker = review.locator(".pmk-comment-target select")
@@ -112,7 +112,7 @@ def test_coach_comments_on_a_clicked_person_and_the_dashboard(page, lab):
 
     review.get_by_role("button", name="Overlay on the key").click()
     # the overlay is the third drawing (the side-by-side ones are hidden, not removed)
-    wait_cy(page, 2, "cy.nodes().length === 16 && cy.nodes('.pmk-ghost').length === 5"
+    wait_cy(page, 2, "cy.nodes().length === 16 && cy.nodes('.pmk-ghost').length === 4"
                      " && cy.nodes('.pmk-wrong').length > 0 && cy.nodes('.pmk-commented').length === 1")
     shot(review.locator(".pmk-review-maps"), "review-coach-overlay-en")
     board = page.locator(".pmk-dashboard")
@@ -124,7 +124,7 @@ def test_coach_comments_on_a_clicked_person_and_the_dashboard(page, lab):
     see(board, "最常被漏掉的人员")
     shot(review.locator(".pmk-review-maps"), "review-coach-overlay-zh")
     review.get_by_role("button", name="并排对比").click()
-    wait_cy(page, 1, "cy.nodes().length === 16 && cy.nodes('.pmk-ghost').length === 5")
+    wait_cy(page, 1, "cy.nodes().length === 16 && cy.nodes('.pmk-ghost').length === 4")
     settled(review.locator(".pmk-review-maps"))
     shot(review.locator(".pmk-review-maps"), "review-coach-maps-zh")
     shot(review.locator(".pmk-review-notes"), "review-coach-notes-zh")
