@@ -177,7 +177,8 @@ def test_submit_unlocks_the_scorecard_check_and_debrief(learner, work, comms):
     assert not card.locked and card.total is not None and "the key has" in card.to_html()
     assert "/ 100" in str(course.check_case_map(pk.load_map(draft), case, lang="en"))
     assert "/ 100" in str(course.check_case_map(pm, case, lang="en")), "the learner's draft was submitted"
-    assert str(course.debrief(case, lang="en")) == str(case.debrief("en"))
+    from powermap_kit.course.display import without_sources
+    assert str(course.debrief(case, lang="en")) == without_sources(str(case.debrief("en")))
 
 
 def test_a_trainer_always_sees_the_full_comparison(work, comms):

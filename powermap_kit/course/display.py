@@ -115,7 +115,29 @@ def debrief(case: Case | str, lang: str | None = None, learner: str | None = Non
     c = case_of(case)
     if is_learner(audience) and not submitted_for(c, learner):
         return Markdown("> 🔒 " + t("hints.debrief_locked", lang, case=c.title(lang)))
-    return c.debrief(lang)
+    text = str(c.debrief(lang))
+    return Markdown(without_sources(text) if is_learner(audience) else text)
+
+
+_SOURCE = re.compile(r"\b[Ss]eeds?\b|种子")
+
+
+def without_sources(text: str) -> str:
+    r"""A debrief as learners read it: the sections and notes that cite the course's source
+    texts (for trainers) left out.
+
+    >>> without_sources("# Case\n*seeds 000, 002*\nText\n## Seed lessons\n- 000\n## Questions\n1. Why?")
+    '# Case\nText\n## Questions\n1. Why?'
+    """
+    out: list[str] = []
+    skipping = False
+    for line in text.splitlines():
+        if line.startswith("#"):
+            skipping = bool(_SOURCE.search(line))
+        if skipping or (line.startswith("*") and not line.startswith("**") and _SOURCE.search(line)):
+            continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def debrief_questions(case: Case | str, lang: str | None = None) -> Markdown:
