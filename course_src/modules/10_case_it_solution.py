@@ -106,6 +106,13 @@ case = load_case("it-solution")
 # **时间分配：** 阅读35分钟，画图30分钟，规划10分钟，然后提交。
 
 # %% [markdown] lang="en"
+# **Working in groups?** Your trainer may give some groups another case that starts earlier
+# and with no coach at all: [Linjiang District Education Bureau](../../case_studies/education-software/brief.{{lang}}.md).
+# The steps below work the same for it (`load_case("education-software")`).
+# %% [markdown] lang="zh"
+# **分组练习？**讲师可能会给部分小组换一个更早期、而且完全没有教练的案例：[临江区教育局](../../case_studies/education-software/brief.{{lang}}.md)。下面的步骤同样适用（`load_case("education-software")`）。
+
+# %% [markdown] lang="en"
 # ## 1. The brief
 #
 # Read it here or open it beside this notebook:

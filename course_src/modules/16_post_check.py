@@ -1,7 +1,7 @@
 # %% [markdown] lang="en"
 # # 16 · After the course: the same skills, new situations
 #
-# **Time:** 10 minutes · no preparation needed
+# **Time:** 10 minutes for the check · the final case about 90 minutes, when your trainer sets it (in class or as homework)
 #
 # Fifteen new situations for the five skills you checked at the start: identifying buying
 # roles, recognising the buying stage, reading the decision mode, rating support and choosing
@@ -13,7 +13,7 @@
 # %% [markdown] lang="zh"
 # # 16 · 课程结束：同样的能力，新的场景
 #
-# **时间：** 10 分钟，无需准备
+# **时间：** 小测10分钟；结业案例约90分钟，由讲师安排在课上或课后完成
 #
 # 这里是十五个新场景，考的仍是课前那五项能力：识别采购角色、判断采购阶段、判断决策方式、评估支持度、选择下一步行动。这一次请用上课程所学：看每个人实际做了什么，而不是看头衔或者对我们是否热情。
 #
@@ -22,7 +22,8 @@
 
 # %%
 import powermap_kit as pk
-from powermap_kit.widgets import Exercise, choose_each
+from powermap_kit import course
+from powermap_kit.widgets import Exercise, MapBuilder, SubmitButton, choose_each
 pk.set_language("{{lang}}")
 
 # %% [markdown] lang="en"
@@ -90,6 +91,33 @@ Exercise("assessment.post.actions", lambda a: pk.check_assessment("post", "actio
 # %%
 my_gains = pk.assessment_gains(pk.work_path("{learner}_answers.jsonl"))
 pk.gains_picture(my_gains, learner=pk.learner_name()) if len(my_gains) else None
+
+# %% [markdown] lang="en"
+# ## The final case: Beiyue Heavy Industry
+#
+# The course ends with a case you have not seen: a large group's equipment purchase at its
+# final decision. Read the [brief](../../case_studies/equipment-group/brief.{{lang}}.md) and the
+# eight documents, build the map with evidence, and submit it; your trainer scores it. As in
+# the flagship cases, the check names where to look, and the expert map and debrief open only
+# after you submit. Be careful whom you believe.
+# %% [markdown] lang="zh"
+# ## 结业案例：北岳重工
+#
+# 课程以一个你没见过的案例收尾：一家大型集团的设备采购，已经走到最终决策阶段。请阅读[案例简报](../../case_studies/equipment-group/brief.{{lang}}.md)和八份资料，画出有证据支撑的权力地图并提交，由讲师评分。和旗舰案例一样，检查只会告诉你该回头看哪里；专家地图和复盘要等你提交之后才会打开。注意：不是每个热心的人都值得相信。
+
+# %%
+final = pk.load_case("equipment-group")
+final_builder = MapBuilder(final.blank_map(), path=pk.work_path("equipment-group/{learner}.json"))
+final_builder
+
+# %%
+course.check_case_map(final_builder.map, final)
+
+# %%
+SubmitButton(final_builder)
+
+# %%
+course.debrief(final)
 
 # %% [markdown] lang="en"
 # Previous: [15 · Your own deal](15_your_own_deal.ipynb) · Back to the start: [00 · Start here](00_start_here.ipynb)
