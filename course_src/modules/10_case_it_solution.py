@@ -105,12 +105,14 @@ case = load_case("it-solution")
 #
 # **时间分配：** 阅读35分钟，画图30分钟，规划10分钟，然后提交。
 
-# %% [markdown] lang="en"
-# **Working in groups?** Your trainer may give some groups another case that starts earlier
-# and with no coach at all: [Linjiang District Education Bureau](../../case_studies/education-software/brief.{{lang}}.md).
-# The steps below work the same for it (`load_case("education-software")`).
-# %% [markdown] lang="zh"
-# **分组练习？**讲师可能会给部分小组换一个更早期、而且完全没有教练的案例：[临江区教育局](../../case_studies/education-software/brief.{{lang}}.md)。下面的步骤同样适用（`load_case("education-software")`）。
+# %% [markdown] lang="en" tags=["trainer"]
+# **Group-work alternate.** For group work, give some groups the Linjiang District Education
+# Bureau case instead: it starts earlier (exploring) and with no coach at all. `make kit` prints
+# its learner pack (brief and documents, no key) and the blank map canvas for work on paper;
+# its key, debrief and sample submissions are in `case_studies/education-software/` for the
+# debrief (`powermap score --key case_studies/education-software/key.json`).
+# %% [markdown] lang="zh" tags=["trainer"]
+# **分组练习的替代案例。**分组时可以给部分小组改用临江区教育局案例：它处在更早的阶段（探索问题），而且一开始完全没有教练。`make kit` 会打印该案例的学员资料包（简报和资料，不含答案）以及空白地图画布，供小组在纸上完成；答案、复盘和样例提交在 `case_studies/education-software/`，复盘时可用 `powermap score --key case_studies/education-software/key.json` 评分。
 
 # %% [markdown] lang="en"
 # ## 1. The brief
