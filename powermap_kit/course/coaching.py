@@ -155,6 +155,13 @@ def check_tip_verdicts(answers: Mapping[str, str | None] | None, lang: str | Non
     return following(build, lang)
 
 
+def stray_picks(stray: Sequence[Any], allowed: Any, title: str, hint: str, lg: str) -> Result:
+    """The result for picks that are not among the people offered: what was picked, what is allowed."""
+    return Result("wrong", 0.0, title, t("item.bad_code", lg),
+                  (("wrong", _k("candidates.unknown", lg, value=join(map(repr, stray), lg),
+                                allowed=join(allowed, lg))),), hint, lg)
+
+
 def check_coach_candidates(picks: Sequence[str] | str | None, lang: str | None = None) -> Result:
     """Check the people picked as worth developing into a coach (ids of :data:`CANDIDATES`).
 
@@ -168,9 +175,7 @@ def check_coach_candidates(picks: Sequence[str] | str | None, lang: str | None =
             return pending(title, _k("candidates.what", lg), hint, lg)
         stray = [p for p in chosen if p not in CANDIDATES]
         if stray:
-            return Result("wrong", 0.0, title, t("item.bad_code", lg),
-                          (("wrong", _k("candidates.unknown", lg, value=join(map(repr, stray), lg),
-                                        allowed=join(CANDIDATES, lg))),), hint, lg)
+            return stray_picks(stray, CANDIDATES, title, hint, lg)
         good = [p for p in CANDIDATES if CANDIDATES[p]]
         if len(set(chosen)) >= len(CANDIDATES) - 1:
             return Result("wrong", 0.0, title, "", (("wrong", _k("candidates.everyone", lg)),), hint, lg,

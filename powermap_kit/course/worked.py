@@ -38,7 +38,7 @@ from ..model import PowerMap
 from ._base import (
     choice, data, display_name, join, lang_of, not_allowed, pending, picked, t, table, unanswered,
 )
-from .coaching import hinted_choices, labels
+from .coaching import hinted_choices, labels, stray_picks
 from .result import Result, following
 
 if TYPE_CHECKING:
@@ -281,9 +281,7 @@ def check_map_errors(pm: PowerMap, name: str, picks: Sequence[str] | str | None,
             return pending(title, t("coaching.errors.what", lg), hint, lg)
         stray = [p for p in chosen if p not in pm]
         if stray:
-            return Result("wrong", 0.0, title, t("item.bad_code", lg),
-                          (("wrong", t("coaching.candidates.unknown", lg, value=join(map(repr, stray), lg),
-                                       allowed=join((p.id for p in pm.stakeholders), lg))),), hint, lg)
+            return stray_picks(stray, [p.id for p in pm.stakeholders], title, hint, lg)
         lines: list[tuple[str, str]] = []
         for pid in chosen:
             who = display_name(key, found.key_of[pid], lg) if pid in found.key_of else pm.stakeholder(pid).name
