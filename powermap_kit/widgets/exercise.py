@@ -35,6 +35,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import vocab
+from ..localize import person_name
 from ..course import Result
 from ..course.html import render
 from ..errors import PowerMapError, UnknownName, WrongType
@@ -81,12 +82,7 @@ def _pairs(spec: Options, lang: str, what: str = "options") -> list[tuple[str, A
 
 def people(pm: Any) -> dict[str, dict[str, str]]:
     """A map's people as options: id → name in each language ("Latin (汉字)" in English)."""
-    try:
-        from ..localize import person_name
-    except ImportError:  # pragma: no cover - before bilingual data landed
-        def person_name(p: Any, lang: str) -> str:
-            return str(p.name)
-    return {p.id: {lang: person_name(p, lang) for lang in ("en", "zh")} for p in pm.stakeholders}
+    return {p.id: {lang: person_name(p, lang) for lang in vocab.LANGUAGES} for p in pm.stakeholders}
 
 
 class Part:
