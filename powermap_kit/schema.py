@@ -113,7 +113,7 @@ def json_schema() -> dict[str, Any]:
             "stakeholders": {"type": "array", "items": stakeholder},
             "relationships": {"type": ["array", "null"], "items": relationship},
             "coverage": {"type": ["array", "null"], "items": coverage},
-            "meta": _obj({"author": _NO_CONTROL}),
+            "meta": _obj({"author": {"allOf": [_VALUE, _NO_CONTROL]}}),
             "grading": _obj({}),
         }),
         "$defs": {"value": _ANY_VALUE},
