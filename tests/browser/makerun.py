@@ -116,8 +116,16 @@ def follow(page, served: Served, timeout: float = 30_000) -> str:
     return page.url
 
 
-def kernel_output(served: Served, code: str, timeout: float = 60) -> str:
-    """Run ``code`` in the (only) kernel the page started, through its connection file; return its stdout."""
+def kernel_output(served: Served, code: str, timeout: float = 120) -> str:
+    """Run ``code`` in the (only) kernel the page started, through its connection file; return its stdout.
+
+    The output comes back in the shell reply (a user expression over captured stdout), not over
+    IOPub: a SUB socket that connects while the kernel is busy starting can miss the messages
+    (ZeroMQ's "slow joiner"), and waiting for them then times out although the code ran.
+    """
+    import ast
+    import textwrap
+
     from jupyter_client import BlockingKernelClient
 
     deadline = time.time() + timeout
@@ -128,10 +136,18 @@ def kernel_output(served: Served, code: str, timeout: float = 60) -> str:
     client.load_connection_file()
     client.start_channels(hb=False)
     try:
-        out: list[str] = []
-        reply = client.execute_interactive(code, timeout=timeout, output_hook=lambda msg: out.append(
-            msg["content"].get("text", "") if msg["msg_type"] == "stream" else ""))
-        assert reply["content"]["status"] == "ok", reply["content"]
-        return "".join(out)
+        client.wait_for_ready(timeout=max(1.0, deadline - time.time()))
+        wrapped = ("import contextlib as _pmk_cl, io as _pmk_io\n_pmk_out = _pmk_io.StringIO()\n"
+                   "with _pmk_cl.redirect_stdout(_pmk_out):\n" + textwrap.indent(code, "    ") + "\n")
+        msg_id = client.execute(wrapped, store_history=False, user_expressions={"out": "_pmk_out.getvalue()"})
+        while True:
+            reply = client.get_shell_msg(timeout=max(1.0, deadline - time.time()))
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        content = reply["content"]
+        assert content["status"] == "ok", content
+        said = content["user_expressions"]["out"]
+        assert said["status"] == "ok", said
+        return ast.literal_eval(said["data"]["text/plain"])
     finally:
         client.stop_channels()
