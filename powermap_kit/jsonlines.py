@@ -4,7 +4,9 @@ Answer logs (``{learner}_answers.jsonl``) and the intelligence log are written o
 :func:`append_record`: the line is encoded first and written with one ``write`` on a file
 opened with ``O_APPEND``, so the kernel places it at the end as a whole even when two
 quizzes in one kernel, two kernels or two processes write at once; nothing already in the
-file is ever rewritten. :func:`read_records` skips a line it cannot read (a writer killed
+file is ever rewritten. Where the system has ``flock`` (Linux, macOS) writers also take turns
+on the file, so the look at its last byte (has a killed writer left a torn line?) never
+sees another writer's line half written. :func:`read_records` skips a line it cannot read (a writer killed
 part way leaves at most a torn last line) and keeps going.
 
 >>> import tempfile, pathlib
@@ -19,6 +21,11 @@ from __future__ import annotations
 
 import json
 import os
+
+try:
+    from fcntl import LOCK_EX, flock
+except ImportError:  # Windows: O_APPEND alone
+    flock = None  # type: ignore[assignment]
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -37,6 +44,8 @@ def append_record(path: str | os.PathLike, record: Mapping[str, Any]) -> None:
     data = (json.dumps(dict(record), ensure_ascii=False) + "\n").encode("utf-8")
     fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
     try:
+        if flock is not None:
+            flock(fd, LOCK_EX)  # released when the file is closed
         if _ends_torn(fd):
             data = b"\n" + data  # a writer killed mid-line: start ours on a line of its own
         written = os.write(fd, data)

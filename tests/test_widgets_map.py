@@ -86,7 +86,7 @@ def click(view: MapView, sid: str) -> None:
         "group": "nodes", "data": dict(node.data), "position": dict(node.position)}}, [])
 
 
-def wait_for(predicate, timeout=3.0):
+def wait_for(predicate, timeout=30.0):
     deadline = time.time() + timeout
     while time.time() < deadline:
         if predicate():

@@ -71,7 +71,7 @@ def run_all(page, timeout: float = 120_000) -> None:
     run_command(page, "notebook:run-all-cells", timeout)
 
 
-def until(check: Callable[[], Any], timeout: float = 15.0, interval: float = 0.05, message: str = "") -> Any:
+def until(check: Callable[[], Any], timeout: float = 30.0, interval: float = 0.05, message: str = "") -> Any:
     """Poll ``check()`` until it returns something true and return that (for conditions
     outside the page, such as a file the kernel saves); fail with ``message`` after ``timeout`` s."""
     deadline = time.monotonic() + timeout
@@ -128,7 +128,7 @@ def cy(page, index: int, expression: str, arg=None):
     return page.evaluate(f"([i, arg]) => {{ {CY_BINDING} return cy ? ({expression}) : null; }}", [index, arg])
 
 
-def wait_cy(page, index: int, expression: str, arg=None, timeout: float = 15_000) -> None:
+def wait_cy(page, index: int, expression: str, arg=None, timeout: float = 30_000) -> None:
     """Wait until ``expression`` (with ``cy`` bound as in :func:`cy`) is true."""
     page.wait_for_function(f"([i, arg]) => {{ {CY_BINDING} return !!cy && !!({expression}); }}", arg=[index, arg],
                            timeout=timeout)

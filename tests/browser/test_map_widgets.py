@@ -201,7 +201,7 @@ def test_the_view_switches_to_network_and_fishbone_and_back(page, work):
     view_cell.get_by_role("button", name="Network").click()
     wait_cy(page, 1, f"!{FISH}.visible() && cy.edges('.rel-reports_to').filter(e => e.visible()).length === 7")
     until(lambda: positions(page, 1) == network, message=f"the network drawing back as it was: {network}")
-    assert cy(page, 1, "cy.nodes('.fishbone').length") == 0  # helpers carry only 'hidden' now
+    wait_cy(page, 1, "cy.nodes('.fishbone').length === 0")  # helpers carry only 'hidden' now (classes arrive after)
     assert kernel_value(page, STORED) == stored
 
 
