@@ -142,8 +142,8 @@ def test_deleting_a_person_and_invalid_input(page, work):
     click_node(page, 0, "asst")
     page.get_by_text("Editing: 陈晓").wait_for(timeout=10_000)
     page.get_by_role("button", name="Delete person").click()
-    wait_cy(page, 0, "cy.nodes(':visible').length === 7 && !cy.getElementById('asst').visible()")
-    assert cy(page, 0, "cy.edges(':visible').length") == 9
+    wait_cy(page, 0, "cy.nodes(':visible').length === 7 && !cy.getElementById('asst').visible()"
+                     " && cy.edges(':visible').length === 9")
     until(lambda: "asst" not in saved_people(work), message="the deletion autosaved")
 
     # invalid input is shown inline and kept
@@ -175,11 +175,12 @@ def test_the_view_switches_to_network_and_fishbone_and_back(page, work):
     network, stored = positions(page, 1), kernel_value(page, STORED)
     view_cell.get_by_role("button", name="Fishbone").click()
     wait_cy(page, 1, f"{FISH}.length === 1 && {FISH}.visible() && cy.elements().renderedBoundingBox().x1 > 0")
-    assert cy(page, 1, "cy.nodes('.fishbone-tip').filter(n => n.visible()).length") == 6
-    assert cy(page, 1, "cy.edges('.rel-reports_to').filter(e => e.visible()).length") == 0
-    assert cy(page, 1, "cy.edges('.rel-conflict').filter(e => e.visible()).length") == 1
-    assert cy(page, 1, "cy.getElementById('fishbone:tip:decision_maker').data('label')").startswith(
-        "Decision maker · 1")
+    # the elements' classes and labels arrive in their own messages: wait for all of them
+    wait_cy(page, 1, "cy.nodes('.fishbone-tip').filter(n => n.visible()).length === 6"
+                     " && cy.edges('.rel-reports_to').filter(e => e.visible()).length === 0"
+                     " && cy.edges('.rel-conflict').filter(e => e.visible()).length === 1"
+                     " && (cy.getElementById('fishbone:tip:decision_maker').data('label') || '')"
+                     ".startsWith('Decision maker · 1')")
     fish = positions(page, 1)
     assert fish["ceo"][1] < 0 < fish["cio"][1] and fish["ceo"][0] > fish["ops"][0]  # approver above, nearest the head
     assert fish == {pid: [round(p["x"]), round(p["y"])] for pid, p in
