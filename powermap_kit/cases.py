@@ -159,9 +159,15 @@ class Case:
         return load_map(self.submission_paths[quality])
 
     def blank_map(self) -> PowerMap:
-        """An empty map for this case's opportunity, to start building in."""
-        key = self.key
-        pm = PowerMap(account=Account.from_dict(key.account.to_dict()))
+        """An empty map for this case's opportunity, to start building in (the account from the
+        key, or from the learner-safe hints where the trainer withholds the key)."""
+        if (self.folder / "key.json").is_file():
+            account = self.key.account.to_dict()
+        else:
+            from .hints import hints_for
+
+            account = hints_for(self).account or {}
+        pm = PowerMap(account=Account.from_dict(account))
         pm.meta = {"case": self.slug}
         return pm
 

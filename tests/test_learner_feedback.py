@@ -205,18 +205,26 @@ def _values(data):
 @pytest.mark.parametrize("slug", FLAGSHIPS)
 def test_hint_file_holds_no_key_value(slug, tmp_path):
     out = tmp_path / "hints.json"
-    assert main(["hints", str(load_case(slug).folder / "key.json"), "-o", str(out)]) == 0
+    case = load_case(slug)
+    assert main(["hints", str(case.folder / "key.json"), "-o", str(out)]) == 0
     data = json.loads(out.read_text("utf-8"))
+    assert "twist" in data, "the case folder's twist key is read too"
     codes = set(vocab.ROLES) | set(vocab.STANCES) | set(vocab.STAGES) | set(vocab.DECISION_MODES)
     values = [v for v in _values(data) if not isinstance(v, str) or v not in (data["salt"],)]
     assert not codes & {v for v in values if isinstance(v, str)}
+    points = [i["points"] for i in data["insights"] + data["twist"]["insights"]]
     assert not [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)
-                and v not in [i["points"] for i in data["insights"]]], "no power or rating numbers"
+                and v not in points], "no power or rating numbers"
     text = out.read_text("utf-8")
-    assert not [f for f in _found(_forbidden(load_case(slug).key), text) if not f.startswith(("power", "Power"))]
-    for person in data["people"].values():
-        assert set(person) == {"names", "display", "title", "docs", "check"}
-        assert all(re.fullmatch(r"[0-9a-f]{24}", d) for d in _values(person["check"]))
+    forbidden = _forbidden(case.key) + _forbidden(case.twist_key)
+    assert not [f for f in _found(forbidden, text) if not f.startswith(("power", "Power"))]
+    for section in (data, data["twist"]):
+        for person in section["people"].values():
+            assert set(person) == {"names", "display", "title", "docs", "check"}
+            assert all(re.fullmatch(r"[0-9a-f]{24}", d) for d in _values(person["check"]))
+    for change in data["twist"]["changes"]:
+        assert set(change) <= {"area", "person", "check"}
+        assert change["area"] in ("roles", "power", "stance", "coach", "line", "stage", "decision_mode")
 
 
 def test_learner_checks_run_from_a_hint_file_when_the_key_is_withheld(tmp_path, monkeypatch, learner, work):
