@@ -523,9 +523,10 @@ def _withhold(tmp_path, monkeypatch, slug: str):
     """A cases folder without key.json and twist/key.json, and the hint file ``powermap hints``
     made from them in $POWERMAP_HINTS (returned)."""
     import shutil
+    from pathlib import Path
 
     folder = tmp_path / "cases" / slug
-    shutil.copytree(load_case(slug).folder, folder)
+    shutil.copytree(Path(__file__).parents[1] / "case_studies" / slug, folder)
     hints = tmp_path / "hints" / f"{slug}.json"
     assert main(["hints", str(folder / "key.json"), "-o", str(hints)]) == 0
     (folder / "key.json").unlink()
@@ -669,3 +670,45 @@ def test_case_map_hint_says_someone_who_signs_off_is_missing(lang, learner, work
         assert KINDS["approver"][LANGS.index(lang)] in card.to_html()
     finally:
         pk.set_language("en")
+
+
+@pytest.mark.parametrize("notebook", ["notebooks/en/12_dynamic_change.ipynb", "notebooks/zh/12_dynamic_change.ipynb",
+                                      "exercises/en/12_dynamic_change_exercises.ipynb"])
+def test_module_12_runs_for_a_learner_without_the_keys(notebook, tmp_path, monkeypatch, learner, work, comms):
+    """The learner's notebook and workbook 12, cell by cell, with both keys of both cases withheld
+    and the learner's submitted case maps in the work folder: every check gives hints, no key value."""
+    from pathlib import Path
+
+    forbidden = []
+    cases = {slug: load_case(slug) for slug in ("it-solution", "medical-device")}
+    for slug, case in cases.items():
+        forbidden += _forbidden(case.key) + _forbidden(case.twist_key)
+        mine = case.key.copy()
+        mine.grading = None
+        pk.save_map(mine, work / slug / "li_na.json")
+    for slug in cases:
+        _withhold(tmp_path, monkeypatch, slug)
+    cells = json.loads((Path(__file__).parents[1] / notebook).read_text("utf-8"))["cells"]
+    checked = []
+    namespace: dict = {}
+    for cell in cells:
+        if cell["cell_type"] != "code":
+            continue
+        source = "".join(cell["source"])
+        exec(compile(source, notebook, "exec"), namespace)
+        if "check_twist_update" in source:
+            last = source.strip().splitlines()[-1]
+            checked.append(eval(last, namespace))
+    assert len(checked) == 2
+    for result in checked:
+        assert result.status == "unanswered", "the update starts as the submitted map: nothing changed yet"
+        assert not _found(forbidden, _rendered(result))
+    md_case = namespace["md_case"]
+    assert not (md_case.folder / "key.json").exists() and not (md_case.folder / "twist" / "key.json").exists()
+    # The learner moves one power the news moves, in the builder's map: one change of several done.
+    first = next(c for c in pk.compare(cases["medical-device"].key, cases["medical-device"].twist_key).changes
+                 if c["change"] == "power")
+    md = namespace["md_builder"].map
+    md.update_stakeholder(first["stakeholder"], power=first["new"])
+    partial = course.check_twist_update(namespace["md_before"], md, md_case)
+    assert partial.status == "partly" and not _found(forbidden, _rendered(partial))
