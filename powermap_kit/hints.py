@@ -375,16 +375,11 @@ def hints_for(case: Any, today: str | None = None) -> Hints:
     from .cases import Case, load_case
 
     c = case if isinstance(case, Case) else load_case(str(case))
-    env = os.environ.get("POWERMAP_HINTS")
-    if env:
-        place = Path(env)
-        for candidate in (place / f"{c.slug}.json", place / c.slug / "hints.json", place):
-            if candidate.is_file():
-                return load_hints(candidate)
+    given = c.hints_file
+    if given is not None:
+        return load_hints(given)
     if (c.folder / "key.json").is_file():
         return _cached(c.folder / "key.json", twist_of(c.folder / "key.json"), today)
-    if (c.folder / "hints.json").is_file():
-        return load_hints(c.folder / "hints.json")
     raise CasesNotFound(str(c.folder), "no_hints", c.slug)
 
 

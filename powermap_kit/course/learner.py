@@ -19,7 +19,8 @@ from ..model import PowerMap
 from ._base import field_label, picked, t
 from .result import Result, status_of
 
-__all__ = ["area_label", "docs_text", "hints_of", "learner_mode", "map_lines", "missing_line", "pick_lines", "role_kind"]
+__all__ = ["area_label", "docs_text", "hints_of", "learner_mode", "map_lines", "missing_line", "pick_lines",
+           "role_kind"]
 
 
 def learner_mode(audience: str | None, key: Any = None) -> bool:
@@ -102,7 +103,8 @@ def missing_line(h: Hints, pid: str, lang: str) -> str:
     """The hint for a key person missing from a learner's map: the kind of person in plain words
     ("someone who signs off is missing …") and the documents to reread, never the name."""
     kind = role_kind(h, pid)
-    return t(f"hints.missing_{kind}" if kind else "hints.missing", lang, docs=docs_text(h.docs(pid, "roles", "power"), lang))
+    docs = docs_text(h.docs(pid, "roles", "power"), lang)
+    return t(f"hints.missing_{kind}" if kind else "hints.missing", lang, docs=docs)
 
 
 # ---- a whole map ---------------------------------------------------------------------------

@@ -40,7 +40,8 @@ def same_value(field: str, have: Any, want: Any, tolerance: int = DEFAULT_TOLERA
     return (have or "unknown") == (want or "unknown")
 
 
-def _twist(before: PowerMap | None, after: PowerMap | None, case: Case, lang: str, hints: Hints | None = None) -> Result:
+def _twist(before: PowerMap | None, after: PowerMap | None, case: Case, lang: str,
+           hints: Hints | None = None) -> Result:
     from ..diff import compare
     from .learner import locked
 
