@@ -158,10 +158,36 @@ class Case:
     def submission(self, quality: str) -> PowerMap:
         return load_map(self.submission_paths[quality])
 
+    @property
+    def hints_file(self) -> Path | None:
+        """The learner-safe hint file a trainer gives instead of the keys (``powermap hints``):
+        ``$POWERMAP_HINTS`` (the file, or a folder of ``<case>.json`` / ``<case>/hints.json``),
+        else a ``hints.json`` in a case folder without ``key.json``; ``None`` when there is none."""
+        env = os.environ.get("POWERMAP_HINTS")
+        if env:
+            place = Path(env)
+            for candidate in (place / f"{self.slug}.json", place / self.slug / "hints.json", place):
+                if candidate.is_file():
+                    return candidate
+        beside = self.folder / "hints.json"
+        return beside if beside.is_file() and not (self.folder / "key.json").is_file() else None
+
+    def _hints(self) -> dict[str, Any]:
+        found = self.hints_file
+        try:
+            data = json.loads(found.read_text("utf-8")) if found is not None else {}
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
     def blank_map(self) -> PowerMap:
-        """An empty map for this case's opportunity, to start building in."""
-        key = self.key
-        pm = PowerMap(account=Account.from_dict(key.account.to_dict()))
+        """An empty map for this case's opportunity, to start building in (the account from the
+        key, or from the learner-safe hints where the trainer withholds the key)."""
+        if (self.folder / "key.json").is_file():
+            account = self.key.account.to_dict()
+        else:
+            account = self._hints().get("account") or {}
+        pm = PowerMap(account=Account.from_dict(account))
         pm.meta = {"case": self.slug}
         return pm
 

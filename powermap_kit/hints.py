@@ -9,11 +9,19 @@ check needs is therefore first turned into a :class:`Hints` object:
   (stage, decision mode) the **documents** the key's evidence names ("doc 03", "资料07");
 * **digests** of the key's values (salted SHA-256 of ``person|area|value``), so a check can tell
   right from wrong without the value being in the file. With five stances a determined coder
-  could try them all: the digests keep values out of sight, they are not encryption.
+  could try them all: the digests keep values out of sight, they are not encryption;
+* the key's account (the customer's name), so a learner can start a blank map;
+* optionally a **twist** section (module 12): the same hints for the case's updated key after
+  its twist, with a salt of their own, and what the twist changed, in order — a person's
+  roles, power, stance or coach flag (the person's id and the area), a new line between two
+  people (a digest of the line), the stage or decision mode — so a learner's updated map
+  can be judged without either key (:meth:`Hints.twist`, :meth:`Hints.twist_changes`).
+  Files without one (older files, keys without a twist) load as before.
 
 :func:`make_hints` builds it from a key; :func:`write_hints` writes it as a file
-(``powermap hints KEY.json -o hints.json``), so a trainer who keeps ``key.json`` off a shared
-server can give learners ``hints.json`` instead. :func:`hints_for` finds the hints of a case:
+(``powermap hints KEY.json -o hints.json``; the twist key of the key's case folder is read
+too), so a trainer who keeps ``key.json`` and ``twist/key.json`` off a shared server can give
+learners ``hints.json`` instead. :func:`hints_for` finds the hints of a case:
 ``$POWERMAP_HINTS`` (a hint file, or a folder of ``<case>.json`` / ``<case>/hints.json``),
 else the case's ``key.json``, else a ``hints.json`` in the case folder.
 
@@ -49,7 +57,7 @@ from .io import load_map
 from .model import PowerMap
 
 __all__ = ["resolve_key", "AUDIENCES", "FORMAT", "Hints", "documents_in", "get_audience", "hints_for", "is_learner", "load_hints",
-           "make_hints", "set_audience", "submitted_for", "write_hints"]
+           "make_hints", "set_audience", "submitted_for", "twist_of", "write_hints"]
 
 FORMAT = "powermap-hints/1"
 #: Who reads feedback: a learner sees hints only; a trainer sees the key's values.
@@ -57,6 +65,8 @@ AUDIENCES = ("learner", "trainer")
 #: The areas a person is judged on, each with its evidence field.
 AREAS = ("roles", "power", "stance", "coach", "support")
 DEAL = ("stage", "decision_mode")
+#: The areas of a person a twist can change that a learner's update is judged on.
+TWIST_AREAS = ("roles", "power", "stance", "coach")
 
 _state = {"audience": os.environ.get("POWERMAP_AUDIENCE", "learner")}
 if _state["audience"] not in AUDIENCES:
@@ -129,24 +139,36 @@ def good_first(p: Any, quadrant: str | None, key_power: int = 4) -> bool:
             or (p.stance == "oppose" and power >= 3))
 
 
-def make_hints(key: Any, today: str | None = None, salt: str | None = None) -> Hints:
+def make_hints(key: Any, today: str | None = None, salt: str | None = None, twist: Any = None) -> Hints:
     """The learner-safe hints of an answer key (a map, an AnswerKey, a path or a case slug).
 
     ``salt`` defaults to a random one, so two hint files of the same key share no digest.
+    ``twist`` is the case's updated key after its twist (a map, a path; ``None``: the twist key
+    of the case folder the key comes from, if it has one; ``False``: none); with one the hints
+    get a ``twist`` section to judge a learner's updated map (see :meth:`Hints.twist_changes`).
     """
-    from .analysis import analyse
-    from .grading.rules import DEFAULT_TOLERANCE
-
     pm: PowerMap = resolve_key(key)
     salt = secrets.token_hex(8) if salt is None else salt
+    data: dict[str, Any] = {"format": FORMAT, "case": pm.meta.get("case"), "salt": salt,
+                            "account": pm.account.to_dict(), **_section(pm, salt, today)}
+    twist = twist_of(key) if twist is None else twist
+    if twist is not False and twist is not None:
+        data["twist"] = _twist_section(pm, resolve_key(twist), f"{salt}:twist", today)
+    return Hints(data)
+
+
+def _section(pm: PowerMap, salt: str, today: str | None) -> dict[str, Any]:
+    """The people, deal and insights of one key, as the hint file holds them."""
+    from .analysis import analyse
+    from .analysis.settings import config
+    from .grading.rules import DEFAULT_TOLERANCE
+
     grading = pm.grading or {}
     aliases = grading.get("aliases") or {}
     tolerance = int((grading.get("tolerance") or {}).get("power", DEFAULT_TOLERANCE))
     result = analyse(pm, today=today or pm.meta.get("as_of") or pm.meta.get("saved"))
     quadrant = {r["id"]: r["quadrant"] for r in result.matrix_rows}
     hidden = {r["id"] for r in result.hidden_power}
-    from .analysis.settings import config
-
     key_power = int(config()["key_power"])
     people: dict[str, Any] = {}
     for p in pm.stakeholders:
@@ -170,8 +192,52 @@ def make_hints(key: Any, today: str | None = None, salt: str | None = None) -> H
                 "check": _digest(salt, "deal", f, getattr(pm.opportunity, f) or "")} for f in DEAL}
     insights = [{"points": i.get("points", 0), "docs": documents_in(i.get("feedback") or {})}
                 for i in grading.get("insights") or []]
-    return Hints({"format": FORMAT, "case": pm.meta.get("case"), "salt": salt, "people": people, "deal": deal,
-                  "insights": insights})
+    return {"people": people, "deal": deal, "insights": insights}
+
+
+def _twist_section(before: PowerMap, after: PowerMap, salt: str, today: str | None) -> dict[str, Any]:
+    """The twist key's own hints (a salt of their own) and, in order, what the twist changed:
+    a person's area (the person's id), a new line (its digest), a deal field."""
+    from .diff import compare, edge
+
+    changes: list[dict[str, Any]] = []
+    for change in compare(before, after).changes:
+        kind = change["change"]
+        if kind in TWIST_AREAS:
+            changes.append({"area": kind, "person": change["stakeholder"]})
+        elif kind in DEAL:
+            changes.append({"area": kind})
+        elif kind == "relationship_added":
+            changes.append({"area": "line",
+                            "check": _digest(salt, "line", *edge(change["source"], change["target"], change["type"]))})
+    return {"salt": salt, **_section(after, salt, today or after.meta.get("as_of") or after.meta.get("saved")),
+            "changes": changes}
+
+
+def twist_of(key: Any) -> Path | None:
+    """The twist key of the case folder an answer key comes from (a ``key.json`` path or a case
+    slug): the file ``case.json``'s ``twist.key`` names, when it exists; else ``None``."""
+    if isinstance(key, (PowerMap, Mapping)) or isinstance(getattr(key, "map", None), PowerMap):
+        return None
+    if hasattr(key, "folder") and hasattr(key, "meta"):  # a Case
+        folder = Path(key.folder)
+    else:
+        path = Path(key)
+        if path.suffix == ".json" or path.exists():
+            folder = path.parent
+        else:
+            from .cases import case_folder
+
+            try:
+                folder = case_folder() / str(key)
+            except CasesNotFound:
+                return None
+    try:
+        meta = json.loads((folder / "case.json").read_text("utf-8"))
+        twist = folder / meta["twist"]["key"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return twist if twist.is_file() else None
 
 
 class Hints:
@@ -184,6 +250,41 @@ class Hints:
         self.people: dict[str, Any] = dict(data.get("people") or {})
         self.case: str | None = data.get("case")
         self._salt = str(data.get("salt", ""))
+
+    @property
+    def account(self) -> dict[str, Any] | None:
+        """The key's account (the customer: name, industry), to start a blank map; ``None`` in old files."""
+        account = self.data.get("account")
+        return dict(account) if isinstance(account, Mapping) else None
+
+    # ---- the twist --------------------------------------------------------------------------
+    @property
+    def twist(self) -> Hints | None:
+        """The hints of the case's updated key after its twist (people matched by the twist key's
+        names), or ``None`` when the file has no twist section (made without a twist key, or
+        before twist sections existed)."""
+        section = self.data.get("twist")
+        if not isinstance(section, Mapping):
+            return None
+        return Hints({**section, "format": FORMAT, "case": self.case})
+
+    def twist_changes(self) -> list[dict[str, Any]]:
+        """What the twist changed, in order (on :attr:`twist`'s hints): ``{"area": "roles",
+        "person": id}`` (roles, power, stance, coach), ``{"area": "line", "check": digest}``,
+        ``{"area": "stage"}`` / ``{"area": "decision_mode"}``."""
+        return [dict(c) for c in self.data.get("changes") or [] if isinstance(c, Mapping)]
+
+    def shows_change(self, pid: str, area: str, value: Any) -> bool:
+        """Whether a learner's ``value`` shows the twist's change of a person's ``area`` (on
+        :attr:`twist`'s hints): every new role is there (other roles may stay), power within the
+        tolerance, the same stance or coach flag."""
+        if area == "roles":
+            return self.roles_right(pid, value or ())[2] == 0
+        return self.ok(pid, area, value)
+
+    def line_ok(self, change: Mapping[str, Any], lines: Iterable[tuple[str, str, str]]) -> bool:
+        """Whether one of ``lines`` (:func:`~powermap_kit.diff.edge` tuples in key ids) is a twist's new line."""
+        return any(_digest(self._salt, "line", *line) == change.get("check") for line in lines)
 
     # ---- people ---------------------------------------------------------------------------
     def find(self, name: Any) -> str | None:
@@ -251,9 +352,10 @@ class Hints:
         return write_bytes_atomic(path, (json.dumps(self.data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
 
 
-def write_hints(key: Any, out: str | os.PathLike, today: str | None = None) -> Path:
-    """Write the learner-safe hint file of an answer key (what ``powermap hints`` does)."""
-    return make_hints(key, today=today).save(out)
+def write_hints(key: Any, out: str | os.PathLike, today: str | None = None, twist: Any = None) -> Path:
+    """Write the learner-safe hint file of an answer key (what ``powermap hints`` does); ``twist``
+    as in :func:`make_hints` (by default the twist key of the key's case folder)."""
+    return make_hints(key, today=today, twist=twist).save(out)
 
 
 def load_hints(source: str | os.PathLike | Mapping[str, Any]) -> Hints:
@@ -273,26 +375,21 @@ def hints_for(case: Any, today: str | None = None) -> Hints:
     from .cases import Case, load_case
 
     c = case if isinstance(case, Case) else load_case(str(case))
-    env = os.environ.get("POWERMAP_HINTS")
-    if env:
-        place = Path(env)
-        for candidate in (place / f"{c.slug}.json", place / c.slug / "hints.json", place):
-            if candidate.is_file():
-                return load_hints(candidate)
+    given = c.hints_file
+    if given is not None:
+        return load_hints(given)
     if (c.folder / "key.json").is_file():
-        return _cached(c.folder / "key.json", today)
-    if (c.folder / "hints.json").is_file():
-        return load_hints(c.folder / "hints.json")
+        return _cached(c.folder / "key.json", twist_of(c.folder / "key.json"), today)
     raise CasesNotFound(str(c.folder), "no_hints", c.slug)
 
 
-_CACHE: dict[tuple[str, float, str | None], Hints] = {}
+_CACHE: dict[tuple[Any, ...], Hints] = {}
 
 
-def _cached(path: Path, today: str | None) -> Hints:
-    stamp = (str(path), path.stat().st_mtime, today)
+def _cached(path: Path, twist: Path | None, today: str | None) -> Hints:
+    stamp = (str(path), path.stat().st_mtime, str(twist), twist.stat().st_mtime if twist else None, today)
     if stamp not in _CACHE:
-        _CACHE[stamp] = make_hints(path, today=today, salt="")
+        _CACHE[stamp] = make_hints(path, today=today, salt="", twist=twist or False)
     return _CACHE[stamp]
 
 

@@ -15,6 +15,8 @@ import powermap_kit as pk
 from powermap_kit import course, vocab
 from powermap_kit.cases import load_case
 from powermap_kit.cli import main
+from powermap_kit.course.learner import docs_text, map_lines, role_kind
+from powermap_kit.errors import InvalidValue
 from powermap_kit.hints import documents_in, load_hints, make_hints, set_audience, write_hints
 from powermap_kit.submit import submit_map
 
@@ -205,18 +207,26 @@ def _values(data):
 @pytest.mark.parametrize("slug", FLAGSHIPS)
 def test_hint_file_holds_no_key_value(slug, tmp_path):
     out = tmp_path / "hints.json"
-    assert main(["hints", str(load_case(slug).folder / "key.json"), "-o", str(out)]) == 0
+    case = load_case(slug)
+    assert main(["hints", str(case.folder / "key.json"), "-o", str(out)]) == 0
     data = json.loads(out.read_text("utf-8"))
+    assert "twist" in data, "the case folder's twist key is read too"
     codes = set(vocab.ROLES) | set(vocab.STANCES) | set(vocab.STAGES) | set(vocab.DECISION_MODES)
     values = [v for v in _values(data) if not isinstance(v, str) or v not in (data["salt"],)]
     assert not codes & {v for v in values if isinstance(v, str)}
+    points = [i["points"] for i in data["insights"] + data["twist"]["insights"]]
     assert not [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)
-                and v not in [i["points"] for i in data["insights"]]], "no power or rating numbers"
+                and v not in points], "no power or rating numbers"
     text = out.read_text("utf-8")
-    assert not [f for f in _found(_forbidden(load_case(slug).key), text) if not f.startswith(("power", "Power"))]
-    for person in data["people"].values():
-        assert set(person) == {"names", "display", "title", "docs", "check"}
-        assert all(re.fullmatch(r"[0-9a-f]{24}", d) for d in _values(person["check"]))
+    forbidden = _forbidden(case.key) + _forbidden(case.twist_key)
+    assert not [f for f in _found(forbidden, text) if not f.startswith(("power", "Power"))]
+    for section in (data, data["twist"]):
+        for person in section["people"].values():
+            assert set(person) == {"names", "display", "title", "docs", "check"}
+            assert all(re.fullmatch(r"[0-9a-f]{24}", d) for d in _values(person["check"]))
+    for change in data["twist"]["changes"]:
+        assert set(change) <= {"area", "person", "check"}
+        assert change["area"] in ("roles", "power", "stance", "coach", "line", "stage", "decision_mode")
 
 
 def test_learner_checks_run_from_a_hint_file_when_the_key_is_withheld(tmp_path, monkeypatch, learner, work):
@@ -466,3 +476,240 @@ def test_key_displays_are_locked_for_a_learner_until_submission(learner, work):
     pk.save_map(case.key.copy(), work / "it-solution" / "li_na.json")
     submit_map(work / "it-solution" / "li_na.json")
     assert all("🔒" not in str(show()) for show in shows)
+
+
+# ---- module 12's twist check where the trainer withholds both keys -----------------------------
+TWIST_CASES = ("it-solution", "medical-device", "education-software", "equipment-group")
+
+
+def _updates(case) -> dict[str, pk.PowerMap]:
+    """A correct update (the twist key as a learner would draw it), a partial one (only the
+    twist's first change of a person's roles or power or of the stage), a wrong one and nonsense."""
+    correct = case.twist_key.copy()
+    correct.grading = None
+    partial = case.key.copy()
+    partial.grading = None
+    first = next(c for c in pk.compare(case.key, case.twist_key).changes if c["change"] in ("roles", "power", "stage"))
+    if first["change"] == "stage":
+        partial.opportunity.stage = first["new"]
+    else:
+        partial.update_stakeholder(first["stakeholder"], **{first["change"]: first["new"]})
+    wrong = correct.copy()
+    for p in wrong.stakeholders:
+        p.power = 1 if (p.power or 3) >= 3 else 5
+        p.roles = [next(r for r in vocab.ROLES if r not in p.roles)]
+        p.stance = "oppose" if p.stance != "oppose" else "champion"
+        p.coach = not p.coach
+    wrong.relationships = []
+    wrong.opportunity.stage = next(s for s in vocab.STAGES if s != case.twist_key.opportunity.stage)
+    wrong.opportunity.decision_mode = next(m for m in vocab.DECISION_MODES
+                                           if m != case.twist_key.opportunity.decision_mode)
+    nonsense = pk.PowerMap()
+    nonsense.add_stakeholder(id="asdf", name="asdf qwer")
+    return {"correct": correct, "partial": partial, "wrong": wrong, "nonsense": nonsense}
+
+
+def _twist_outcomes(before, updates, case) -> dict[tuple[str, str], tuple]:
+    out = {}
+    for name, pm in updates.items():
+        result = course.check_twist_update(before, pm, case)
+        for lang in LANGS:
+            shown = result.in_language(lang)
+            out[name, lang] = (shown.status, shown.score, shown.lines, shown.hint, _rendered(result))
+    return out
+
+
+def _withhold(tmp_path, monkeypatch, slug: str):
+    """A cases folder without key.json and twist/key.json, and the hint file ``powermap hints``
+    made from them in $POWERMAP_HINTS (returned)."""
+    import shutil
+    from pathlib import Path
+
+    folder = tmp_path / "cases" / slug
+    shutil.copytree(Path(__file__).parents[1] / "case_studies" / slug, folder)
+    hints = tmp_path / "hints" / f"{slug}.json"
+    assert main(["hints", str(folder / "key.json"), "-o", str(hints)]) == 0
+    (folder / "key.json").unlink()
+    (folder / "twist" / "key.json").unlink()
+    monkeypatch.setenv("POWERMAP_CASES", str(tmp_path / "cases"))
+    monkeypatch.setenv("POWERMAP_HINTS", str(tmp_path / "hints"))
+    return hints
+
+
+@pytest.mark.parametrize("slug", TWIST_CASES)
+def test_twist_check_from_a_hint_file_gives_what_the_keys_give(slug, tmp_path, monkeypatch, learner, work):
+    case = load_case(slug)
+    before = case.key.copy()
+    before.grading = None
+    updates = _updates(case)
+    with_keys = _twist_outcomes(before, updates, case)
+    assert with_keys["correct", "en"][:2] == ("right", 1.0)
+    assert with_keys["partial", "en"][0] == "partly" and 0 < with_keys["partial", "en"][1] < 1
+    assert with_keys["wrong", "en"][:2] == ("wrong", 0.0)
+    assert with_keys["nonsense", "en"][:2] == ("wrong", 0.0)
+    for name, pm in updates.items():  # the trainer's check reads the keys themselves: the same verdict
+        trainer = course.check_twist_update(before, pm, case, audience="trainer")
+        assert (trainer.status, trainer.score) == with_keys[name, "en"][:2], name
+
+    hints = _withhold(tmp_path, monkeypatch, slug)
+    withheld = load_case(slug)
+    assert not (withheld.folder / "key.json").exists() and not (withheld.folder / "twist" / "key.json").exists()
+    assert _twist_outcomes(before, updates, withheld) == with_keys, "same status, score and lines as with the keys"
+    assert _twist_outcomes(before, updates, slug) == with_keys
+
+    forbidden = _forbidden(case.key) + _forbidden(case.twist_key)
+    text = hints.read_text("utf-8")
+    assert not [f for f in _found(forbidden, text) if not f.startswith(("power", "Power"))]
+    for (name, lang), shown in with_keys.items():
+        assert not _found(forbidden, shown[-1]), (name, lang, _found(forbidden, shown[-1]))
+        assert "/ 100" not in shown[-1], "no score against the key before submission"
+
+
+def test_twist_check_names_the_person_and_area_in_both_languages(learner, work):
+    case = load_case("medical-device")
+    before = case.key.copy()
+    updates = _updates(case)
+    changed = next(c for c in pk.compare(case.key, case.twist_key).changes if c["change"] == "power")
+    name = case.key.stakeholder(changed["stakeholder"]).name
+    for lang, done, missed in (("en", "Done:", "changes with the twist"), ("zh", "已更新", "随新变化而改变")):
+        right = [text for _, text in course.check_twist_update(before, updates["correct"], case, lang=lang).lines]
+        wrong = [text for _, text in course.check_twist_update(before, updates["wrong"], case, lang=lang).lines]
+        assert any(name in t and done in t for t in right), right
+        assert any(name in t and missed in t for t in wrong), wrong
+
+
+def test_module_12_starts_a_blank_map_from_the_hint_file(tmp_path, monkeypatch, learner, work):
+    account = load_case("it-solution").key.account
+    _withhold(tmp_path, monkeypatch, "it-solution")
+    blank = load_case("it-solution").blank_map()
+    assert len(blank) == 0 and blank.account == account
+
+
+def test_a_hint_file_without_a_twist_section_still_loads(tmp_path, monkeypatch, learner, work):
+    hints = _withhold(tmp_path, monkeypatch, "it-solution")
+    data = json.loads(hints.read_text("utf-8"))
+    del data["twist"], data["account"]  # a file from before twist sections
+    hints.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    old = load_hints(hints)
+    assert old.twist is None and old.account is None
+    assert not (load_case("it-solution").folder / "key.json").exists(), "the key is withheld"
+    assert course.check_case_map(pk.PowerMap(), "it-solution").status == "unanswered"
+    assert load_case("it-solution").blank_map().account.name is None
+    with pytest.raises(InvalidValue, match="no twist section"):
+        course.check_twist_update(pk.PowerMap(), pk.PowerMap(), "it-solution")
+
+
+def test_hints_command_takes_the_twist_key(tmp_path, capsys):
+    case = load_case("medical-device")
+    lone = tmp_path / "key.json"
+    lone.write_text((case.folder / "key.json").read_text("utf-8"), "utf-8")
+    assert main(["hints", str(lone), "-o", str(tmp_path / "plain.json")]) == 0
+    assert load_hints(tmp_path / "plain.json").twist is None, "a key outside a case folder has no twist"
+    assert main(["hints", str(lone), "--twist", str(case.folder / "twist" / "key.json"),
+                 "-o", str(tmp_path / "twist.json")]) == 0
+    twist = load_hints(tmp_path / "twist.json").twist
+    assert [c["area"] for c in twist.twist_changes()] == [
+        "line" if c["change"] == "relationship_added" else c["change"]
+        for c in pk.compare(case.key, case.twist_key).changes
+        if c["change"] in ("roles", "power", "stance", "coach", "relationship_added", "stage", "decision_mode")]
+    assert "twist" in capsys.readouterr().out
+
+
+# ---- what kind of person is missing ------------------------------------------------------------
+KINDS = {"approver": ("Someone who signs off", "签字拍板"),
+         "decision_maker": ("Someone who makes the call", "拿主意"),
+         "evaluator": ("Someone who evaluates the options", "评估各家方案"),
+         "observer": ("Someone who watches over the process", "监督采购过程")}
+
+
+def _key_of(roles: dict[str, list[str]]) -> pk.PowerMap:
+    people = [{"id": pid, "name": f"Person {pid}", "roles": r, "power": 3, "stance": "neutral",
+               "evidence": {"roles": "doc 03 and doc 07"}} for pid, r in roles.items()]
+    return pk.load_map({"format": "powermap/1", "stakeholders": people, "grading": {"aliases": {}}})
+
+
+@pytest.mark.parametrize("roles, kind", [
+    (["approver"], "approver"),
+    (["evaluator", "decision_maker"], "decision_maker"),
+    (["user", "approver", "evaluator"], "approver"),
+    (["evaluator", "influencer"], "evaluator"),
+    (["observer"], "observer"),
+    ([], None),
+])
+def test_a_missing_person_hint_names_the_kind_of_role(roles, kind):
+    key = _key_of({"p1": roles, "p2": ["user"]})
+    h = make_hints(key)
+    assert role_kind(h, "p1") == kind
+    mine = pk.PowerMap()
+    mine.add_stakeholder(id="p2", name="Person p2")
+    for n, lang in enumerate(LANGS):
+        lines = [text for mark, text in map_lines(mine, h, lang)[0] if "missing" in text or "还缺" in text]
+        assert len(lines) == 1 and "Person p1" not in lines[0]
+        assert docs_text(["03", "07"], lang) in lines[0]
+        if kind is None:
+            assert lines[0] == vocab.text("course.hints.missing", lang=lang, docs=docs_text(["03", "07"], lang))
+        else:
+            assert KINDS[kind][n] in lines[0], lines[0]
+        assert not _found(_forbidden(key), lines[0]), "plain words, not the role's label"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_case_map_hint_says_someone_who_signs_off_is_missing(lang, learner, work, comms):
+    from powermap_kit.widgets import ScoreCard
+
+    key = load_case("it-solution").key
+    approver = next(p for p in key.stakeholders if "approver" in p.roles)
+    pm = key.copy()
+    pm.grading = None
+    pm.remove_stakeholder(approver.id)
+    text = _rendered(course.check_case_map(pm, "it-solution"))
+    assert KINDS["approver"][LANGS.index(lang)] in text and approver.name not in text
+    pk.set_language(lang)
+    try:
+        card = ScoreCard(pm, key)
+        card._on_language(lang)
+        assert KINDS["approver"][LANGS.index(lang)] in card.to_html()
+    finally:
+        pk.set_language("en")
+
+
+@pytest.mark.parametrize("notebook", ["notebooks/en/12_dynamic_change.ipynb", "notebooks/zh/12_dynamic_change.ipynb",
+                                      "exercises/en/12_dynamic_change_exercises.ipynb"])
+def test_module_12_runs_for_a_learner_without_the_keys(notebook, tmp_path, monkeypatch, learner, work, comms):
+    """The learner's notebook and workbook 12, cell by cell, with both keys of both cases withheld
+    and the learner's submitted case maps in the work folder: every check gives hints, no key value."""
+    from pathlib import Path
+
+    forbidden = []
+    cases = {slug: load_case(slug) for slug in ("it-solution", "medical-device")}
+    for slug, case in cases.items():
+        forbidden += _forbidden(case.key) + _forbidden(case.twist_key)
+        mine = case.key.copy()
+        mine.grading = None
+        pk.save_map(mine, work / slug / "li_na.json")
+    for slug in cases:
+        _withhold(tmp_path, monkeypatch, slug)
+    cells = json.loads((Path(__file__).parents[1] / notebook).read_text("utf-8"))["cells"]
+    checked = []
+    namespace: dict = {}
+    for cell in cells:
+        if cell["cell_type"] != "code":
+            continue
+        source = "".join(cell["source"])
+        exec(compile(source, notebook, "exec"), namespace)
+        if "check_twist_update" in source:
+            last = source.strip().splitlines()[-1]
+            checked.append(eval(last, namespace))
+    assert len(checked) == 2
+    for result in checked:
+        assert result.status == "unanswered", "the update starts as the submitted map: nothing changed yet"
+        assert not _found(forbidden, _rendered(result))
+    md_case = namespace["md_case"]
+    assert not (md_case.folder / "key.json").exists() and not (md_case.folder / "twist" / "key.json").exists()
+    # The learner moves one power the news moves, in the builder's map: one change of several done.
+    first = next(c for c in pk.compare(cases["medical-device"].key, cases["medical-device"].twist_key).changes
+                 if c["change"] == "power")
+    md = namespace["md_builder"].map
+    md.update_stakeholder(first["stakeholder"], power=first["new"])
+    partial = course.check_twist_update(namespace["md_before"], md, md_case)
+    assert partial.status == "partly" and not _found(forbidden, _rendered(partial))

@@ -19,7 +19,8 @@ from ..model import PowerMap
 from ._base import field_label, picked, t
 from .result import Result, status_of
 
-__all__ = ["area_label", "docs_text", "hints_of", "learner_mode", "map_lines", "pick_lines"]
+__all__ = ["area_label", "docs_text", "hints_of", "learner_mode", "map_lines", "missing_line", "pick_lines",
+           "role_kind"]
 
 
 def learner_mode(audience: str | None, key: Any = None) -> bool:
@@ -84,6 +85,28 @@ def area_label(area: str, lang: str) -> str:
     return label.lower() if lang == "en" else label
 
 
+def role_kind(h: Hints, pid: str) -> str | None:
+    """The most important buying role a key person holds (by the analysis's role weights when the
+    decision mode is unknown: approver and decision maker first), or ``None`` when they hold none.
+
+    Only the kind of a person a learner has left off is ever said, in plain words and without
+    the person's name (:func:`missing_line`).
+    """
+    from ..analysis.settings import config
+
+    weights = config()["index"]["role_weights"]["unknown"]
+    held = [r for r in vocab.ROLES if h.ok(pid, "roles", r)]
+    return max(held, key=lambda r: (weights.get(r, 0), -vocab.ROLES.index(r))) if held else None
+
+
+def missing_line(h: Hints, pid: str, lang: str) -> str:
+    """The hint for a key person missing from a learner's map: the kind of person in plain words
+    ("someone who signs off is missing …") and the documents to reread, never the name."""
+    kind = role_kind(h, pid)
+    docs = docs_text(h.docs(pid, "roles", "power"), lang)
+    return t(f"hints.missing_{kind}" if kind else "hints.missing", lang, docs=docs)
+
+
 # ---- a whole map ---------------------------------------------------------------------------
 def _person_lines(h: Hints, pid: str, q: Any, lang: str) -> tuple[list[tuple[str, str]], int, int]:
     lines: list[tuple[str, str]] = []
@@ -128,7 +151,7 @@ def map_lines(pm: PowerMap | None, h: Hints, lang: str) -> tuple[list[tuple[str,
     for pid in h.people:
         if pid not in found:
             total += 3
-            lines.append(("unanswered", t("hints.missing", lang, docs=docs_text(h.docs(pid, "roles", "power"), lang))))
+            lines.append(("unanswered", missing_line(h, pid, lang)))
             continue
         more, r, n = _person_lines(h, pid, pm.stakeholder(found[pid]), lang)
         lines += more

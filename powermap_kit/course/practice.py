@@ -120,10 +120,9 @@ def check_case_map(pm: PowerMap | None, case: Case | str, twist: bool = False, l
     if not isinstance(pm, PowerMap):
         pm = None
     if learner_mode(audience) and not unlocked(pm, c):
-        source = (c.twist_key if twist else None) or c
-        if twist and c.twist_key is None:
-            raise InvalidValue("case", "no_twist", c.slug)
-        h = hints_of(source)
+        from .twist import twist_hints
+
+        h = twist_hints(c) if twist else hints_of(c)
         return following(lambda lg: map_result(pm, h, t("hints.title", lg, case=c.title(lg)), lg, top), lang)
     key = c.twist_key if twist else c.key
     if key is None:
