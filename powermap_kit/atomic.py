@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 import time
 from collections.abc import Iterator
@@ -75,6 +74,8 @@ def _prepare(fd: int, data: bytes, mode: int | None) -> None:
 
 
 def _temp_name(target: Path) -> Path:
+    import secrets  # here: random and hashlib cost a command that only reads a tenth of its start-up
+
     return target.with_name(f".{target.name}.{TEMP_MARK}-{secrets.token_hex(6)}")
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -104,6 +103,8 @@ class _Collector:
 
     def date(self, place: str, value: Any) -> None:
         if isinstance(value, str) and _DATE_RE.fullmatch(value):
+            from datetime import date  # here: only maps with dates need it
+
             try:
                 date.fromisoformat(value)
                 return
