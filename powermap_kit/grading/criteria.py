@@ -38,6 +38,7 @@ from :func:`~powermap_kit.grading.compare.compare_to_key`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .. import vocab
@@ -46,7 +47,7 @@ from .compare import KeyComparison
 from .key import AnswerKey
 from .feedback import Coded, Deduction, KeyName, KeyTitle, Line, Summary
 from .insights import insight_holds
-from .rules import graded_weights, power_credit, stance_credit
+from .rules import graded_weights, power_credit, roles_overlap, stance_credit
 
 __all__ = ["CHAIN_ROLES", "COACH_SHARE", "Context", "MissingLines", "Score", "graded_weights", "score_all"]
 
@@ -175,13 +176,12 @@ def _roles(ctx: Context, score: Score) -> None:
             score.absent(each, p.id)
             continue
         given = set(q.roles)
-        both = expected | given
-        credit = len(expected & given) / len(both) if both else 1.0  # rules.roles_credit
+        credit = roles_overlap(expected, given)
         score.earned += each * credit
         if credit < 1:
             notebook = "04" if (expected ^ given) & CHAIN_ROLES else "02"
             score.lose(each * (1 - credit), "roles" if given else "roles_none", p.id, notebook,
-                       name=q.name, given=Coded("roles", tuple(q.roles)), expected=Coded("roles", tuple(p.roles)))
+                       name=q.name, given=_coded("roles", tuple(q.roles)), expected=_coded("roles", tuple(p.roles)))
 
 
 def _power(ctx: Context, score: Score) -> None:
@@ -222,8 +222,8 @@ def _stance(ctx: Context, score: Score) -> None:
         expected, given = p.stance_or_unknown, q.stance_or_unknown
         score.earned += each * credit
         code = "stance_guess" if expected == "unknown" else "stance_unknown" if given == "unknown" else "stance"
-        score.lose(each * (1 - credit), code, p.id, "05", name=q.name, given=Coded("stance", given),
-                   expected=Coded("stance", expected))
+        score.lose(each * (1 - credit), code, p.id, "05", name=q.name, given=_coded("stance", given),
+                   expected=_coded("stance", expected))
 
 
 def _coach(ctx: Context, score: Score) -> None:
@@ -282,6 +282,9 @@ def _other_line(lines, source: str, target: str, kind: str) -> tuple[str, str, s
     _, backwards, other = min(found)
     return (target, source, other) if backwards else (source, target, other)
 
+
+#: The same few values recur across a cohort: one Coded each (its sentence is then cached by identity too).
+_coded = lru_cache(maxsize=1024)(Coded)
 
 _ORDER = {kind: i for i, kind in enumerate(vocab.RELATIONSHIP_TYPES)}
 
