@@ -2,7 +2,7 @@
 
 ``read_json_clean`` reads as ``read_json`` does and may only call data clean when the
 walk for bad characters and numbers would find nothing; a file is graded on a view of its data
-as its map would be; the CLI loads only the subcommand it runs (and `score` only what it uses); the
+as its map would be; the CLI loads only the subcommand it runs (and ``score`` only what it uses); the
 package's public names load on first use.
 """
 
