@@ -74,7 +74,7 @@ def _prepare(fd: int, data: bytes, mode: int | None) -> None:
 
 
 def _temp_name(target: Path) -> Path:
-    import secrets  # here: random and hashlib cost a command that only reads a tenth of its start-up
+    import secrets  # here, not at the top: it loads random and hashlib, slow for commands that only read
 
     return target.with_name(f".{target.name}.{TEMP_MARK}-{secrets.token_hex(6)}")
 

@@ -261,9 +261,9 @@ def _check_person(c: _Collector, place: str, person: Any) -> str | None:
     roles = person.get("roles")
     if roles is not None:
         if isinstance(roles, list):
-            allowed = _code_set("role")
+            known = _code_set("role")
             for j, role in enumerate(roles):
-                if not (isinstance(role, str) and role in allowed):
+                if not (isinstance(role, str) and role in known):
                     c.code(f"{place}.roles[{j}]", role, "role")
         else:
             c.type_(f"{place}.roles", roles, "list")

@@ -51,7 +51,8 @@ _LINE_BAD = re.compile(LINE_BAD)
 def _members(char_class: str) -> str:
     """Every character of a regular-expression class body written as in :data:`_NOTHING`."""
     chars = char_class.encode("ascii").decode("unicode_escape")
-    out, i = [], 0
+    out: list[str] = []
+    i = 0
     while i < len(chars):
         if i + 2 < len(chars) and chars[i + 1] == "-":
             out += map(chr, range(ord(chars[i]), ord(chars[i + 2]) + 1))

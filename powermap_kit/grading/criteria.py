@@ -47,7 +47,7 @@ from .compare import KeyComparison
 from .key import AnswerKey
 from .feedback import Coded, Deduction, KeyName, KeyTitle, Line, Summary
 from .insights import insight_holds
-from .rules import graded_weights, power_credit, roles_overlap, stance_credit
+from .rules import CRITERIA, graded_weights, power_credit, roles_overlap, stance_credit
 
 __all__ = ["CHAIN_ROLES", "COACH_SHARE", "Context", "MissingLines", "Score", "graded_weights", "score_all"]
 
@@ -66,10 +66,10 @@ class _Plan:
 
     def __init__(self, key: AnswerKey) -> None:
         people = key.map.stakeholders
-        self.weights = [(name, w) for name, w in graded_weights(key.map, key.weights).items() if w > 0]
-        self.people = people
+        # the criteria the key gives something to grade on (weights are read per grading)
+        self.graded = {name for name, w in graded_weights(key.map, dict.fromkeys(CRITERIA, 1)).items() if w}
         self.roles = [(p, frozenset(p.roles)) for p in people if p.roles]
-        self.power = [p for p in people if p.power is not None]
+        self.power = [(p, p.power) for p in people if p.power is not None]
         self.stance = [p for p in people if p.stance is not None]
         coaches = [p for p in people if p.coach]
         others = [p for p in people if not p.coach]
@@ -86,6 +86,10 @@ class _Plan:
             self.missing[p.id] = ("missing_titled" if p.title else "missing", params)
 
 
+def _plan(ctx: Context) -> _Plan:
+    return ctx.key.prepared("plan", _Plan)
+
+
 class MissingLines:
     """One feedback line per missing key person, carrying every loss their absence causes
     (in whichever criterion): made where the person is first found missing."""
@@ -97,8 +101,17 @@ class MissingLines:
 
     def line(self, key_id: str) -> Deduction | None:
         """The person's line, or None when it exists already."""
-        if key_id in self.lines:
-            return None
+        return None if key_id in self.lines else self._new(key_id)
+
+    def book(self, score: Score, amount: float, key_id: str) -> None:
+        """Add a loss of ``score`` to the person's line, made (and listed in ``score``) on first use."""
+        line = self.lines.get(key_id)
+        if line is None:
+            line = self._new(key_id)
+            score.losses.append(line)
+        line.lost += amount
+
+    def _new(self, key_id: str) -> Deduction:
         code, params = self._plan.missing[key_id]
         line = self.lines[key_id] = Deduction("people", code, 0.0, dict(params), "07", key_id, True)
         return line
@@ -118,26 +131,26 @@ class Score:
     def lose(self, amount: float, code: str, stakeholder: str | None = None, notebook: str | None = None,
              missing: bool = False, **params) -> None:
         if missing and stakeholder is not None and self.missing is not None:
-            self.absent(amount, stakeholder)
+            self.missing.book(self, amount, stakeholder)
             return
         self.losses.append(Deduction(self.name, code, amount, params, notebook, stakeholder, missing))
 
     def absent(self, amount: float, key_id: str) -> None:
-        """Book a loss to the line of a missing key person (made on first use)."""
-        line = self.missing.lines.get(key_id) if self.missing is not None else None
-        if line is None:
-            line = self.missing.line(key_id) if self.missing is not None else None
-            if line is None:
-                raise ValueError("a score without missing lines cannot book a missing person")
-            self.losses.append(line)
-        line.lost += amount
+        """A loss caused by a missing key person: :meth:`lose` with ``missing=True``."""
+        if self.missing is None:
+            self.lose(amount, "missing", key_id, missing=True)
+        else:
+            self.missing.book(self, amount, key_id)
 
 
 def score_all(ctx: Context) -> list[Score]:
     """Every criterion with a weight, in report order, then the insights."""
     scores = []
     missing = MissingLines(ctx.key)
-    for name, weight in missing._plan.weights:
+    graded = _plan(ctx).graded
+    for name, weight in ctx.key.weights.items():
+        if weight <= 0 or name not in graded:
+            continue
         score = Score(name, weight, missing=missing)
         _CRITERIA[name](ctx, score)
         scores.append(score)
@@ -165,7 +178,7 @@ def _people(ctx: Context, score: Score) -> None:
 
 
 def _roles(ctx: Context, score: Score) -> None:
-    graded = score.missing._plan.roles if score.missing is not None else []
+    graded = _plan(ctx).roles
     if not graded:
         return
     each = score.weight / len(graded)
@@ -185,27 +198,27 @@ def _roles(ctx: Context, score: Score) -> None:
 
 
 def _power(ctx: Context, score: Score) -> None:
-    graded = score.missing._plan.power if score.missing is not None else []
+    graded = _plan(ctx).power
     if not graded:
         return
     each = score.weight / len(graded)
     tolerance = ctx.key.tolerance
     people = ctx.people
-    for p in graded:
+    for p, expected in graded:
         q = people.get(p.id)
         if q is None:
             score.absent(each, p.id)
         elif q.power is None:
-            score.lose(each, "power_unknown", p.id, "08", name=q.name, expected=p.power)
+            score.lose(each, "power_unknown", p.id, "08", name=q.name, expected=expected)
         else:
-            credit = power_credit(p.power, q.power, tolerance)
+            credit = power_credit(expected, q.power, tolerance)
             score.earned += each * credit
             if credit < 1:
-                score.lose(each * (1 - credit), "power", p.id, "08", name=q.name, given=q.power, expected=p.power)
+                score.lose(each * (1 - credit), "power", p.id, "08", name=q.name, given=q.power, expected=expected)
 
 
 def _stance(ctx: Context, score: Score) -> None:
-    graded = score.missing._plan.stance if score.missing is not None else []
+    graded = _plan(ctx).stance
     if not graded:
         return
     each = score.weight / len(graded)
@@ -228,7 +241,7 @@ def _stance(ctx: Context, score: Score) -> None:
 
 def _coach(ctx: Context, score: Score) -> None:
     people = ctx.people
-    for group, weight in score.missing._plan.coach if score.missing is not None else ():
+    for group, weight in _plan(ctx).coach:
         each = score.weight * weight / len(group)
         for p in group:
             q = people.get(p.id)

@@ -220,7 +220,8 @@ def _read(source: Any) -> tuple[PowerMap | MapView | None, str | None, list[Prob
     return MapView(data), file, []
 
 
-def _label(pm: PowerMap | MapView | None, file: str | None, fallback: str | None = None, lang: str | None = None) -> str:
+def _label(pm: PowerMap | MapView | None, file: str | None, fallback: str | None = None,
+           lang: str | None = None) -> str:
     """Who handed a submission in: ``meta.author``, else the file name, else ``fallback``."""
     author = pm.meta.get("author") if pm is not None else None
     if isinstance(author, str) and author.strip():
@@ -267,7 +268,8 @@ def _error_result(file: str | None, problems: list[Problem], lang: str, fallback
     return GradeResult(_label(None, file, fallback, lang), file=file, error=error, problems=list(problems), lang=lang)
 
 
-def _grade_map(pm: PowerMap | MapView, key: AnswerKey, file: str | None, lang: str, fallback: str | None = None) -> GradeResult:
+def _grade_map(pm: PowerMap | MapView, key: AnswerKey, file: str | None, lang: str,
+               fallback: str | None = None) -> GradeResult:
     ctx = compare_to_key(pm, key)
     matches = ctx.matches
     scores = score_all(ctx)
@@ -297,7 +299,7 @@ def _grade_map(pm: PowerMap | MapView, key: AnswerKey, file: str | None, lang: s
         submission=_label(pm, file, fallback, lang), file=file, total=total, criteria=criteria, maxima=maxima,
         items=items, matches=matches,
         missing=ctx.missing, extra=ctx.extra, insights=insight_rows,
-        lang=lang, map=pm, key=key,
+        lang=lang, map=pm, key=key,  # type: ignore[arg-type]  # a MapView: the map is built on first use
     )
 
 

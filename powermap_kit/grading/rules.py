@@ -21,7 +21,8 @@ from ..errors import UnknownName
 from ..model import PowerMap, Stakeholder
 
 __all__ = ["COMPARED", "CRITERIA", "DEFAULT_TOLERANCE", "DEFAULT_WEIGHTS", "POSITIVE", "field_credit",
-           "graded_fields", "graded_weights", "power_credit", "power_within", "roles_credit", "roles_overlap", "stance_credit"]
+           "graded_fields", "graded_weights", "power_credit", "power_within", "roles_credit", "roles_overlap",
+           "stance_credit"]
 
 #: The criteria a key can weight, in report order. Insights carry their own points.
 CRITERIA: tuple[str, ...] = ("people", "roles", "power", "stance", "coach", "relationships", "stage",
