@@ -113,8 +113,9 @@ def timed(cmds: list[list[str]], repeat: int) -> list[tuple[float, float]]:
 
 def phases(key_file: Path, folder: Path) -> dict[str, float]:
     """CPU seconds per phase of grading every file in this process (best of three)."""
-    from powermap_kit.grading.grade import _grade_map, _owned_map
+    from powermap_kit.grading.grade import _grade_map
     from powermap_kit.grading.key import load_key
+    from powermap_kit.grading.view import MapView
     from powermap_kit.io import read_json_clean
     from powermap_kit.validation import validate_data
 
@@ -134,7 +135,7 @@ def phases(key_file: Path, folder: Path) -> dict[str, float]:
     read = phase("read JSON", read_json_clean, files)
     phase("validate", lambda r: validate_data(r[0], None, r[2]), read)
     data = [r[0] for r in read]
-    maps = phase("build maps", _owned_map, data)
+    maps = phase("build maps", MapView, data)
     results = phase("grade", lambda m: _grade_map(m, key, None, "en"), maps)
     phase("feedback text", lambda r: [item.text("en") for item in r.items], results)
     dicts = phase("to_dict", lambda r: r.to_dict(), results)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 import time
 from collections.abc import Iterator
@@ -75,6 +74,8 @@ def _prepare(fd: int, data: bytes, mode: int | None) -> None:
 
 
 def _temp_name(target: Path) -> Path:
+    import secrets  # here, not at the top: it loads random and hashlib, slow for commands that only read
+
     return target.with_name(f".{target.name}.{TEMP_MARK}-{secrets.token_hex(6)}")
 
 

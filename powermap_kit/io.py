@@ -163,14 +163,23 @@ def read_json_clean(source: PathLike, limit: int | None = None) -> tuple[Any, li
     data, problems, marked, big = _parse_full(text, file)
     if marked:
         return None, _marked_problems(data, marked[0], marked[1], file), False
-    return data, problems, not problems and _clean(text, big)
+    return data, problems, not problems and _clean(text, big, raw)
 
 
-def _clean(text: str, big: bool) -> bool:
+def _clean(text: str, big: bool, raw: bytes | None = None) -> bool:
     """Whether parsed JSON text can hold no bad character and no out-of-range number (then
     validation need not look for them): no big number met while parsing, and no escape or
-    C1 control in the text."""
-    return not big and (_BACKSLASH_OR_C1.search(text) is None or _ESCAPE_OR_C1.search(text) is None)
+    C1 control in the text.
+
+    ``raw``, the UTF-8 the text was decoded from, answers the C1 question faster: DEL is
+    byte 0x7f and every C1 control starts with byte 0xc2, which text in Chinese or English
+    rarely holds; a byte search is many times quicker than a character-class search.
+    """
+    if big:
+        return False
+    if raw is not None and b"\x7f" not in raw and b"\xc2" not in raw:  # no DEL or C1 control
+        return "\\" not in text or _ESCAPE_OR_C1.search(text) is None
+    return _BACKSLASH_OR_C1.search(text) is None or _ESCAPE_OR_C1.search(text) is None
 
 
 def _parse_marked(text: str, file: str | None) -> tuple[Any, list[Problem], tuple | None]:
@@ -236,7 +245,7 @@ def _read_map_bytes(source: PathLike, limit: int | None = None) -> tuple[bytes |
         return raw, None, problems
     if marked:  # repeated keys (not in the data any more) and what the format says about the rest
         return raw, None, _marked_problems(data, marked[0], [], file) + validate_data(data, file)
-    problems = validate_data(data, file, _clean(text, big))
+    problems = validate_data(data, file, _clean(text, big, raw))
     return raw, (None if problems else data), problems
 
 

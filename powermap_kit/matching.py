@@ -42,7 +42,13 @@ _IGNORED = re.compile(r"[\s\u00b7\u2027\u30fb\u2022.\-_]+")
 # Where a mixed title splits into parts: brackets, slashes, commas, and the boundary
 # between Latin and CJK text ("Finance Director 集团财务总监").
 _TITLE_SPLIT = re.compile(r"[()\[\]{}/,;|，、；：:（）【】]+")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+@lru_cache(maxsize=None)
+def _cjk() -> re.Pattern[str]:
+    """Runs of CJK characters; compiled when titles are first compared (slow to compile, and
+    most gradings never get that far)."""
+    return re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 @lru_cache(maxsize=8192)
@@ -76,8 +82,8 @@ def title_forms(text: str | None) -> frozenset[str]:
     parts = {folded}
     for piece in _TITLE_SPLIT.split(folded):
         parts.add(piece)
-        parts.update(_CJK.findall(piece))
-        latin = _CJK.sub(" ", piece)
+        parts.update(_cjk().findall(piece))
+        latin = _cjk().sub(" ", piece)
         parts.add(latin)
     return frozenset(f for f in (normalise(p) for p in parts) if len(f) >= 2)
 
@@ -165,7 +171,10 @@ class PeopleIndex:
                 b_by_name.setdefault(normalise(q.name), []).append(q.id)
 
         def best_free(form: str, person: Stakeholder) -> str | None:
-            free = [q for q in b_by_name.get(form, ()) if q not in used]
+            ids = b_by_name.get(form, ())
+            if len(ids) == 1:  # the usual case: one person of that name
+                return None if ids[0] in used else ids[0]
+            free = [q for q in ids if q not in used]
             if len(free) > 1:
                 # Namesakes: take the record closest to this person, so list order never decides.
                 free.sort(key=lambda q: len(person_diff(person, b_by_id[q], _CLOSENESS)))
@@ -191,7 +200,8 @@ def _title_fits(a_forms: frozenset[str], b_forms: frozenset[str]) -> bool:
     if a_forms & b_forms:
         return True
     # A shorter Chinese post inside a longer one ("总经理助理" in "总经理助理兼办公室主任").
-    return any(len(bf) >= 3 and _CJK.fullmatch(bf) and any(bf in af for af in a_forms) for bf in b_forms)
+    cjk = _cjk()
+    return any(len(bf) >= 3 and cjk.fullmatch(bf) and any(bf in af for af in a_forms) for bf in b_forms)
 
 
 def _match_titles(a_people: list[Stakeholder], b_free: list[Stakeholder], found: dict[str, Match], take) -> None:

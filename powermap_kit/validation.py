@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -104,6 +103,8 @@ class _Collector:
 
     def date(self, place: str, value: Any) -> None:
         if isinstance(value, str) and _DATE_RE.fullmatch(value):
+            from datetime import date  # here: only maps with dates need it
+
             try:
                 date.fromisoformat(value)
                 return
@@ -245,25 +246,34 @@ def _check_person(c: _Collector, place: str, person: Any) -> str | None:
     name = person.get("name")
     if name is None:
         c.add(f"{place}.name", "required")
-    elif c.string(f"{place}.name", name) and not name.strip():
+    elif not isinstance(name, str):
+        c.string(f"{place}.name", name)
+    elif not name.strip():
         c.add(f"{place}.name", "empty", name)
-    elif isinstance(name, str) and is_invisible(name):
+    elif is_invisible(name):
         c.add(f"{place}.name", "invisible", name, params={"chars": " ".join(dict.fromkeys(map(char_name, name)))})
+    # Each check below calls the collector only when the value is not plainly right: the
+    # collector builds the place and repeats the test (a cohort has thousands of people).
     for key in _STRING_FIELDS:
-        if key in person and person[key] is not None:
-            c.string(f"{place}.{key}", person[key])
-    if person.get("roles") is not None:
-        roles = person["roles"]
+        value = person.get(key)
+        if value is not None and not isinstance(value, str):
+            c.string(f"{place}.{key}", value)
+    roles = person.get("roles")
+    if roles is not None:
         if isinstance(roles, list):
+            known = _code_set("role")
             for j, role in enumerate(roles):
-                c.code(f"{place}.roles[{j}]", role, "role")
+                if not (isinstance(role, str) and role in known):
+                    c.code(f"{place}.roles[{j}]", role, "role")
         else:
             c.type_(f"{place}.roles", roles, "list")
-    if person.get("power") is not None:
-        c.integer(f"{place}.power", person["power"], 1, 5)
+    power = person.get("power")
+    if power is not None and not (type(power) is int and 1 <= power <= 5):
+        c.integer(f"{place}.power", power, 1, 5)
     for key, kind in _CODED.items():
-        if person.get(key) is not None:
-            c.code(f"{place}.{key}", person[key], kind)
+        value = person.get(key)
+        if value is not None and not (isinstance(value, str) and value in _code_set(kind)):
+            c.code(f"{place}.{key}", value, kind)
     coach = person.get("coach")
     if coach is not None and not isinstance(coach, bool):
         c.type_(f"{place}.coach", coach, "boolean")
@@ -316,18 +326,25 @@ def _check_relationships(c: _Collector, rels: Any, ids: dict[str, int] | None) -
         place = f"relationships[{i}]"
         if not c.obj(place, rel):
             continue
-        ok_s = _check_end(c, f"{place}.source", rel.get("source"), ids)
-        ok_t = _check_end(c, f"{place}.target", rel.get("target"), ids)
+        # The collector (which builds the place) only for a value that is not plainly right.
+        source, target = rel.get("source"), rel.get("target")
+        ok_s = (isinstance(source, str) and ids is not None and source in ids) or _check_end(
+            c, f"{place}.source", source, ids)
+        ok_t = (isinstance(target, str) and ids is not None and target in ids) or _check_end(
+            c, f"{place}.target", target, ids)
         kind = rel.get("type")
         ok_type = False
         if kind is None:
             c.add(f"{place}.type", "required")
         else:
-            ok_type = c.code(f"{place}.type", kind, "relationship_type")
-        if rel.get("strength") is not None:
-            c.integer(f"{place}.strength", rel["strength"], 1, 3)
-        if rel.get("note") is not None:
-            c.string(f"{place}.note", rel["note"])
+            ok_type = (isinstance(kind, str) and kind in _code_set("relationship_type")) or c.code(
+                f"{place}.type", kind, "relationship_type")
+        strength = rel.get("strength")
+        if strength is not None and not (type(strength) is int and 1 <= strength <= 3):
+            c.integer(f"{place}.strength", strength, 1, 3)
+        note = rel.get("note")
+        if note is not None and not isinstance(note, str):
+            c.string(f"{place}.note", note)
         c.values(place, "relationships[]", rel)
         if ok_s and ok_t and rel["source"] == rel["target"]:
             c.add(place, "self_relationship", rel["source"])

@@ -23,6 +23,7 @@ import json
 import math
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["FREE_TEXT_BAD", "LINE_BAD", "MAX_NUMBER", "SINGLE_LINE", "VISIBLE_CHAR", "LongNumber", "bad_char",
@@ -45,13 +46,39 @@ _NOTHING = (r"\x00-\x20\x7f-\xa0\xad\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5\u
 VISIBLE_CHAR = f"[^{_NOTHING}]"
 _ALWAYS_BAD = re.compile(FREE_TEXT_BAD)
 _LINE_BAD = re.compile(LINE_BAD)
-_VISIBLE = re.compile(VISIBLE_CHAR)
-# What visible() escapes: surrogates, controls and the format characters of Unicode 15
-# (zero-width, BOM, bidi controls...), listed here so that importing stays fast.
-_HIDDEN = re.compile("[\ud800-\udfff\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891"
-                     "\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
-                     "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-                     "\U000e0001\U000e0020-\U000e007f]")
+
+
+def _members(char_class: str) -> str:
+    """Every character of a regular-expression class body written as in :data:`_NOTHING`."""
+    chars = char_class.encode("ascii").decode("unicode_escape")
+    out: list[str] = []
+    i = 0
+    while i < len(chars):
+        if i + 2 < len(chars) and chars[i + 1] == "-":
+            out += map(chr, range(ord(chars[i]), ord(chars[i + 2]) + 1))
+            i += 3
+        else:
+            out.append(chars[i])
+            i += 1
+    return "".join(out)
+
+
+# is_invisible strips these rather than searching with VISIBLE_CHAR: the same test, and
+# compiling that class costs more start-up than a command checking a cohort spends on it.
+_NOTHING_CHARS = _members(_NOTHING)
+
+
+@lru_cache(maxsize=None)
+def _hidden() -> re.Pattern[str]:
+    """What visible() escapes: surrogates, controls and the format characters of Unicode 15
+    (zero-width, BOM, bidi controls...), listed here so that importing stays fast; compiled
+    when first needed (for an error message), as compiling it takes a while."""
+    return re.compile("[\ud800-\udfff\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891"
+                      "\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+                      "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                      "\U000e0001\U000e0020-\U000e007f]")
+
+
 # Text as json.dumps(ensure_ascii=False, allow_nan=False) writes it, where any of these may
 # hide: escaped controls, raw DEL/C1/surrogates; long integers and exponents (a digit then
 # 15 more, or an exponent). Two searches, each starting only at rare characters (digits are
@@ -90,7 +117,7 @@ def char_name(ch: str) -> str:
 
 def visible(text: str) -> str:
     """``text`` with every surrogate, control and format character shown as a ``\\uXXXX`` escape."""
-    return _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _hidden().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def bad_char(text: str, single_line: bool) -> tuple[str, int] | None:
@@ -104,7 +131,7 @@ def bad_char(text: str, single_line: bool) -> tuple[str, int] | None:
 
 def is_invisible(text: str) -> bool:
     """True when ``text`` draws nothing: only spaces, zero-width and format characters, fillers."""
-    return _VISIBLE.search(text) is None
+    return not text.strip(_NOTHING_CHARS)
 
 
 def join_place(parent: str, key: Any) -> str:

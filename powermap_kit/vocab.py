@@ -23,12 +23,11 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from .errors import CatalogError, InvalidValue, UnknownName, use_texts
@@ -115,9 +114,20 @@ def _checked_language(lang: Any) -> str:
     return lang
 
 
+def _data() -> Any:
+    """The package's data folder: read as plain files when it is one (importlib.resources
+    and the zip support it imports take longer to import than a command needs to start)."""
+    folder = Path(__file__).with_name("data")
+    if folder.is_dir():
+        return folder
+    from importlib import resources
+
+    return resources.files("powermap_kit").joinpath("data")
+
+
 @lru_cache(maxsize=None)
 def _vocabulary() -> dict[str, Any]:
-    raw = resources.files("powermap_kit").joinpath("data/vocabulary.json").read_text("utf-8")
+    raw = _data().joinpath("vocabulary.json").read_text("utf-8")
     kinds = json.loads(raw)["kinds"]
     return {name: {"label": k["label"], "items": {i["code"]: i for i in k["items"]}} for name, k in kinds.items()}
 
@@ -126,7 +136,7 @@ def _vocabulary() -> dict[str, Any]:
 def _texts() -> dict[str, dict[str, str]]:
     merged: dict[str, dict[str, str]] = {}
     twice: list[tuple[str, str]] = []
-    folder = resources.files("powermap_kit").joinpath("data/text")
+    folder = _data().joinpath("text")
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".json"):
             for key, value in json.loads(item.read_text("utf-8")).items():
@@ -256,6 +266,8 @@ def closest(value: object, allowed: Iterable[str], kind: str | None = None) -> s
         for item in entries(kind):
             if any(value.strip().lower() == lab.lower() for lab in item["label"].values()):
                 return item["code"]
+    import difflib  # here: only a bad value needs it
+
     found = difflib.get_close_matches(folded, allowed, n=1, cutoff=0.6)
     return found[0] if found else None
 

@@ -1,7 +1,8 @@
 """The fast paths of loading and grading give exactly what the careful paths give.
 
 ``read_json_clean`` reads as ``read_json`` does and may only call data clean when the
-walk for bad characters and numbers would find nothing; the CLI loads only the subcommand it runs; the
+walk for bad characters and numbers would find nothing; a file is graded on a view of its data
+as its map would be; the CLI loads only the subcommand it runs (and ``score`` only what it uses); the
 package's public names load on first use.
 """
 
@@ -92,3 +93,74 @@ def test_package_names_load_on_first_use():
     assert set(powermap_kit.__all__) <= set(dir(powermap_kit))
     with pytest.raises(AttributeError):
         powermap_kit.no_such_name  # noqa: B018
+
+
+def test_score_imports_no_cohort_export_or_zip_support(tmp_path):
+    key = tmp_path / "key.json"
+    key.write_text(json.dumps({"format": "powermap/1", "stakeholders": [{"id": "a", "name": "Li Ming"}]}))
+    sub = tmp_path / "sub.json"
+    sub.write_text(json.dumps({"format": "powermap/1", "stakeholders": [{"id": "x", "name": "li ming"}]}))
+    code = ("import sys, io, contextlib; from powermap_kit.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    main(['score', '--key', {str(key)!r}, {str(sub)!r}, '--format', 'json'])\n"
+            "print(' '.join(sorted(sys.modules)))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert "powermap_kit.grading.batch" in loaded
+    for name in ("powermap_kit.grading.cohort", "powermap_kit.sheets", "importlib.resources", "zipfile", "difflib",
+                 "secrets", "datetime"):
+        assert name not in loaded
+
+
+def test_grading_names_load_on_first_use():
+    import powermap_kit.grading as grading
+
+    assert set(grading.__all__) == set(grading._ORIGIN) | {"GradeResult", "grade"}
+    assert callable(grading.grade) and grading.cohort_summary.__module__ == "powermap_kit.grading.cohort"
+    with pytest.raises(AttributeError):
+        grading.no_such_name  # noqa: B018
+
+
+def test_a_graded_file_is_graded_as_its_map_is(tmp_path):
+    """A file is graded on a read-only view of its data; the result equals grading the map,
+    and the map is built when asked for."""
+    from powermap_kit.grading import grade, load_key
+    from powermap_kit.grading.view import MapView
+    from powermap_kit.model import PowerMap
+
+    key = load_key({"format": "powermap/1", "opportunity": {"stage": "evaluating"},
+                    "stakeholders": [{"id": "dean", "name": "李明", "title": "Dean", "roles": ["decision_maker"],
+                                      "power": 5, "stance": "support", "coach": True},
+                                     {"id": "it", "name": "Zhao Jun", "roles": ["evaluator", "user"], "power": 2},
+                                     {"id": "cfo", "name": "Han Jing", "title": "CFO", "stance": "oppose"}],
+                    "relationships": [{"source": "it", "target": "dean", "type": "reports_to"},
+                                      {"source": "cfo", "target": "dean", "type": "conflict"}],
+                    "grading": {"aliases": {"dean": ["Li Ming"]}}})
+    data = {"format": "powermap/1", "opportunity": {"stage": "decision"}, "meta": {"author": "t1"},
+            "stakeholders": [{"id": "p1", "name": "LI MING", "roles": ["approver"], "power": 3, "stance": "champion"},
+                             {"id": "p2", "name": "zhao jun", "roles": ["user"], "coach": True},
+                             {"id": "p3", "name": "Sun Li", "title": "CFO", "stance": "neutral"}],
+            "relationships": [{"source": "p1", "target": "p2", "type": "reports_to"},
+                              {"source": "p3", "target": "p1", "type": "ally"}]}
+    path = tmp_path / "sub.json"
+    path.write_text(json.dumps(data), "utf-8")
+    from_file = grade(path, key, lang="en")
+    from_map = grade(PowerMap.from_dict(data), key, lang="en")
+    assert isinstance(from_file.__dict__["_map"], MapView)  # not built yet
+    assert from_file.people == from_map.people
+    assert {**from_file.to_dict(), "file": None} == from_map.to_dict()
+    assert from_file.lines("zh") == from_map.lines("zh")
+    assert isinstance(from_file.map, PowerMap) and from_file.map.to_dict() == PowerMap.from_dict(data).to_dict()
+
+
+def test_is_invisible_is_the_visible_char_pattern():
+    import re
+
+    from powermap_kit import values
+
+    pattern = re.compile(values.VISIBLE_CHAR)
+    chars = [chr(c) for c in range(0x3200)] + [chr(c) for c in range(0x3200, 0x110000, 97)]
+    chars += [c for c in values._NOTHING_CHARS] + ["\ufeff", "\uffa0", "\uffa1", "\U000e0001"]
+    for ch in chars:
+        assert values.is_invisible(ch) == (pattern.search(ch) is None), repr(ch)
+    for text in ["", " \u200b\u3000", "\u3164x", "王伟", "\u2800 \ufe0f"]:
+        assert values.is_invisible(text) == (pattern.search(text) is None), repr(text)

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from collections.abc import Iterator
@@ -56,7 +57,10 @@ class SafeStream:
         safe = "\r" + printable(text[1:]) if keep_cr else printable(text)
         encoding = getattr(self._stream, "encoding", None) or "utf-8"
         try:
-            safe.encode(encoding)
+            # UTF-8 encodes every text printable() leaves (it escapes the surrogates): no trial
+            # encoding of what may be megabytes of JSON.
+            if codecs.lookup(encoding).name != "utf-8":
+                safe.encode(encoding)
         except LookupError:
             pass
         except UnicodeEncodeError:

@@ -10,13 +10,47 @@ validate`` runs it on every file) and loaded by :func:`load_key`.
 
 from __future__ import annotations
 
-from .compare import KeyComparison, compare_to_key
-from .batch import grade_many, progress_bar, result_row, submission_files
-from .cohort import CohortSummary, cohort_frame, cohort_summary, export_cohort, grade_cohort
-from .feedback import Deduction
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Imported here, not on first use: its module has the same name, and importing the module
+# would otherwise leave ``grading.grade`` naming the module rather than the function.
 from .grade import GradeResult, grade
-from .key import CRITERIA, DEFAULT_WEIGHTS, EXPECT_KEYS, AnswerKey, Insight, key_problems, load_key
-from .rules import DEFAULT_TOLERANCE, field_credit, graded_fields, graded_weights, power_credit, power_within
+
+if TYPE_CHECKING:  # at run time the other names load on first use (__getattr__)
+    from .batch import grade_many, progress_bar, result_row, submission_files
+    from .cohort import CohortSummary, cohort_frame, cohort_summary, export_cohort, grade_cohort
+    from .compare import KeyComparison, compare_to_key
+    from .feedback import Deduction
+    from .key import CRITERIA, DEFAULT_WEIGHTS, EXPECT_KEYS, AnswerKey, Insight, key_problems, load_key
+    from .rules import DEFAULT_TOLERANCE, field_credit, graded_fields, graded_weights, power_credit, power_within
+
+#: Where each other public name lives: ``powermap score`` loads what it uses, not the
+#: cohort exports (csv, the spreadsheet code) as well.
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "batch": ("grade_many", "progress_bar", "result_row", "submission_files"),
+    "cohort": ("CohortSummary", "cohort_frame", "cohort_summary", "export_cohort", "grade_cohort"),
+    "compare": ("KeyComparison", "compare_to_key"),
+    "feedback": ("Deduction",),
+    "key": ("CRITERIA", "DEFAULT_WEIGHTS", "EXPECT_KEYS", "AnswerKey", "Insight", "key_problems", "load_key"),
+    "rules": ("DEFAULT_TOLERANCE", "field_credit", "graded_fields", "graded_weights", "power_credit", "power_within"),
+}
+_ORIGIN = {name: module for module, names in _EXPORTS.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    """A public name, imported from its module on first use (PEP 562)."""
+    module = _ORIGIN.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "AnswerKey",

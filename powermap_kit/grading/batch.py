@@ -23,7 +23,7 @@ from typing import Any
 
 from .. import vocab
 from ..model import PowerMap
-from .grade import GradeResult, _error_result, _grade_map, _label, read_submission
+from .grade import GradeResult, _error_result, _grade_map, _label, _read
 from .key import AnswerKey, load_key, share_key
 
 __all__ = ["PARALLEL_FROM", "grade_many", "progress_bar", "result_row", "submission_files"]
@@ -64,7 +64,7 @@ def result_row(result: GradeResult) -> dict[str, Any]:
 
 def _grade_one(item: Any, answer: AnswerKey, lang: str, n: int) -> GradeResult:
     try:
-        pm, file, problems = read_submission(item)
+        pm, file, problems = _read(item)
         if pm is None:
             return _error_result(file, problems, lang, str(n))
         return _grade_map(pm, answer, file, lang, str(n))

@@ -28,12 +28,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from ..diff import Match, edge, edges
 from ..model import PowerMap, Stakeholder
 from .key import AnswerKey, load_key
 from .rules import field_credit, graded_fields
+from .view import MapView
 
 __all__ = ["KeyComparison", "compare_to_key"]
 
@@ -106,13 +107,13 @@ class KeyComparison:
                 if edge(rel.source, rel.target, rel.type) not in self.lines]
 
 
-def compare_to_key(submission: PowerMap, key: Any, use_titles: bool = True) -> KeyComparison:
+def compare_to_key(submission: PowerMap | MapView, key: Any, use_titles: bool = True) -> KeyComparison:
     """Compare a (valid) submission with an answer key.
 
     Parameters
     ----------
-    submission : PowerMap
-        The trainee's map.
+    submission : PowerMap or MapView
+        The trainee's map (grading passes a read-only view of a file's data).
     key : AnswerKey, PowerMap, dict or path
         The answer key (loaded with :func:`~powermap_kit.grading.load_key` when not one).
     use_titles : bool
@@ -123,13 +124,14 @@ def compare_to_key(submission: PowerMap, key: Any, use_titles: bool = True) -> K
     KeyComparison
     """
     answer = load_key(key)
-    matches = answer.index.match(submission, use_titles=use_titles)
-    by_id = {q.id: q for q in submission.stakeholders}
+    pm = cast(PowerMap, submission)  # a MapView offers all that the comparison and the criteria read
+    matches = answer.index.match(pm, use_titles=use_titles)
+    by_id = {q.id: q for q in pm.stakeholders}
     people = {m.a: by_id[m.b] for m in matches}
     key_of = {m.b: m.a for m in matches}
     return KeyComparison(
-        answer, submission, matches, people, key_of,
+        answer, pm, matches, people, key_of,
         missing=[p.id for p in answer.map.stakeholders if p.id not in people],
-        extra=[q.id for q in submission.stakeholders if q.id not in key_of],
-        lines=set(edges(submission, key_of)),
+        extra=[q.id for q in pm.stakeholders if q.id not in key_of],
+        lines=set(edges(pm, key_of)),
     )

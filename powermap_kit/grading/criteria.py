@@ -38,16 +38,16 @@ from :func:`~powermap_kit.grading.compare.compare_to_key`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .. import vocab
 from ..diff import edge
-from ..model import Stakeholder
 from .compare import KeyComparison
 from .key import AnswerKey
 from .feedback import Coded, Deduction, KeyName, KeyTitle, Line, Summary
 from .insights import insight_holds
-from .rules import graded_weights, power_credit, roles_credit, stance_credit
+from .rules import CRITERIA, graded_weights, power_credit, roles_overlap, stance_credit
 
 __all__ = ["CHAIN_ROLES", "COACH_SHARE", "Context", "MissingLines", "Score", "graded_weights", "score_all"]
 
@@ -60,9 +60,34 @@ COACH_SHARE = 0.75
 Context = KeyComparison
 
 
-def _name(ctx: Context, key_id: str):
-    person = ctx.people.get(key_id)
-    return person.name if person is not None else KeyName(ctx.key, key_id)
+class _Plan:
+    """What the criteria read of a key, worked out once and reused for every submission
+    graded with it (a key is not edited while grading)."""
+
+    def __init__(self, key: AnswerKey) -> None:
+        people = key.map.stakeholders
+        # the criteria the key gives something to grade on (weights are read per grading)
+        self.graded = {name for name, w in graded_weights(key.map, dict.fromkeys(CRITERIA, 1)).items() if w}
+        self.roles = [(p, frozenset(p.roles)) for p in people if p.roles]
+        self.power = [(p, p.power) for p in people if p.power is not None]
+        self.stance = [p for p in people if p.stance is not None]
+        coaches = [p for p in people if p.coach]
+        others = [p for p in people if not p.coach]
+        share = COACH_SHARE if coaches and others else 1.0 if coaches else 0.0
+        self.coach = [(group, weight) for group, weight in ((coaches, share), (others, 1.0 - share))
+                      if group and weight > 0]
+        self.names = {p.id: KeyName(key, p.id) for p in people}
+        # a missing person's line: code and parameters
+        self.missing: dict[str, tuple[str, dict[str, Any]]] = {}
+        for p in people:
+            params: dict[str, Any] = {"name": self.names[p.id], "summary": Summary(key, p.id)}
+            if p.title:
+                params["title"] = KeyTitle(key, p.id)
+            self.missing[p.id] = ("missing_titled" if p.title else "missing", params)
+
+
+def _plan(ctx: Context) -> _Plan:
+    return ctx.key.prepared("plan", _Plan)
 
 
 class MissingLines:
@@ -72,18 +97,23 @@ class MissingLines:
     def __init__(self, key: AnswerKey) -> None:
         self.key = key
         self.lines: dict[str, Deduction] = {}
+        self._plan: _Plan = key.prepared("plan", _Plan)
 
     def line(self, key_id: str) -> Deduction | None:
         """The person's line, or None when it exists already."""
-        if key_id in self.lines:
-            return None
-        person = self.key.map.stakeholder(key_id)
-        params: dict[str, Any] = {"name": KeyName(self.key, key_id), "summary": Summary(self.key, key_id)}
-        code = "missing"
-        if person.title:
-            code = "missing_titled"
-            params["title"] = KeyTitle(self.key, key_id)
-        line = self.lines[key_id] = Deduction("people", code, 0.0, params, "07", key_id, True)
+        return None if key_id in self.lines else self._new(key_id)
+
+    def book(self, score: Score, amount: float, key_id: str) -> None:
+        """Add a loss of ``score`` to the person's line, made (and listed in ``score``) on first use."""
+        line = self.lines.get(key_id)
+        if line is None:
+            line = self._new(key_id)
+            score.losses.append(line)
+        line.lost += amount
+
+    def _new(self, key_id: str) -> Deduction:
+        code, params = self._plan.missing[key_id]
+        line = self.lines[key_id] = Deduction("people", code, 0.0, dict(params), "07", key_id, True)
         return line
 
 
@@ -101,39 +131,43 @@ class Score:
     def lose(self, amount: float, code: str, stakeholder: str | None = None, notebook: str | None = None,
              missing: bool = False, **params) -> None:
         if missing and stakeholder is not None and self.missing is not None:
-            line = self.missing.line(stakeholder)
-            if line is not None:
-                self.losses.append(line)
-            self.missing.lines[stakeholder].lost += amount
+            self.missing.book(self, amount, stakeholder)
             return
         self.losses.append(Deduction(self.name, code, amount, params, notebook, stakeholder, missing))
+
+    def absent(self, amount: float, key_id: str) -> None:
+        """A loss caused by a missing key person: :meth:`lose` with ``missing=True``."""
+        if self.missing is None:
+            self.lose(amount, "missing", key_id, missing=True)
+        else:
+            self.missing.book(self, amount, key_id)
 
 
 def score_all(ctx: Context) -> list[Score]:
     """Every criterion with a weight, in report order, then the insights."""
-    weights = graded_weights(ctx.key.map, ctx.key.weights)
     scores = []
     missing = MissingLines(ctx.key)
-    for name, weight in weights.items():
-        if weight > 0:
-            score = Score(name, weight, missing=missing)
-            if name == "people":
-                _people(ctx, score)
-            else:
-                _CRITERIA[name](ctx, score)
-            scores.append(score)
+    graded = _plan(ctx).graded
+    for name, weight in ctx.key.weights.items():
+        if weight <= 0 or name not in graded:
+            continue
+        score = Score(name, weight, missing=missing)
+        _CRITERIA[name](ctx, score)
+        scores.append(score)
     if ctx.key.insights:
         scores.append(_insights(ctx))
     return scores
 
 
 def _people(ctx: Context, score: Score) -> None:
-    each = score.weight / len(ctx.key.map.stakeholders)
-    for p in ctx.key.map.stakeholders:
-        if p.id in ctx.people:
+    graded = ctx.key.map.stakeholders
+    each = score.weight / len(graded)
+    people = ctx.people
+    for p in graded:
+        if p.id in people:
             score.earned += each
         else:
-            score.lose(each, "missing", p.id, missing=True)
+            score.absent(each, p.id)
     penalty = ctx.key.extra_people
     if penalty > 0:
         for sid in ctx.extra:
@@ -143,45 +177,57 @@ def _people(ctx: Context, score: Score) -> None:
             score.lose(cost, "extra_person", notebook="07", name=q.name)
 
 
-def _per_person(ctx: Context, score: Score, graded: list[Stakeholder]):
-    """Yield (key person, submitted person, share); book the loss of missing people."""
-    each = score.weight / len(graded)
-    for p in graded:
-        q = ctx.people.get(p.id)
-        if q is None:
-            score.lose(each, "missing", p.id, missing=True)
-        else:
-            yield p, q, each
-
-
 def _roles(ctx: Context, score: Score) -> None:
-    graded = [p for p in ctx.key.map.stakeholders if p.roles]
-    for p, q, each in _per_person(ctx, score, graded):
-        expected, given = set(p.roles), set(q.roles)
-        credit = roles_credit(p, q)
+    graded = _plan(ctx).roles
+    if not graded:
+        return
+    each = score.weight / len(graded)
+    people = ctx.people
+    for p, expected in graded:
+        q = people.get(p.id)
+        if q is None:
+            score.absent(each, p.id)
+            continue
+        given = set(q.roles)
+        credit = roles_overlap(expected, given)
         score.earned += each * credit
         if credit < 1:
             notebook = "04" if (expected ^ given) & CHAIN_ROLES else "02"
             score.lose(each * (1 - credit), "roles" if given else "roles_none", p.id, notebook,
-                       name=q.name, given=Coded("roles", q.roles), expected=Coded("roles", p.roles))
+                       name=q.name, given=_coded("roles", tuple(q.roles)), expected=_coded("roles", tuple(p.roles)))
 
 
 def _power(ctx: Context, score: Score) -> None:
-    graded = [p for p in ctx.key.map.stakeholders if p.power is not None]
+    graded = _plan(ctx).power
+    if not graded:
+        return
+    each = score.weight / len(graded)
     tolerance = ctx.key.tolerance
-    for p, q, each in _per_person(ctx, score, graded):
-        if q.power is None:
-            score.lose(each, "power_unknown", p.id, "08", name=q.name, expected=p.power)
-            continue
-        credit = power_credit(p.power, q.power, tolerance)
-        score.earned += each * credit
-        if credit < 1:
-            score.lose(each * (1 - credit), "power", p.id, "08", name=q.name, given=q.power, expected=p.power)
+    people = ctx.people
+    for p, expected in graded:
+        q = people.get(p.id)
+        if q is None:
+            score.absent(each, p.id)
+        elif q.power is None:
+            score.lose(each, "power_unknown", p.id, "08", name=q.name, expected=expected)
+        else:
+            credit = power_credit(expected, q.power, tolerance)
+            score.earned += each * credit
+            if credit < 1:
+                score.lose(each * (1 - credit), "power", p.id, "08", name=q.name, given=q.power, expected=expected)
 
 
 def _stance(ctx: Context, score: Score) -> None:
-    graded = [p for p in ctx.key.map.stakeholders if p.stance is not None]
-    for p, q, each in _per_person(ctx, score, graded):
+    graded = _plan(ctx).stance
+    if not graded:
+        return
+    each = score.weight / len(graded)
+    people = ctx.people
+    for p in graded:
+        q = people.get(p.id)
+        if q is None:
+            score.absent(each, p.id)
+            continue
         credit = stance_credit(p.stance, q.stance)
         if credit == 1:
             score.earned += each
@@ -189,23 +235,18 @@ def _stance(ctx: Context, score: Score) -> None:
         expected, given = p.stance_or_unknown, q.stance_or_unknown
         score.earned += each * credit
         code = "stance_guess" if expected == "unknown" else "stance_unknown" if given == "unknown" else "stance"
-        score.lose(each * (1 - credit), code, p.id, "05", name=q.name, given=Coded("stance", given),
-                   expected=Coded("stance", expected))
+        score.lose(each * (1 - credit), code, p.id, "05", name=q.name, given=_coded("stance", given),
+                   expected=_coded("stance", expected))
 
 
 def _coach(ctx: Context, score: Score) -> None:
-    people = ctx.key.map.stakeholders
-    coaches = [p for p in people if p.coach]
-    others = [p for p in people if not p.coach]
-    share = COACH_SHARE if coaches and others else 1.0 if coaches else 0.0
-    for group, weight in ((coaches, share), (others, 1.0 - share)):
-        if not group or weight <= 0:
-            continue
+    people = ctx.people
+    for group, weight in _plan(ctx).coach:
         each = score.weight * weight / len(group)
         for p in group:
-            q = ctx.people.get(p.id)
+            q = people.get(p.id)
             if q is None:
-                score.lose(each, "missing", p.id, missing=True)
+                score.absent(each, p.id)
             elif bool(p.coach) == bool(q.coach):
                 score.earned += each
             else:
@@ -217,39 +258,48 @@ def _relationships(ctx: Context, score: Score) -> None:
     each = score.weight / len(wanted)
     have, people = ctx.lines, ctx.people
     pairs: dict[frozenset[str], list[tuple[str, str, str]]] | None = None
-    for (source, target, kind) in wanted:
-        if source not in people or target not in people:
-            score.lose(each, "missing", source if source not in people else target, missing=True)
-            continue
-        if (source, target, kind) in have:
+    for line in wanted:
+        source, target, kind = line
+        if source not in people:
+            score.absent(each, source)
+        elif target not in people:
+            score.absent(each, target)
+        elif line in have:
             score.earned += each
-            continue
-        expected = Line(_name(ctx, source), _name(ctx, target), kind)
-        if edge(target, source, kind) in have:
-            score.lose(each, "rel_reversed", source, "08", line=expected,
-                       given=Line(_name(ctx, target), _name(ctx, source), kind))
-            continue
-        if pairs is None:  # the lines between each pair of people, built once when needed
-            pairs = {}
-            for line in have:
-                pairs.setdefault(frozenset(line[:2]), []).append(line)
-        drawn = _other_line(pairs.get(frozenset((source, target)), ()), source, target, kind)
-        if drawn is not None:
-            a, b, other = drawn
-            score.lose(each, "rel_type", source, "08", line=expected, given=Line(_name(ctx, a), _name(ctx, b), other))
         else:
-            score.lose(each, "rel_missing", source, "08", line=expected)
+            expected = Line(people[source].name, people[target].name, kind)
+            if edge(target, source, kind) in have:
+                score.lose(each, "rel_reversed", source, "08", line=expected,
+                           given=Line(expected.target, expected.source, kind))
+                continue
+            if pairs is None:  # the lines between each pair of people, built once when needed
+                pairs = {}
+                for drawn_line in have:
+                    pairs.setdefault(frozenset(drawn_line[:2]), []).append(drawn_line)
+            drawn = _other_line(pairs.get(frozenset((source, target)), ()), source, target, kind)
+            if drawn is not None:
+                a, b, other = drawn
+                score.lose(each, "rel_type", source, "08", line=expected,
+                           given=Line(people[a].name, people[b].name, other))
+            else:
+                score.lose(each, "rel_missing", source, "08", line=expected)
 
 
 def _other_line(lines, source: str, target: str, kind: str) -> tuple[str, str, str] | None:
     """A line of another type between the two people: the first type in vocabulary order,
     this way round before the other; as (from, to, type) for the feedback."""
-    order = vocab.RELATIONSHIP_TYPES
-    found = [(order.index(t), (a, b) != (source, target) and not _undirected(t), t) for a, b, t in lines if t != kind]
+    order = _ORDER
+    found = [(order[t], (a, b) != (source, target) and not _undirected(t), t) for a, b, t in lines if t != kind]
     if not found:
         return None
     _, backwards, other = min(found)
     return (target, source, other) if backwards else (source, target, other)
+
+
+#: The same few values recur across a cohort: one Coded each (its sentence is then cached by identity too).
+_coded = lru_cache(maxsize=1024)(Coded)
+
+_ORDER = {kind: i for i, kind in enumerate(vocab.RELATIONSHIP_TYPES)}
 
 
 def _undirected(kind: str) -> bool:
@@ -293,6 +343,7 @@ def _insights(ctx: Context) -> Score:
 
 
 _CRITERIA = {
+    "people": _people,
     "roles": _roles,
     "power": _power,
     "stance": _stance,

@@ -45,6 +45,9 @@ class KeyName:
     key: AnswerKey
     id: str
 
+    def __hash__(self) -> int:  # the key by identity: an AnswerKey is not hashable
+        return hash((id(self.key), self.id))
+
     def render(self, lang: str | None) -> str:
         return self.key.rendered(("name", self.id, lang or vocab.get_language()),
                                  lambda: self.key.display_name(self.id, lang))
@@ -56,6 +59,9 @@ class KeyTitle:
 
     key: AnswerKey
     id: str
+
+    def __hash__(self) -> int:  # the key by identity: an AnswerKey is not hashable
+        return hash((id(self.key), self.id))
 
     def render(self, lang: str | None) -> str:
         return str(localize.text(self.key.map.stakeholder(self.id), "title", lang or vocab.get_language(), ""))
@@ -79,6 +85,9 @@ class Summary:
 
     key: AnswerKey
     id: str
+
+    def __hash__(self) -> int:  # the key by identity: an AnswerKey is not hashable
+        return hash((id(self.key), self.id))
 
     def render(self, lang: str | None) -> str:
         return self.key.rendered(("summary", self.id, lang or vocab.get_language()), lambda: self._render(lang))
@@ -105,6 +114,13 @@ def _render(value: Any, lang: str | None) -> str:
 @lru_cache(maxsize=4096)
 def _value_text(field_name: str, value: Any, lang: str) -> str:
     return value_text(field_name, value, lang)
+
+
+def _rendered(code: str, notebook: str | None, lang: str, params: tuple[tuple[str, Any], ...]) -> str:
+    return _sentence(code, notebook, lang, tuple((k, _render(v, lang)) for k, v in params))
+
+
+_text = lru_cache(maxsize=8192)(_rendered)
 
 
 @lru_cache(maxsize=8192)
@@ -140,8 +156,12 @@ class Deduction:
             return self.insight.feedback_text(lang)
         lang = lang or vocab.get_language()
         # A cohort repeats the same sentences (the same person missed, the same rating):
-        # each is written once per language.
-        return _sentence(self.code, self.notebook, lang, tuple((k, _render(v, lang)) for k, v in self.params.items()))
+        # each is written once per language, found again by its parameters.
+        params = tuple(self.params.items())
+        try:
+            return _text(self.code, self.notebook, lang, params)
+        except TypeError:  # a parameter that cannot be hashed (a list): rendered each time
+            return _rendered(self.code, self.notebook, lang, params)
 
     def to_dict(self, lang: str | None = None, text: str | None = None) -> dict[str, Any]:
         """The item as data; ``text`` saves rendering the sentence again when known."""

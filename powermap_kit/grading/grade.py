@@ -44,11 +44,31 @@ from .compare import compare_to_key
 from .criteria import score_all
 from .feedback import Deduction, KeyName
 from .key import AnswerKey, load_key
+from .view import MapView
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["GradeResult", "grade", "read_submission"]
+
+
+class _MapField:
+    """``GradeResult.map``: given a :class:`MapView` (batch grading), the map is built from
+    it on first use; a cohort table or JSON report never needs it."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = f"_{name}"
+
+    def __get__(self, obj: Any, owner: type | None = None) -> PowerMap | None:
+        if obj is None:
+            return None  # the field's default
+        value = obj.__dict__.get(self.name)
+        if isinstance(value, MapView):
+            value = obj.__dict__[self.name] = value.to_map()
+        return value
+
+    def __set__(self, obj: Any, value: PowerMap | MapView | None) -> None:
+        obj.__dict__[self.name] = None if isinstance(value, _MapField) else value  # the default: no map
 
 
 @dataclass
@@ -96,7 +116,7 @@ class GradeResult:
     error: str | None = None
     problems: list[Problem] = field(default_factory=list)
     lang: str = "en"
-    map: PowerMap | None = field(default=None, repr=False)
+    map: PowerMap | None = field(default=_MapField(), repr=False)  # type: ignore[assignment]
     key: AnswerKey | None = field(default=None, repr=False)
     # Sentences and per-person details are worked out when first asked for: a cohort
     # table needs neither, and rendering is a third of the cost of grading.
@@ -112,8 +132,8 @@ class GradeResult:
     @property
     def people(self) -> list[dict[str, Any]]:
         if self._people is None:
-            self._people = [] if self.key is None or self.map is None else _people_detail(
-                self.key, self.map, self.matches)
+            pm = self.__dict__.get("_map")  # a MapView serves as well as the map
+            self._people = [] if self.key is None or pm is None else _people_detail(self.key, pm, self.matches)
         return self._people
 
     @property
@@ -178,6 +198,12 @@ class GradeResult:
 
 def read_submission(source: Any) -> tuple[PowerMap | None, str | None, list[Problem]]:
     """Load a submission for grading: (map, file, problems); the map is None when it is bad."""
+    pm, file, problems = _read(source)
+    return (pm.to_map() if isinstance(pm, MapView) else pm), file, problems
+
+
+def _read(source: Any) -> tuple[PowerMap | MapView | None, str | None, list[Problem]]:
+    """:func:`read_submission`, a file read as a :class:`MapView` (grading needs no more)."""
     if isinstance(source, PowerMap):
         # A live map (a widget's) may have been changed behind the editing API.
         problems = source.validate()
@@ -191,21 +217,11 @@ def read_submission(source: Any) -> tuple[PowerMap | None, str | None, list[Prob
         problems = validate_data(data, file, clean)
     if problems:
         return None, file, problems
-    return _owned_map(data), file, []
+    return MapView(data), file, []
 
 
-def _owned_map(data: dict[str, Any]) -> PowerMap:
-    """A map over freshly parsed, already validated JSON that nobody else holds.
-
-    ``PowerMap.from_dict`` deep-copies its input so callers' dicts stay independent; data
-    just read from a file has no other owner, so it is adopted as it is (``copy=False``,
-    records filled without the validating assignment): that halves the cost of grading a
-    large cohort.
-    """
-    return PowerMap.from_dict(data, validate=False, copy=False)
-
-
-def _label(pm: PowerMap | None, file: str | None, fallback: str | None = None, lang: str | None = None) -> str:
+def _label(pm: PowerMap | MapView | None, file: str | None, fallback: str | None = None,
+           lang: str | None = None) -> str:
     """Who handed a submission in: ``meta.author``, else the file name, else ``fallback``."""
     author = pm.meta.get("author") if pm is not None else None
     if isinstance(author, str) and author.strip():
@@ -240,7 +256,7 @@ def grade(submission: Any, key: Any, lang: str | None = None) -> GradeResult:
     """
     lang = vocab.checked_language(lang)
     answer = load_key(key)
-    pm, file, problems = read_submission(submission)
+    pm, file, problems = _read(submission)
     if pm is None:
         return _error_result(file, problems, lang)
     return _grade_map(pm, answer, file, lang)
@@ -252,7 +268,8 @@ def _error_result(file: str | None, problems: list[Problem], lang: str, fallback
     return GradeResult(_label(None, file, fallback, lang), file=file, error=error, problems=list(problems), lang=lang)
 
 
-def _grade_map(pm: PowerMap, key: AnswerKey, file: str | None, lang: str, fallback: str | None = None) -> GradeResult:
+def _grade_map(pm: PowerMap | MapView, key: AnswerKey, file: str | None, lang: str,
+               fallback: str | None = None) -> GradeResult:
     ctx = compare_to_key(pm, key)
     matches = ctx.matches
     scores = score_all(ctx)
@@ -282,11 +299,11 @@ def _grade_map(pm: PowerMap, key: AnswerKey, file: str | None, lang: str, fallba
         submission=_label(pm, file, fallback, lang), file=file, total=total, criteria=criteria, maxima=maxima,
         items=items, matches=matches,
         missing=ctx.missing, extra=ctx.extra, insights=insight_rows,
-        lang=lang, map=pm, key=key,
+        lang=lang, map=pm, key=key,  # type: ignore[arg-type]  # a MapView: the map is built on first use
     )
 
 
-def _people_detail(key: AnswerKey, pm: PowerMap, matches: list[Match]) -> list[dict[str, Any]]:
+def _people_detail(key: AnswerKey, pm: PowerMap | MapView, matches: list[Match]) -> list[dict[str, Any]]:
     how = {m.a: (m.b, m.how) for m in matches}
     sub_by_id = {q.id: q for q in pm.stakeholders}
     people = {m.a: sub_by_id[m.b] for m in matches}

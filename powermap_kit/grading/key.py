@@ -98,6 +98,7 @@ class AnswerKey:
     index: PeopleIndex = field(init=False, repr=False, compare=False)
     lines: dict[tuple[str, str, str], Relationship] = field(init=False, repr=False, compare=False)
     _rendered: dict[tuple[str, ...], str] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _prepared: dict[str, Any] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         # The key's spellings and lines are prepared once and reused for every submission.
@@ -118,6 +119,14 @@ class AnswerKey:
         if text is None:
             text = self._rendered[what] = make()
         return text
+
+    def prepared(self, what: str, make: Callable[[AnswerKey], Any]) -> Any:
+        """What grading derives from the key alone (``make(key)``), made once and reused
+        for every submission graded with it."""
+        found = self._prepared.get(what)
+        if found is None:
+            found = self._prepared[what] = make(self)
+        return found
 
     def display_name(self, stakeholder_id: str, lang: str | None = None) -> str:
         """A key person's name for feedback: in English the Latin alias first when the name is Chinese."""

@@ -15,13 +15,14 @@ behind the review widget, the twist checks of the course — reads these.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 
 from ..errors import UnknownName
 from ..model import PowerMap, Stakeholder
 
 __all__ = ["COMPARED", "CRITERIA", "DEFAULT_TOLERANCE", "DEFAULT_WEIGHTS", "POSITIVE", "field_credit",
-           "graded_fields", "graded_weights", "power_credit", "power_within", "roles_credit", "stance_credit"]
+           "graded_fields", "graded_weights", "power_credit", "power_within", "roles_credit", "roles_overlap",
+           "stance_credit"]
 
 #: The criteria a key can weight, in report order. Insights carry their own points.
 CRITERIA: tuple[str, ...] = ("people", "roles", "power", "stance", "coach", "relationships", "stage",
@@ -53,7 +54,11 @@ def power_within(expected: int | None, given: int | None, tolerance: int = DEFAU
 
 def roles_credit(expected: Stakeholder, given: Stakeholder) -> float:
     """Shared roles over all roles named (1 when both name none)."""
-    want, have = set(expected.roles), set(given.roles)
+    return roles_overlap(set(expected.roles), set(given.roles))
+
+
+def roles_overlap(want: Set[str], have: Set[str]) -> float:
+    """:func:`roles_credit` of two role sets."""
     both = want | have
     return len(want & have) / len(both) if both else 1.0
 
