@@ -53,47 +53,21 @@ from typing import Any
 
 from . import vocab
 from .errors import CasesNotFound, InvalidValue
-from .io import load_map
 from .model import PowerMap
+from .audience import AUDIENCES, get_audience, is_learner, resolve_key, set_audience, submitted_for
 
 __all__ = ["resolve_key", "AUDIENCES", "FORMAT", "Hints", "documents_in", "get_audience", "hints_for", "is_learner", "load_hints",
            "make_hints", "set_audience", "submitted_for", "twist_of", "write_hints"]
 
 FORMAT = "powermap-hints/1"
-#: Who reads feedback: a learner sees hints only; a trainer sees the key's values.
-AUDIENCES = ("learner", "trainer")
 #: The areas a person is judged on, each with its evidence field.
 AREAS = ("roles", "power", "stance", "coach", "support")
 DEAL = ("stage", "decision_mode")
 #: The areas of a person a twist can change that a learner's update is judged on.
 TWIST_AREAS = ("roles", "power", "stance", "coach")
 
-_state = {"audience": os.environ.get("POWERMAP_AUDIENCE", "learner")}
-if _state["audience"] not in AUDIENCES:
-    _state["audience"] = "learner"
-
 # "doc 03", "docs 03, 05 and 08", "Doc. 7", "资料07", "资料03、07", "文件 2"
 _DOC_RE = re.compile(r"(?:\bdocs?\.?|资料|文件)\s*(\d{1,2}(?:\s*(?:,|、|，|/|&|and|和|与|-|–)\s*\d{1,2})*)", re.I)
-
-
-def set_audience(audience: str) -> None:
-    """Set who reads the checks' feedback: ``"learner"`` (hints only) or ``"trainer"`` (full detail)."""
-    if audience not in AUDIENCES:
-        raise InvalidValue.not_one_of("audience", audience, AUDIENCES)
-    _state["audience"] = audience
-
-
-def get_audience() -> str:
-    """The current audience (see :func:`set_audience`)."""
-    return _state["audience"]
-
-
-def is_learner(audience: str | None = None) -> bool:
-    """True when feedback is for a learner (``audience``, else the current setting)."""
-    audience = audience or get_audience()
-    if audience not in AUDIENCES:
-        raise InvalidValue.not_one_of("audience", audience, AUDIENCES)
-    return audience == "learner"
 
 
 def documents_in(text: Any) -> list[str]:
@@ -391,38 +365,3 @@ def _cached(path: Path, twist: Path | None, today: str | None) -> Hints:
     if stamp not in _CACHE:
         _CACHE[stamp] = make_hints(path, today=today, salt="", twist=twist or False)
     return _CACHE[stamp]
-
-
-def submitted_for(case: Any, learner: str | None = None) -> bool:
-    """Whether the learner (default: this one) has submitted a map for the case (a frozen copy exists)."""
-    from .submit import work_status
-    from .workspace import learner_name, work_folder
-
-    slug = getattr(case, "slug", case)
-    return work_status(work_folder() / str(slug) / f"{learner or learner_name()}.json").status == "submitted"
-
-
-def resolve_key(key: Any) -> PowerMap:
-    """An answer key from a map, an :class:`~powermap_kit.grading.AnswerKey`, parsed JSON, a
-    file path or a case slug (``"it-solution"``, looked up by :func:`powermap_kit.cases.case_folder`).
-    """
-    if isinstance(key, PowerMap):
-        return key
-    if isinstance(getattr(key, "map", None), PowerMap):  # a loaded AnswerKey
-        return key.map
-    if isinstance(key, Mapping):
-        return load_map(dict(key))
-    path = Path(key)
-    if path.suffix == ".json" or path.exists():
-        return load_map(path)
-    from .cases import case_folder
-
-    try:
-        place = case_folder() / str(key) / "key.json"
-    except CasesNotFound as exc:
-        detail = exc.problem.params.get("places", "")
-    else:
-        if place.exists():
-            return load_map(place)
-        detail = str(place)
-    raise CasesNotFound("key", "no_case", str(key), places=detail)

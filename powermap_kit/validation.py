@@ -361,8 +361,7 @@ def _find_cycle(lines: dict[str, list[str]]) -> list[str] | None:
     for start in lines:
         if colour.get(start):
             continue
-        stack = [(start, iter(lines.get(start, ())))]
-        path = [start]
+        stack, path = [(start, iter(lines.get(start, ())))], [start]
         colour[start] = 1
         while stack:
             node, children = stack[-1]
@@ -384,8 +383,7 @@ def _check_coverage(c: _Collector, coverage: Any, ids: dict[str, int] | None) ->
     if coverage is None:
         return
     if not isinstance(coverage, list):
-        c.type_("coverage", coverage, "list")
-        return
+        return c.type_("coverage", coverage, "list")
     for i, item in enumerate(coverage):
         place = f"coverage[{i}]"
         if not c.obj(place, item):
