@@ -212,6 +212,8 @@ def test_after_submission_without_the_key_the_trainer_holds_the_comparison(slug,
         assert result.hint == vocab.text("course.hints.key_withheld", lang=lang)
         debrief = str(course.debrief(case, lang=lang))
         assert vocab.text("course.hints.debrief_withheld", lang=lang, case=case.title(lang)) in debrief
+        shown = course.map_picture(case, lang=lang)
+        assert vocab.text("course.hints.key_shown_withheld", lang=lang, case=case.title(lang)) in str(shown)
         trainer = ScoreCard(pm, case, audience="trainer")
         trainer._on_language(lang)
         assert vocab.text("course.hints.key_withheld_trainer", lang=lang) in unescape(trainer.to_html())

@@ -43,7 +43,8 @@ def hints_of(source: Any, today: str | None = None) -> Hints:
 
 def key_locked(source: Any, lang: str | None = None, audience: str | None = None) -> Any:
     """A lock notice (Markdown) when ``source`` is a case (a slug or Case, whose key would be
-    shown) and a learner has not submitted a map for it; ``None`` when the key may be shown."""
+    shown) and a learner has not submitted a map for it, or has but the key is withheld (the
+    trainer will show it); ``None`` when the key may be shown."""
     from ..cases import Case, Markdown
     from ..hints import submitted_for
 
@@ -51,13 +52,16 @@ def key_locked(source: Any, lang: str | None = None, audience: str | None = None
         return None
     case = source if isinstance(source, Case) else None
     slug = case.slug if case is not None else str(source)
-    if submitted_for(slug):
-        return None
     if case is None:
         from ..cases import load_case
 
         case = load_case(slug)
-    return Markdown("> 🔒 " + t("hints.key_locked", vocab._lang(lang), case=case.title(vocab._lang(lang))))
+    lang = vocab._lang(lang)
+    if not submitted_for(slug):
+        return Markdown("> 🔒 " + t("hints.key_locked", lang, case=case.title(lang)))
+    if key_withheld(case):  # submitted, but the trainer keeps the key off this server
+        return Markdown("> 🔒 " + t("hints.key_shown_withheld", lang, case=case.title(lang)))
+    return None
 
 
 def key_withheld(case: Any) -> bool:
