@@ -260,7 +260,7 @@ SubmitButton(builder)
 course.debrief(case)
 
 # %%
-ScoreCard(builder.map, case.key)
+ScoreCard(builder.map, case)
 
 # %% [markdown] lang="en"
 # ## Key points

@@ -4,6 +4,10 @@
 # **Time:** 20 minutes teaching + 15 minutes exercises · **For:** trainers, sales managers
 # and anyone who coaches sellers
 #
+# *Trainer module: it reads the answer keys and the sample maps. Where the trainer withholds the keys
+# from learners (a shared server), leave it out of the learner copy and run it where the keys
+# are (README: "Withholding the keys").*
+#
 # **Questions**
 # - How do I review one trainee's map against the expert map?
 # - How do I see a whole room's results and its common mistakes?
@@ -19,6 +23,8 @@
 # # 13 · 带教复盘：点评学员的权力地图
 #
 # **时间：** 讲解20分钟＋练习15分钟 · **适用对象：** 讲师、销售经理以及所有带教销售的人
+#
+# *讲师模块：本模块要读取参考答案和样例地图。讲师不向学员开放答案时（例如共用服务器），学员版课程不含本模块，请在存放答案的机器上运行（见 README“Withholding the keys”一节）。*
 #
 # **本模块回答的问题**
 # - 怎样对照专家地图，点评一位学员的地图？

@@ -3,6 +3,10 @@
 #
 # **Time:** 30 minutes reading · **For:** trainers
 #
+# *Trainer module: it reads the answer keys. Where the trainer withholds the keys
+# from learners (a shared server), leave it out of the learner copy and run it where the keys
+# are (README: "Withholding the keys").*
+#
 # **Questions**
 # - How do I run the course in one day or two?
 # - What is in the trainer's kit, and how do I build it?
@@ -20,6 +24,8 @@
 # # 14 · 讲师指南：如何组织一场工作坊
 #
 # **时间：** 阅读30分钟 · **适用对象：** 讲师
+#
+# *讲师模块：本模块要读取参考答案。讲师不向学员开放答案时（例如共用服务器），学员版课程不含本模块，请在存放答案的机器上运行（见 README“Withholding the keys”一节）。*
 #
 # **本模块回答的问题**
 # - 一天或两天的课怎么排？

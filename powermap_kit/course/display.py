@@ -108,13 +108,16 @@ def debrief(case: Case | str, lang: str | None = None, learner: str | None = Non
     """A case's debrief (expert map explained, strategy, discussion questions) — for a learner only
     after they submitted a map for the case; before, a notice of what is locked and how to unlock it.
 
-    A trainer (``audience="trainer"``) always reads it.
+    A trainer (``audience="trainer"``) always reads it. Where the trainer keeps the debrief off a
+    shared server (no ``debrief.<lang>.md`` in the case folder), it says that the trainer leads it.
     """
     from ..hints import is_learner, submitted_for
 
     c = case_of(case)
     if is_learner(audience) and not submitted_for(c, learner):
         return Markdown("> 🔒 " + t("hints.debrief_locked", lang, case=c.title(lang)))
+    if not (c.folder / f"debrief.{lang_of(lang)}.md").is_file():
+        return Markdown("> 🔒 " + t("hints.debrief_withheld", lang, case=c.title(lang)))
     text = str(c.debrief(lang))
     return Markdown(without_sources(text) if is_learner(audience) else text)
 

@@ -19,8 +19,8 @@ from ..model import PowerMap
 from ._base import field_label, picked, t
 from .result import Result, status_of
 
-__all__ = ["area_label", "docs_text", "hints_of", "learner_mode", "map_lines", "missing_line", "pick_lines",
-           "role_kind"]
+__all__ = ["area_label", "docs_text", "hints_of", "key_withheld", "learner_mode", "map_lines", "missing_line",
+           "pick_lines", "role_kind", "twist_missing_line", "withheld_result"]
 
 
 def learner_mode(audience: str | None, key: Any = None) -> bool:
@@ -43,7 +43,8 @@ def hints_of(source: Any, today: str | None = None) -> Hints:
 
 def key_locked(source: Any, lang: str | None = None, audience: str | None = None) -> Any:
     """A lock notice (Markdown) when ``source`` is a case (a slug or Case, whose key would be
-    shown) and a learner has not submitted a map for it; ``None`` when the key may be shown."""
+    shown) and a learner has not submitted a map for it, or has but the key is withheld (the
+    trainer will show it); ``None`` when the key may be shown."""
     from ..cases import Case, Markdown
     from ..hints import submitted_for
 
@@ -51,13 +52,34 @@ def key_locked(source: Any, lang: str | None = None, audience: str | None = None
         return None
     case = source if isinstance(source, Case) else None
     slug = case.slug if case is not None else str(source)
-    if submitted_for(slug):
-        return None
     if case is None:
         from ..cases import load_case
 
         case = load_case(slug)
-    return Markdown("> 🔒 " + t("hints.key_locked", vocab._lang(lang), case=case.title(vocab._lang(lang))))
+    lang = vocab._lang(lang)
+    if not submitted_for(slug):
+        return Markdown("> 🔒 " + t("hints.key_locked", lang, case=case.title(lang)))
+    if key_withheld(case):  # submitted, but the trainer keeps the key off this server
+        return Markdown("> 🔒 " + t("hints.key_shown_withheld", lang, case=case.title(lang)))
+    return None
+
+
+def key_withheld(case: Any) -> bool:
+    """True when a case's answer key is not on this machine: the trainer keeps ``key.json`` off a
+    shared server and learners' checks read a hint file (:func:`powermap_kit.hints.hints_for`)."""
+    from ..cases import Case, load_case
+
+    c = case if isinstance(case, Case) else load_case(str(case))
+    return not (c.folder / "key.json").is_file()
+
+
+def withheld_result(result: Result, lang: str, audience: str | None = None) -> Result:
+    """``result`` (hints) with its "where to look" saying that the full comparison needs the key,
+    which the trainer keeps: for a learner, that the trainer will show it in the debrief."""
+    from dataclasses import replace
+
+    note = t("hints.key_withheld" if is_learner(audience) else "hints.key_withheld_trainer", lang)
+    return replace(result, hint=note)
 
 
 def docs_text(docs: Sequence[str], lang: str) -> str:
@@ -105,6 +127,13 @@ def missing_line(h: Hints, pid: str, lang: str) -> str:
     kind = role_kind(h, pid)
     docs = docs_text(h.docs(pid, "roles", "power"), lang)
     return t(f"hints.missing_{kind}" if kind else "hints.missing", lang, docs=docs)
+
+
+def twist_missing_line(h: Hints, pid: str | None, lang: str) -> str:
+    """The hint for a person a twist is about who is missing from a learner's updated map: the
+    kind of person after the twist in plain words (as :func:`missing_line`), never the name."""
+    kind = role_kind(h, pid) if pid in h.people else None
+    return t(f"hints.twist_person_{kind}" if kind else "hints.twist_person", lang)
 
 
 # ---- a whole map ---------------------------------------------------------------------------

@@ -114,16 +114,23 @@ def check_case_map(pm: PowerMap | None, case: Case | str, twist: bool = False, l
     person or documents to revisit — and is told that submitting unlocks the full comparison.
     """
     from ..errors import InvalidValue
-    from .learner import hints_of, learner_mode, map_result
+    from .learner import hints_of, key_withheld, learner_mode, map_result, withheld_result
 
     c = case_of(case)
     if not isinstance(pm, PowerMap):
         pm = None
-    if learner_mode(audience) and not unlocked(pm, c):
+    withheld = key_withheld(c)
+    if withheld or (learner_mode(audience) and not unlocked(pm, c)):
         from .twist import twist_hints
 
         h = twist_hints(c) if twist else hints_of(c)
-        return following(lambda lg: map_result(pm, h, t("hints.title", lg, case=c.title(lg)), lg, top), lang)
+        shown = withheld and (not learner_mode(audience) or unlocked(pm, c))
+
+        def hinted(lg: str) -> Result:
+            result = map_result(pm, h, t("hints.title", lg, case=c.title(lg)), lg, top)
+            return withheld_result(result, lg, audience) if shown else result
+
+        return following(hinted, lang)
     key = c.twist_key if twist else c.key
     if key is None:
         raise InvalidValue("case", "no_twist", c.slug)

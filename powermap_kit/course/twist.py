@@ -65,7 +65,7 @@ def _twist(before: PowerMap | None, after: PowerMap | None, case: Case, lang: st
 def _hint_lines(after: PowerMap, h: Hints, lang: str) -> tuple[list[tuple[str, str]], int, int]:
     """A learner's lines from the twist's hints: which person and area, never a value."""
     from ..diff import edges
-    from .learner import area_label
+    from .learner import area_label, twist_missing_line
 
     found = h.match(after)
     after_lines = set(edges(after, {mine: pid for pid, mine in found.items()}))
@@ -77,7 +77,7 @@ def _hint_lines(after: PowerMap, h: Hints, lang: str) -> tuple[list[tuple[str, s
         if area in TWIST_AREAS:
             pid = change.get("person")
             if pid not in found or pid not in h.people:
-                lines.append(("wrong", t("hints.twist_person", lang)))
+                lines.append(("wrong", twist_missing_line(h, pid, lang)))
                 continue
             mine_person = after.stakeholder(found[pid])
             ok = h.shows_change(pid, area, getattr(mine_person, area))

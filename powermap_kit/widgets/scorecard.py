@@ -11,6 +11,13 @@ draft, see :mod:`powermap_kit.submit`): the area and the person or documents to 
 the key's values, and an empty map lists no key people. After submission — and always for a
 trainer (``ReviewView`` passes ``audience="trainer"``) — it shows the full comparison. ``key``
 may also be a learner-safe hint file (``powermap hints``): then only hints can be shown.
+
+``key`` may be the case itself (a :class:`~powermap_kit.cases.Case`, as the case notebooks pass
+it): the card then reads the case's ``key.json`` when it is there, else the case's hint file
+(:func:`powermap_kit.hints.hints_for`, e.g. ``$POWERMAP_HINTS`` on a shared server where the
+trainer withholds the keys). A learner sees the same hints either way before submitting; after
+submitting without the key, the hints stay and the card says that the trainer will show the
+full comparison in the debrief.
 """
 
 from __future__ import annotations
@@ -23,9 +30,11 @@ import ipywidgets as widgets
 from traitlets import Bool, Float, Int, Unicode, observe
 
 from .. import vocab
+from ..cases import Case
+from ..errors import CasesNotFound
 from ..grading import GradeResult, grade, load_key
 from ..grading.key import AnswerKey
-from ..hints import Hints, is_learner, load_hints, make_hints
+from ..hints import Hints, hints_for, is_learner, load_hints, make_hints
 from ..model import PowerMap
 from ..render.templates import macro
 from ._common import ClosesParts, Listeners, StaticHtml
@@ -87,8 +96,8 @@ class ScoreCard(ClosesParts, StaticHtml, widgets.VBox):
     ----------
     submission : PowerMap or path
         The trainee's map. A map being edited is scored again after each edit.
-    key : AnswerKey, PowerMap or path
-        The answer key.
+    key : AnswerKey, PowerMap, path, Hints or Case
+        The answer key, a hint file, or a case (its key, else its hint file).
     live : bool
         Follow edits of a ``PowerMap`` submission (default True).
 
@@ -105,14 +114,20 @@ class ScoreCard(ClosesParts, StaticHtml, widgets.VBox):
     max_feedback = Int(8, help="Feedback lines shown before 'Show all' (the most costly come first).")
     show_all = Bool(False, help="Show every feedback line, not only the first max_feedback.")
 
-    def __init__(self, submission: PowerMap | str | os.PathLike, key: AnswerKey | PowerMap | str | os.PathLike | Hints,
+    def __init__(self, submission: PowerMap | str | os.PathLike,
+                 key: AnswerKey | PowerMap | str | os.PathLike | Hints | Case,
                  live: bool = True, max_feedback: int = 8, audience: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.max_feedback = max_feedback
         self.submission = submission
         self.audience = audience
+        self.case: Case | None = key if isinstance(key, Case) else None
+        #: Why there are no hints to show (a case with neither key nor hint file), else None.
+        self.missing: CasesNotFound | None = None
+        if self.case is not None:
+            key = self._case_source(self.case)
         self.hints: Hints | None = _hints_file(key)
-        self.key: AnswerKey | None = None if self.hints is not None else load_key(key)
+        self.key: AnswerKey | None = None if self.hints is not None or key is None else load_key(key)
         self.hint_result: Any = None
         self.live = live
         self.result: GradeResult | None = None
@@ -134,24 +149,48 @@ class ScoreCard(ClosesParts, StaticHtml, widgets.VBox):
             self._listeners.map(submission, self._on_map_change)
         self.refresh()
 
+    def _case_source(self, case: Case) -> Any:
+        """A case's key file when it is there, else its hints (``None`` when it has neither)."""
+        if (case.folder / "key.json").is_file():
+            return case.folder / "key.json"
+        try:
+            return hints_for(case)
+        except CasesNotFound as exc:
+            self.missing = exc
+            return None
+
+    @property
+    def withheld(self) -> bool:
+        """True when the card has no answer key (a hint file, or a case whose key is withheld)."""
+        return self.key is None
+
+    def _slug(self) -> str:
+        sub = self.submission
+        meta = sub.meta if isinstance(sub, PowerMap) else {}
+        known = self.case.slug if self.case is not None else (self.key.map.meta.get("case") if self.key is not None
+                                                                else self.hints.case if self.hints is not None else "")
+        return str(meta.get("case") or known or "")
+
     def on_score(self, callback: Callable[[GradeResult], Any], remove: bool = False) -> None:
         """Register ``callback(result)`` run after every (re)scoring."""
         self._score_callbacks.register_callback(callback, remove=remove)
 
     @property
     def locked(self) -> bool:
-        """True while the card shows hints only: a learner who has not submitted, or a hint file as key."""
-        if self.key is None:
-            return True
-        if not is_learner(self.audience):
-            return False
+        """True while the card shows hints only: a learner who has not submitted, or no key (a hint file)."""
+        return self.key is None or (is_learner(self.audience) and not self.submitted)
+
+    @property
+    def submitted(self) -> bool:
+        """Whether the submission has been submitted (its meta, or a frozen copy of the draft)."""
         from ..course.practice import unlocked
         from ..submit import work_status
 
         sub = self.submission
         if isinstance(sub, PowerMap):
-            return not unlocked(sub, str(sub.meta.get("case") or self.key.map.meta.get("case") or ""))
-        return work_status(sub).status != "submitted"
+            slug = self._slug()
+            return bool(sub.meta.get("submitted")) if not slug else unlocked(sub, slug)
+        return work_status(sub).status == "submitted"
 
     def refresh(self) -> GradeResult | None:
         """Score the submission again (re-reading its file) and redraw; what the button does."""
@@ -183,20 +222,35 @@ class ScoreCard(ClosesParts, StaticHtml, widgets.VBox):
         from ..course.learner import map_result
         from ..io import load_map
 
-        if self.hints is None:
-            self.hints = make_hints(self.key.map, salt="")  # type: ignore[union-attr]
+        from ..course._base import pending
+        from ..course.learner import withheld_result
+        from ..course.result import following
+
+        self.result = None
+        self.total = None
+        if self.hints is None and self.key is not None:
+            self.hints = make_hints(self.key.map, salt="")
+        if self.hints is None:  # a case with neither key nor hints: say so, do not fail
+            case = self.case
+            self.hint_result = following(lambda lg: pending(
+                vocab.text("widgets_review.score.feedback", lang=lg),
+                vocab.text("course.hints.no_hints", lang=lg, case=case.title(lg) if case else ""), "", lg), None)
+            self._draw()
+            return None
         sub = self.submission
         try:
             pm = sub if isinstance(sub, PowerMap) else load_map(sub)
         except Exception:  # a broken file reads as an empty map: the hints say where to start
             pm = None
-        from ..course.result import following
-
         hints, top = self.hints, self.max_feedback
-        self.result = None
-        self.total = None
-        self.hint_result = following(lambda lg: map_result(pm, hints, vocab.text("widgets_review.score.feedback",
-                                                                                  lang=lg), lg, top=top), None)
+        # Without the key, a submitted map (or a trainer) is told the trainer holds the comparison.
+        told = self.withheld and (not is_learner(self.audience) or self.submitted)
+
+        def build(lg: str) -> Any:
+            result = map_result(pm, hints, vocab.text("widgets_review.score.feedback", lang=lg), lg, top=top)
+            return withheld_result(result, lg, self.audience) if told else result
+
+        self.hint_result = following(build, None)
         self._draw()
         return None
 
