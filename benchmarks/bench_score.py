@@ -113,6 +113,7 @@ def timed(cmds: list[list[str]], repeat: int) -> list[tuple[float, float]]:
 
 def phases(key_file: Path, folder: Path) -> dict[str, float]:
     """CPU seconds per phase of grading every file in this process (best of three)."""
+    from powermap_kit.fastjson import dumps_text
     from powermap_kit.grading.grade import _grade_map
     from powermap_kit.grading.key import load_key
     from powermap_kit.grading.view import MapView
@@ -139,7 +140,7 @@ def phases(key_file: Path, folder: Path) -> dict[str, float]:
     results = phase("grade", lambda m: _grade_map(m, key, None, "en"), maps)
     phase("feedback text", lambda r: [item.text("en") for item in r.items], results)
     dicts = phase("to_dict", lambda r: r.to_dict(), results)
-    phase("encode JSON", lambda d: json.dumps(d, ensure_ascii=False), dicts)
+    phase("encode JSON", dumps_text, dicts)
     return out
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from .atomic import write_bytes_atomic
 from .errors import InvalidValue, MapFormatError, Problem, WrongType
+from .fastjson import loads_plain
 from .model import PowerMap
 from .validation import validate_data
 from .values import MAX_NUMBER, LongNumber, join_place
@@ -142,22 +143,25 @@ _ESCAPE_OR_C1 = re.compile(r"\\[bfnrtu]|[\x7f-\x9f]")
 _SAFE_DIGITS = len(str(MAX_NUMBER)) - 1
 
 
-def _read_text(source: PathLike, limit: int | None) -> tuple[bytes | None, str | None, list[Problem]]:
+def _decoded(raw: bytes, file: str) -> tuple[bytes, str | None, list[Problem]]:
     """A file's bytes and UTF-8 text (a leading BOM dropped); text is None when there are problems."""
-    raw, problems = read_bytes(source, limit)
-    if raw is None:
-        return None, None, problems
     try:
         return raw, raw.decode("utf-8-sig"), []
     except UnicodeDecodeError:
-        return raw, None, parse_json(raw, str(source))[1]  # reports the bad byte
+        return raw, None, parse_json(raw, file)[1]  # reports the bad byte
 
 
 def read_json_clean(source: PathLike, limit: int | None = None) -> tuple[Any, list[Problem], bool]:
     """:func:`read_json`, and whether the data is known to hold no bad character or number
     (then ``validate_data(data, clean=True)`` need not look for them): ``(data, problems, clean)``."""
     file = str(source)
-    raw, text, problems = _read_text(source, limit)
+    raw, problems = read_bytes(source, limit)
+    if raw is None:
+        return None, problems, False
+    data = loads_plain(raw)
+    if data is not None:  # plain JSON (no escape, control, long number or repeated key): clean
+        return data, [], True
+    raw, text, problems = _decoded(raw, file)
     if text is None:
         return None, problems, False
     data, problems, marked, big = _parse_full(text, file)
@@ -237,7 +241,14 @@ def _read_map(source: PathLike, limit: int | None) -> tuple[Any, list[Problem]]:
 def _read_map_bytes(source: PathLike, limit: int | None = None) -> tuple[bytes | None, Any, list[Problem]]:
     """Like :func:`_read_map`, with the bytes read first: ``(raw, data, problems)``."""
     file = str(source)
-    raw, text, problems = _read_text(source, limit)
+    raw, problems = read_bytes(source, limit)
+    if raw is None:
+        return None, None, problems
+    data = loads_plain(raw)
+    if data is not None:
+        problems = validate_data(data, file, True)
+        return raw, (None if problems else data), problems
+    raw, text, problems = _decoded(raw, file)
     if text is None:
         return raw, None, problems
     data, problems, marked, big = _parse_full(text, file)

@@ -12,7 +12,6 @@ progress bar on stderr when it is a terminal.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -76,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
             _html(args.out, results, key, lang)
         return 1 if bad else 0
     if args.format == "json":
-        # Each object is encoded where it was graded (C encoder; one object a line).
+        # Each object is encoded where it was graded (compact, one object a line).
         rows = grade_many(paths, key, lang, jobs=args.jobs, convert=_json_row)
         _emit("[\n" + ",\n".join(text for _, text in rows) + "\n]\n", args.out)
         return 1 if any(error for error, _ in rows) else 0
@@ -93,7 +92,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _json_row(result: Any) -> tuple[bool, str]:
-    return result.error is not None, json.dumps(result.to_dict(), ensure_ascii=False)
+    from ..fastjson import dumps_text
+
+    return result.error is not None, dumps_text(result.to_dict())
 
 
 def _row_with_feedback(result: Any) -> dict[str, Any]:
