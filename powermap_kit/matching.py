@@ -148,30 +148,34 @@ class PeopleIndex:
 
     def match(self, b: PowerMap, use_titles: bool = False) -> list[Match]:
         """Match this index's people to ``b``'s (see :func:`match_people`)."""
-        b_by_id = {q.id: q for q in b.stakeholders}
+        b_people = b.stakeholders
+        b_by_id = {q.id: q for q in b_people}
         found: dict[str, Match] = {}
         used: set[str] = set()
 
         def take(a_id: str, b_id: str, how: str) -> None:
-            found[a_id] = Match(a_id, b_id, how)
+            found[a_id] = _match(a_id, b_id, how)
             used.add(b_id)
 
+        owners = self.owners
         for p in self.people:
             other = b_by_id.get(p.id)
             if other is None:
                 continue
-            named = self.owners.get(normalise(other.name))
+            named = owners.get(normalise(other.name))
             if named and p.id not in named:
                 continue  # the id is this person's, the name another's: trust the name
             take(p.id, other.id, "id")
 
         b_by_name: dict[str, list[str]] = {}
-        for q in b.stakeholders:
+        for q in b_people:
             if q.id not in used:
                 b_by_name.setdefault(normalise(q.name), []).append(q.id)
 
         def best_free(form: str, person: Stakeholder) -> str | None:
-            ids = b_by_name.get(form, ())
+            ids = b_by_name.get(form)
+            if not ids:
+                return None
             if len(ids) == 1:  # the usual case: one person of that name
                 return None if ids[0] in used else ids[0]
             free = [q for q in ids if q not in used]
@@ -184,16 +188,23 @@ class PeopleIndex:
             for p, form in self.names:
                 if form in b_by_name and p.id not in found and (hit := best_free(form, p)):
                     take(p.id, hit, "name")
-            for p in self.people:
-                if p.id in found:
-                    continue
-                for alias in self.aliases[p.id]:
-                    if alias in b_by_name and (hit := best_free(alias, p)):
-                        take(p.id, hit, "alias")
-                        break
+            if len(found) < len(self.people):
+                for p in self.people:
+                    if p.id in found:
+                        continue
+                    for alias in self.aliases[p.id]:
+                        if alias in b_by_name and (hit := best_free(alias, p)):
+                            take(p.id, hit, "alias")
+                            break
         if use_titles and len(used) < len(b_by_id):
-            _match_titles(self.people, [q for q in b.stakeholders if q.id not in used], found, take)
+            _match_titles(self.people, [q for q in b_people if q.id not in used], found, take)
+        if len(found) == len(self.people):
+            return [found[p.id] for p in self.people]
         return [found[p.id] for p in self.people if p.id in found]
+
+
+#: Matches are immutable and the same few recur across a cohort: made once each.
+_match = lru_cache(maxsize=8192)(Match)
 
 
 def _title_fits(a_forms: frozenset[str], b_forms: frozenset[str]) -> bool:

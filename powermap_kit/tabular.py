@@ -37,7 +37,8 @@ from .errors import InputError, InvalidValue
 from .io import write_text_atomic
 from .model import PowerMap
 from .sheets import csv_text
-from .validation import _ID_RE, _find_cycle
+from ._plain import find_cycle as _find_cycle
+from .validation import _ID_RE
 
 __all__ = ["FORMATS", "ImportNote", "ImportResult", "crm_mapping", "export_csv", "export_graphml", "import_csv"]
 

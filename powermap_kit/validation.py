@@ -19,6 +19,8 @@ from functools import lru_cache
 from typing import Any
 
 from . import vocab
+from ._plain import find_cycle as _find_cycle
+from ._plain import plain_line, plain_person_id
 from .errors import Problem
 from .values import LongNumber, char_name, is_invisible, looks_clean, walk
 
@@ -211,13 +213,16 @@ def _check_stakeholders(c: _Collector, data: dict) -> dict[str, int] | None:
         c.type_("stakeholders", people, "list")
         return None
     for i, person in enumerate(people):
-        place = f"stakeholders[{i}]"
-        sid = _check_person(c, place, person)
-        c.values(place, "stakeholders[]", person)
+        sid = plain_person_id(person)
+        if sid is None or not c.clean:
+            place = f"stakeholders[{i}]"
+            if sid is None:
+                sid = _check_person(c, place, person)
+            c.values(place, "stakeholders[]", person)
         if sid is None:
             continue
         if sid in ids:
-            c.add(f"{place}.id", "duplicate_id", sid, params={"first": ids[sid]})
+            c.add(f"stakeholders[{i}].id", "duplicate_id", sid, params={"first": ids[sid]})
         else:
             ids[sid] = i
     return ids
@@ -323,6 +328,10 @@ def _check_relationships(c: _Collector, rels: Any, ids: dict[str, int] | None) -
         return
     lines: dict[str, list[str]] = {}
     for i, rel in enumerate(rels):
+        if c.clean and plain_line(rel, ids):
+            if rel["type"] == "reports_to":
+                lines.setdefault(rel["source"], []).append(rel["target"])
+            continue
         place = f"relationships[{i}]"
         if not c.obj(place, rel):
             continue
@@ -353,30 +362,6 @@ def _check_relationships(c: _Collector, rels: Any, ids: dict[str, int] | None) -
     cycle = _find_cycle(lines)
     if cycle:
         c.add("relationships", "cycle", cycle, params={"cycle": " → ".join(cycle)})
-
-
-def _find_cycle(lines: dict[str, list[str]]) -> list[str] | None:
-    """One cycle in the reporting lines as a closed path of ids, or None (iterative DFS)."""
-    colour: dict[str, int] = {}
-    for start in lines:
-        if colour.get(start):
-            continue
-        stack, path = [(start, iter(lines.get(start, ())))], [start]
-        colour[start] = 1
-        while stack:
-            node, children = stack[-1]
-            child = next(children, None)
-            if child is None:
-                colour[node] = 2
-                stack.pop()
-                path.pop()
-            elif colour.get(child) == 1:
-                return path[path.index(child):] + [child]
-            elif not colour.get(child):
-                colour[child] = 1
-                path.append(child)
-                stack.append((child, iter(lines.get(child, ()))))
-    return None
 
 
 def _check_coverage(c: _Collector, coverage: Any, ids: dict[str, int] | None) -> None:

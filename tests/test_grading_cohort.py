@@ -311,3 +311,25 @@ def test_coach_comment_files_are_not_submissions(tmp_path):
     shutil.copy(case.submission_paths["strong"], tmp_path / "strong.json")
     (tmp_path / "strong.review.json").write_text("{}", "utf-8")
     assert [p.name for p in submission_files(tmp_path)] == ["strong.json"]
+
+
+def test_folder_listing_skips_the_key_and_what_is_not_a_json_file(tmp_path):
+    from powermap_kit.grading import submission_files
+
+    (tmp_path / "key.json").write_text("{}", "utf-8")
+    for name in ("b.json", "a.json", ".hidden.json", "notes.txt", "c.JSON"):
+        (tmp_path / name).write_text("{}", "utf-8")
+    (tmp_path / "folder.json").mkdir()
+    (tmp_path / "link-to-key.json").symlink_to(tmp_path / "key.json")
+    (tmp_path / "link-to-a.json").symlink_to(tmp_path / "a.json")
+    (tmp_path / "broken.json").symlink_to(tmp_path / "nowhere.json")
+    names = [p.name for p in submission_files(tmp_path, tmp_path / "key.json")]
+    assert names == [".hidden.json", "a.json", "b.json", "link-to-a.json"]
+    assert "key.json" in [p.name for p in submission_files(tmp_path)]
+    # the key given by another path to the same file, and a file of the key's name elsewhere
+    assert "key.json" not in [p.name for p in submission_files(tmp_path, tmp_path / "folder.json" / ".." / "key.json")]
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "key.json").write_text("{}", "utf-8")
+    assert [p.name for p in submission_files(other, tmp_path / "key.json")] == ["key.json"]
+    assert submission_files([tmp_path / "a.json", {"x": 1}]) == [tmp_path / "a.json", {"x": 1}]

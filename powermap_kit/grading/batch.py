@@ -44,12 +44,32 @@ def submission_files(sources: Any, key_file: str | os.PathLike | None = None) ->
     out: list[Any] = []
     for item in sources:
         if isinstance(item, (str, os.PathLike)) and Path(item).is_dir():
-            out += [f for f in sorted(Path(item).glob("*.json"), key=lambda p: p.name)
-                    if f.is_file() and not f.name.endswith(".review.json")
-                    and (skip is None or f.resolve() != skip)]
+            out += _folder_files(Path(item), skip)
         else:
             out.append(item)
     return out
+
+
+def _folder_files(folder: Path, skip: Path | None) -> list[Path]:
+    # One scandir (types come with the names; a stat only for links) instead of a stat and
+    # a resolve per file: a cohort folder holds thousands. Only an entry named like the key,
+    # or a link, can be the key file.
+    found: list[tuple[str, Path]] = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            if not os.path.normcase(name).endswith(".json") or name.endswith(".review.json"):
+                continue
+            try:
+                if not entry.is_file():
+                    continue
+                path = folder / name
+                if skip is not None and (name == skip.name or entry.is_symlink()) and path.resolve() == skip:
+                    continue
+            except OSError:
+                continue
+            found.append((name, path))
+    return [path for _, path in sorted(found, key=lambda pair: pair[0])]
 
 
 def result_row(result: GradeResult) -> dict[str, Any]:
