@@ -27,6 +27,8 @@ the exact way; they never let a bad one through.
 True
 >>> dumps_text({"name": "王伟", "points": 12.5})
 '{"name":"王伟","points":12.5}'
+>>> dumps_bytes({"id": "a", "bad": "\\ud800"})  # orjson refuses the surrogate; json writes it escaped
+b'{"id":"a","bad":"\\\\ud800"}'
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ except ImportError:  # pragma: no cover - orjson is a dependency; this keeps a b
 
 from .values import MAX_NUMBER
 
-__all__ = ["available", "dumps_text", "loads_plain"]
+__all__ = ["available", "dumps_bytes", "dumps_text", "loads_plain", "plain_bytes"]
 
 #: Integers of fewer digits than this (a minus sign counted) are within MAX_NUMBER.
 _SAFE_DIGITS = len(str(MAX_NUMBER)) - 1
@@ -65,12 +67,8 @@ def loads_plain(raw: bytes) -> Any | None:
     """
     if orjson is None:
         return None
-    if raw.startswith(_BOM):
-        raw = raw[3:]
-    if b"\\" in raw or b"\x7f" in raw or b"\xc2" in raw:
-        return None
-    shapes = raw.translate(_NUMBER_SHAPES)
-    if _LONG_RUN in shapes or b"0e" in shapes:
+    raw = plain_bytes(raw)
+    if raw is None:
         return None
     try:
         data = orjson.loads(raw)
@@ -85,6 +83,19 @@ def loads_plain(raw: bytes) -> Any | None:
     return data
 
 
+def plain_bytes(raw: bytes) -> bytes | None:
+    """``raw`` without a BOM when it holds no backslash, DEL or C1 lead byte, no run of 15
+    digits and no exponent (the first tests of :func:`loads_plain`); else None."""
+    if raw.startswith(_BOM):
+        raw = raw[3:]
+    if b"\\" in raw or b"\x7f" in raw or b"\xc2" in raw:
+        return None
+    shapes = raw.translate(_NUMBER_SHAPES)
+    if _LONG_RUN in shapes or b"0e" in shapes:
+        return None
+    return raw
+
+
 def dumps_text(value: Any) -> str:
     """Compact JSON text (UTF-8 characters as they are); orjson when it can write the value.
 
@@ -97,3 +108,16 @@ def dumps_text(value: Any) -> str:
         except TypeError:  # orjson.JSONEncodeError is a TypeError
             pass
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def dumps_bytes(value: Any) -> bytes:
+    """:func:`dumps_text` as UTF-8 bytes (orjson writes them directly).
+
+    A lone surrogate, which UTF-8 cannot carry, is written as its JSON escape (``\\ud800``).
+    """
+    if orjson is not None:
+        try:
+            return orjson.dumps(value)
+        except TypeError:  # orjson.JSONEncodeError is a TypeError
+            pass
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "backslashreplace")

@@ -28,8 +28,8 @@ from .model import PowerMap
 from .validation import validate_data
 from .values import MAX_NUMBER, LongNumber, join_place
 
-__all__ = ["DEFAULT_MAX_MB", "dumps", "load_map", "loads", "max_bytes", "parse_json", "read_bytes", "read_json",
-           "read_json_clean", "save_map", "validate_file", "write_bytes_atomic", "write_text_atomic"]
+__all__ = ["DEFAULT_MAX_MB", "dumps", "load_map", "loads", "max_bytes", "parse_json", "parse_json_clean", "read_bytes",
+           "read_json", "read_json_clean", "save_map", "validate_file", "write_bytes_atomic", "write_text_atomic"]
 
 PathLike = str | os.PathLike
 
@@ -154,10 +154,14 @@ def _decoded(raw: bytes, file: str) -> tuple[bytes, str | None, list[Problem]]:
 def read_json_clean(source: PathLike, limit: int | None = None) -> tuple[Any, list[Problem], bool]:
     """:func:`read_json`, and whether the data is known to hold no bad character or number
     (then ``validate_data(data, clean=True)`` need not look for them): ``(data, problems, clean)``."""
-    file = str(source)
     raw, problems = read_bytes(source, limit)
     if raw is None:
         return None, problems, False
+    return parse_json_clean(raw, str(source))
+
+
+def parse_json_clean(raw: bytes, file: str | None = None) -> tuple[Any, list[Problem], bool]:
+    """:func:`read_json_clean` of bytes already read."""
     data = loads_plain(raw)
     if data is not None:  # plain JSON (no escape, control, long number or repeated key): clean
         return data, [], True

@@ -178,6 +178,46 @@ def test_terminal_escapes_are_never_printed_raw(tmp_path, capsys, args):
         json.loads(out)                                          # escapes keep JSON valid
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=8), st.sampled_from(["", "王伟 “引号” ok"]))
+def test_utf8_output_is_escaped_as_text_output_is(text, around):
+    import io
+
+    from powermap_kit.cli.output import SafeStream
+
+    def written(send) -> str:
+        raw = io.BytesIO()
+        stream = io.TextIOWrapper(raw, encoding="utf-8", errors="strict", newline="")
+        send(SafeStream(stream))
+        stream.flush()
+        return raw.getvalue().decode("utf-8")
+
+    value = around + text + around
+    assert written(lambda s: s.write_utf8(value.encode("utf-8", "surrogatepass"))) == written(lambda s: s.write(value))
+
+
+def test_utf8_output_without_controls_goes_straight_to_the_bytes():
+    import io
+
+    from powermap_kit.cli.output import SafeStream
+
+    class Bytes(io.BytesIO):
+        writes = 0
+
+        def write(self, data):
+            Bytes.writes += 1
+            return super().write(data)
+
+    raw = Bytes()
+    stream = io.TextIOWrapper(raw, encoding="utf-8")
+    SafeStream(stream).write_utf8("王伟 “ok” \t\n".encode())
+    assert raw.getvalue() == "王伟 “ok” \t\n".encode() and Bytes.writes == 1
+    latin = io.TextIOWrapper(io.BytesIO(), encoding="latin-1", errors="strict")
+    SafeStream(latin).write_utf8("王\x1b".encode())  # not UTF-8: written as text, escaped
+    latin.flush()
+    assert latin.buffer.getvalue() == b"\\u738b\\u001b"
+
+
 _ANY_TEXT = st.one_of(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12),
                       st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF), min_size=1, max_size=3),
                       st.sampled_from(["a\tb\nc", "x\r\ny", "&<>\"'", "]]>", "\ufffe", "\U0010ffff"]))

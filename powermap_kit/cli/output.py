@@ -33,6 +33,14 @@ __all__ = ["SafeStream", "os_error_line", "printable", "writing"]
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
+# The same characters as UTF-8, found without decoding: a C0 control or DEL is one byte,
+# a C1 control starts with 0xc2 and a surrogate with 0xed (both rare: looked at closely
+# when present), the bidi controls are three bytes from 0xe2.
+_UNSAFE_BYTES = bytes(b for b in range(256) if b not in b"\t\n" and (b < 0x20 or b in b"\x7f\xc2\xed"))
+_KEEP_BYTES = bytes(b for b in range(256) if b not in _UNSAFE_BYTES)
+_BIDI_BYTES = re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
+
+
 def _escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
@@ -67,6 +75,23 @@ class SafeStream:
             # A console that cannot show some characters (e.g. a legacy code page) shows escapes instead.
             safe = safe.encode(encoding, "backslashreplace").decode(encoding, "replace")
         return self._stream.write(safe)
+
+    def write_utf8(self, data: bytes) -> None:
+        """Write UTF-8 bytes (a command's JSON output): straight to the byte stream when
+        no byte of them can start a character :func:`printable` escapes, else as text."""
+        buffer = getattr(self._stream, "buffer", None)
+        encoding = getattr(self._stream, "encoding", None) or "utf-8"
+        try:
+            utf8 = codecs.lookup(encoding).name == "utf-8"
+        except LookupError:
+            utf8 = False
+        if (buffer is None or not utf8 or data.translate(None, _KEEP_BYTES)
+                or _BIDI_BYTES.search(data) is not None):
+            self.write(data.decode("utf-8", "surrogatepass"))
+            return
+        self._stream.flush()
+        buffer.write(data)
+        buffer.flush()
 
     def _isatty(self) -> bool:
         try:

@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         # Each object is encoded where it was graded (compact, one object a line).
         rows = grade_many(paths, key, lang, jobs=args.jobs, convert=_json_row)
-        _emit("[\n" + ",\n".join(text for _, text in rows) + "\n]\n", args.out)
+        _emit_utf8(b"[\n" + b",\n".join(data for _, data in rows) + b"\n]\n", args.out)
         return 1 if any(error for error, _ in rows) else 0
     one = len(paths) == 1  # one submission in a table: its feedback follows the scores
     table = grade_many(paths, key, lang, jobs=args.jobs, convert=_row_with_feedback if one else result_row)
@@ -91,10 +91,10 @@ def run(args: argparse.Namespace) -> int:
     return 1 if any("error" in row for row in table) else 0
 
 
-def _json_row(result: Any) -> tuple[bool, str]:
-    from ..fastjson import dumps_text
+def _json_row(result: Any) -> tuple[bool, bytes]:
+    from ..fastjson import dumps_bytes
 
-    return result.error is not None, dumps_text(result.to_dict())
+    return result.error is not None, dumps_bytes(result.to_dict())
 
 
 def _row_with_feedback(result: Any) -> dict[str, Any]:
@@ -170,6 +170,22 @@ def _emit(text: str, out: str | None, bom: bool = False) -> None:
         print(vocab.text("cli.written", file=out), file=sys.stderr)
     else:
         sys.stdout.write(text)
+
+
+def _emit_utf8(data: bytes, out: str | None) -> None:
+    """:func:`_emit` for UTF-8 bytes (the JSON output), which need no decoding on the way."""
+    if out:
+        from ..atomic import write_bytes_atomic
+
+        from .output import writing
+
+        with writing(out):
+            write_bytes_atomic(out, data)
+        print(vocab.text("cli.written", file=out), file=sys.stderr)
+    elif hasattr(sys.stdout, "write_utf8"):
+        sys.stdout.write_utf8(data)  # the CLI's SafeStream: escapes terminal controls when there are any
+    else:
+        sys.stdout.write(data.decode("utf-8"))
 
 
 def _html(out: str | None, results: list, key, lang: str) -> None:

@@ -31,19 +31,22 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import vocab
 from ..diff import Match
 from ..errors import Problem
-from ..io import read_json_clean
+from ..io import parse_json_clean, read_bytes
 from ..model import PowerMap
 from ..validation import validate_data
 from .compare import compare_to_key
 from .criteria import score_all
 from .feedback import Deduction, KeyName
 from .key import AnswerKey, load_key
+from .typed import read_view
 from .view import MapView
 
 if TYPE_CHECKING:
@@ -212,7 +215,13 @@ def _read(source: Any) -> tuple[PowerMap | MapView | None, str | None, list[Prob
         problems = validate_data(source)
         return (None if problems else PowerMap.from_dict(source, validate=False)), None, problems
     file = str(source)
-    data, problems, clean = read_json_clean(source)
+    raw, problems = read_bytes(source)
+    if raw is None:
+        return None, file, problems
+    view = read_view(raw)  # a plain file: decoded and checked in one step
+    if view is not None:
+        return view, file, []
+    data, problems, clean = parse_json_clean(raw, file)
     if not problems:
         problems = validate_data(data, file, clean)
     if problems:
@@ -276,8 +285,8 @@ def _grade_map(pm: PowerMap | MapView, key: AnswerKey, file: str | None, lang: s
 
     available = sum(s.weight for s in scores)
     scale = 100.0 / available
-    criteria = {s.name: round(s.earned * scale, 1) for s in scores}
-    maxima = {s.name: round(s.weight * scale, 1) for s in scores}
+    criteria = {s.name: _round1(s.earned * scale) for s in scores}
+    maxima = {s.name: _round1(s.weight * scale) for s in scores}
     total = round(min(100.0, max(0.0, sum(s.earned for s in scores) * scale)), 1)
 
     items = [loss for s in scores for loss in s.losses]
@@ -286,21 +295,27 @@ def _grade_map(pm: PowerMap | MapView, key: AnswerKey, file: str | None, lang: s
             items.append(Deduction("people", "title_match", 0.0, {"name": ctx.people[m.a].name,
                                   "key_name": KeyName(key, m.a)}, stakeholder=m.a))
     for item in items:
-        item.points = round(item.lost * scale, 1)
-    items.sort(key=lambda item: -item.lost)  # stable: equal losses keep criterion order
+        item.points = _round1(item.lost * scale)
+    items.sort(key=_LOST, reverse=True)  # stable: equal losses keep criterion order
 
     insight_rows = []
     lost_insights = {item.insight.id for item in items if item.insight is not None}
     for insight in key.insights:
         found = insight.id not in lost_insights
-        insight_rows.append({"id": insight.id, "points": round(insight.points * scale, 1),
-                             "earned": round(insight.points * scale, 1) if found else 0.0, "found": found})
+        points = _round1(insight.points * scale)
+        insight_rows.append({"id": insight.id, "points": points, "earned": points if found else 0.0, "found": found})
     return GradeResult(
         submission=_label(pm, file, fallback, lang), file=file, total=total, criteria=criteria, maxima=maxima,
         items=items, matches=matches,
         missing=ctx.missing, extra=ctx.extra, insights=insight_rows,
         lang=lang, map=pm, key=key,  # type: ignore[arg-type]  # a MapView: the map is built on first use
     )
+
+
+#: round(x, 1), remembered: the same few losses recur across a cohort, and rounding a float
+#: to a decimal place is slow.
+_round1 = lru_cache(maxsize=4096)(partial(round, ndigits=1))
+_LOST = attrgetter("lost")
 
 
 def _people_detail(key: AnswerKey, pm: PowerMap | MapView, matches: list[Match]) -> list[dict[str, Any]]:

@@ -65,14 +65,45 @@ class _Deal:
 class MapView:
     """Validated map data read as a map (see the module docstring); never edited."""
 
-    __slots__ = ("data", "stakeholders", "relationships", "opportunity", "meta")
+    __slots__ = ("_data", "_raw", "stakeholders", "relationships", "opportunity", "meta")
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self.data = data
+        self._data = data
+        self._raw = None
         self.stakeholders = [_Person(p) for p in data["stakeholders"]]
         self.relationships = [_Line(r) for r in data.get("relationships") or ()]
         self.opportunity = _Deal(data.get("opportunity") or {})
         self.meta = data.get("meta") or {}
+
+    @classmethod
+    def typed(cls, doc: Any, raw: bytes) -> MapView:
+        """A view of a document decoded by :mod:`~powermap_kit.grading.typed` (its records
+        read as the map's do); the JSON data is parsed from ``raw`` when first asked for."""
+        view = cls.__new__(cls)
+        view._data = None
+        view._raw = raw
+        view.stakeholders = doc.stakeholders
+        view.relationships = doc.relationships or []
+        view.opportunity = doc.opportunity or _Deal({})
+        view.meta = doc.meta or {}
+        return view
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Travels (to or from a worker process) as its JSON data: the typed records are local.
+        return MapView, (self.data,)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The JSON data of the map."""
+        if self._data is None:
+            from ..fastjson import loads_plain
+
+            self._data = loads_plain(self._raw)
+            if self._data is None:  # a plain file, read exactly
+                import json
+
+                self._data = json.loads(self._raw)
+        return self._data
 
     def stakeholder(self, stakeholder_id: str) -> _Person:
         for person in self.stakeholders:

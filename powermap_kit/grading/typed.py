@@ -1,0 +1,161 @@
+"""A plain submission decoded and checked in one step, for grading a cohort.
+
+Reading a submission the checked way (:func:`~powermap_kit.io.read_json_clean`, then
+:func:`~powermap_kit.validation.validate_data`, then a :class:`~.view.MapView`) walks
+every field of every record in Python: most of the time of grading a cohort. Most files
+are plain, and for them msgspec does all three in C, decoding the bytes straight into
+records typed after the format (codes from the vocabulary, ranges, required fields) with
+no field the format does not name. What types cannot say is checked after: the format
+version, unique ids, visible names, lines between known people, no reporting loop, real
+dates. A repeated key (which a decoder keeps the last of) is found by counting, as
+:mod:`~powermap_kit.fastjson` does.
+
+:func:`read_view` answers None for anything else -- a bad value, a field not modelled
+(an extension), an explicit ``null``, an empty list written out, a text with an escape
+-- and the caller reads that file the checked way, whose messages users see. So this
+path never accepts what validation would question; ``tests/test_typed_read.py`` holds
+it to that.
+
+>>> view = read_view(b'{"format": "powermap/1", "stakeholders": [{"id": "a", "name": "Li", "power": 4}]}')
+>>> [(p.id, p.name, p.roles, p.power, p.stance_or_unknown) for p in view.stakeholders]
+[('a', 'Li', [], 4, 'unknown')]
+>>> read_view(b'{"format": "powermap/1", "stakeholders": [{"id": "a", "name": "Li", "power": 6}]}') is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Annotated, Any, Literal, Union
+
+try:  # an optional speed-up: without it every file is read the checked way
+    import msgspec
+except ImportError:  # pragma: no cover - msgspec is a dependency; this keeps a bare checkout working
+    msgspec = None  # type: ignore[assignment]
+
+from .. import vocab
+from .._plain import find_cycle
+from ..fastjson import plain_bytes
+from ..values import _NOTHING_CHARS
+from .view import MapView
+
+__all__ = ["available", "read_view"]
+
+_FORMAT = re.compile(r"powermap/(0|[1-9][0-9]*)(?:\.[0-9]+)?")
+_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_WHITESPACE = b" \t\r\n"
+
+
+def available() -> bool:
+    """Whether msgspec is installed (else :func:`read_view` always answers None)."""
+    return msgspec is not None
+
+
+@lru_cache(maxsize=None)
+def _decoder() -> Any:
+    """The decoder of the plain format, built from the vocabulary on first use."""
+    from ..validation import _ID_RE, MAX_VALUE
+
+    def code(kind: str) -> Any:
+        return Literal[tuple(vocab.codes(kind))]  # type: ignore[misc]
+
+    def ints(low: int, high: int) -> Any:
+        return Annotated[int, msgspec.Meta(ge=low, le=high)]
+
+    ident = Annotated[str, msgspec.Meta(pattern=_ID_RE.pattern)]
+    day = Annotated[str, msgspec.Meta(pattern=_DATE)]
+    opts = dict(forbid_unknown_fields=True, omit_defaults=True)
+    # A field that may be left out has a default that its type does not allow (None):
+    # absent reads as None, a written-out null is refused (the checked way says whether
+    # it is allowed). Roles default to an empty list, so a written-out [] is omitted on
+    # encoding and the key count differs: such a person's file, too, is read the checked way.
+    person = msgspec.defstruct("Person", [
+        ("id", ident), ("name", str),
+        ("title", str, None), ("department", str, None), ("preferred_vendor", str, None), ("notes", str, None),
+        ("roles", list[code("role")], msgspec.field(default_factory=list)),  # type: ignore[misc]
+        ("power", ints(1, 5), None), ("stance", code("stance"), None),
+        ("relationship_step", code("relationship_step"), None), ("coach", bool, None),
+        ("support", dict[code("support_dimension"), ints(1, 5)], None),  # type: ignore[misc]
+        ("needs", list[str], None), ("motives", list[str], None), ("last_verified", day, None),
+        ("evidence", dict[str, str], None),
+    ], namespace={"stance_or_unknown": property(lambda self: self.stance or "unknown")}, **opts)
+    line = msgspec.defstruct("Line", [
+        ("source", str), ("target", str), ("type", code("relationship_type")),
+        ("strength", ints(1, 3), None), ("note", str, None),
+    ], **opts)
+    touch = msgspec.defstruct("Touch", [
+        ("stakeholder", str), ("owner", str, None), ("channel", code("channel"), None),
+        ("strength", ints(1, 3), None), ("last_contact", day, None),
+    ], **opts)
+    deal = msgspec.defstruct("Deal", [
+        ("name", str, None), ("currency", str, None),
+        ("value", Union[Annotated[int, msgspec.Meta(ge=0, le=MAX_VALUE)],
+                        Annotated[float, msgspec.Meta(ge=0, le=MAX_VALUE)]], None),
+        ("stage", code("stage"), None), ("decision_mode", code("decision_mode"), None),
+        ("competitors", list[str], None),
+    ], **opts)
+    account = msgspec.defstruct("Account", [("name", str, None), ("industry", str, None)], **opts)
+    document = msgspec.defstruct("Document", [
+        ("format", str), ("stakeholders", list[person]),  # type: ignore[valid-type]
+        ("relationships", list[line], None),  # type: ignore[valid-type]
+        ("coverage", list[touch], None), ("opportunity", deal, None),  # type: ignore[valid-type]
+        ("account", account, None), ("meta", dict[str, Any], None), ("grading", dict[str, Any], None),
+    ], **opts)
+    return msgspec.json.Decoder(document), msgspec.json.Encoder()
+
+
+def read_view(raw: bytes) -> MapView | None:
+    """A :class:`MapView` of submission bytes that validation passes without a word, or None."""
+    if msgspec is None:
+        return None
+    text = plain_bytes(raw)
+    if text is None:
+        return None
+    decoder, encoder = _decoder()
+    try:
+        doc = decoder.decode(text)
+    except msgspec.DecodeError:  # a ValidationError too
+        return None
+    # Every key read is written back (none is at its default), so both hold as many ``":``
+    # unless a repeated key was dropped (see fastjson; whitespace aside).
+    if text.translate(None, _WHITESPACE).count(b'":') != encoder.encode(doc).count(b'":'):
+        return None
+    if not _sound(doc):
+        return None
+    return MapView.typed(doc, text)
+
+
+def _sound(doc: Any) -> bool:
+    """What types cannot say: the format version, ids, names, lines, loops, dates."""
+    match = _FORMAT.fullmatch(doc.format)
+    if match is None or int(match.group(1)) != 1:
+        return False
+    ids = set()
+    for person in doc.stakeholders:
+        name = person.name
+        if person.id in ids or not name.strip() or not name.strip(_NOTHING_CHARS):
+            return False
+        ids.add(person.id)
+        if person.last_verified is not None and not _real_date(person.last_verified):
+            return False
+    lines: dict[str, list[str]] = {}
+    for line in doc.relationships or ():
+        source, target = line.source, line.target
+        if source == target or source not in ids or target not in ids:
+            return False
+        if line.type == "reports_to":
+            lines.setdefault(source, []).append(target)
+    for touch in doc.coverage or ():
+        if touch.stakeholder not in ids or (touch.last_contact is not None and not _real_date(touch.last_contact)):
+            return False
+    return not lines or find_cycle(lines) is None
+
+
+def _real_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,173 @@
+"""The typed fast path of grading (powermap_kit.grading.typed) accepts only files the checked
+reader passes without a word, and reads them exactly as the checked path does."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from powermap_kit import vocab
+from powermap_kit.grading import grade, load_key
+from powermap_kit.grading import typed
+from powermap_kit.grading.grade import _grade_map
+from powermap_kit.grading.view import MapView
+from powermap_kit.io import _decoded, _parse_full
+from powermap_kit.validation import validate_data
+
+pytestmark = pytest.mark.skipif(not typed.available(), reason="msgspec is not installed")
+
+KEY = load_key({"format": "powermap/1", "opportunity": {"stage": "evaluating"},
+                "stakeholders": [{"id": "a", "name": "Li Ming", "roles": ["approver"], "power": 4, "stance": "support",
+                                  "coach": True},
+                                 {"id": "b", "name": "王伟", "title": "CIO", "roles": ["evaluator"], "stance": "oppose"}],
+                "relationships": [{"source": "b", "target": "a", "type": "reports_to"}]})
+
+
+def checked(raw: bytes):
+    """The checked reader: (data, problems) with repeated keys and validation included."""
+    raw, text, problems = _decoded(raw, None)
+    if text is None:
+        return None, problems
+    data, problems, marked, _ = _parse_full(text, None)
+    if problems or marked:
+        return None, problems or [marked]
+    return data, validate_data(data)
+
+
+def people_of(view):
+    return [(p.id, p.name, p.title, list(p.roles), p.power, p.stance, p.coach, p.stance_or_unknown)
+            for p in view.stakeholders]
+
+
+def agrees(raw: bytes) -> bool:
+    view = typed.read_view(raw)
+    if view is None:
+        return False
+    data, problems = checked(raw)
+    assert problems == [], (raw, problems)
+    exact = MapView(data)
+    assert people_of(view) == people_of(exact)
+    assert [(r.source, r.target, r.type) for r in view.relationships] == \
+        [(r.source, r.target, r.type) for r in exact.relationships]
+    assert (view.opportunity.stage, view.opportunity.decision_mode, view.meta) == \
+        (exact.opportunity.stage, exact.opportunity.decision_mode, exact.meta)
+    assert view.data == data
+    assert _grade_map(view, KEY, "f.json", "en").to_dict() == _grade_map(exact, KEY, "f.json", "en").to_dict()
+    return True
+
+
+PLAIN = {"format": "powermap/1", "opportunity": {"stage": "evaluating", "decision_mode": "top_down",
+                                                 "name": "ERP", "value": 1200000.5, "competitors": ["SAP"]},
+         "account": {"name": "ACME", "industry": "Retail"}, "meta": {"author": "Zhang San", "n": [1, {"k": None}]},
+         "stakeholders": [
+             {"id": "p1", "name": "Li Ming", "title": "CFO 财务总监", "roles": ["approver", "decision_maker"],
+              "power": 5, "stance": "neutral", "coach": False, "support": {vocab.codes("support_dimension")[0]: 3},
+              "needs": ["cost"], "last_verified": "2024-02-29", "evidence": {"power": "doc 3: signs off"}},
+             {"id": "p2", "name": "王伟", "roles": ["evaluator"], "relationship_step": vocab.codes("relationship_step")[1]}],
+         "relationships": [{"source": "p2", "target": "p1", "type": "reports_to", "strength": 2, "note": "x"}],
+         "coverage": [{"stakeholder": "p1", "owner": "me", "channel": "visit", "last_contact": "2024-03-01"}]}
+
+
+def test_a_plain_file_takes_the_fast_path_and_reads_the_same():
+    assert agrees(json.dumps(PLAIN, ensure_ascii=False, indent=2).encode())
+    assert agrees(b"\xef\xbb\xbf" + json.dumps(PLAIN, ensure_ascii=False).encode())  # with a BOM
+    assert typed.read_view(json.dumps(PLAIN).encode()) is None  # "\u738b": an escape, read the checked way
+    # a submission graded from a file is graded as its data is
+    assert grade(PLAIN, KEY).to_dict()["criteria"] == _grade_map(
+        typed.read_view(json.dumps(PLAIN, ensure_ascii=False).encode()), KEY, None, "en").to_dict()["criteria"]
+
+
+def variant(change):
+    data = json.loads(json.dumps(PLAIN))
+    change(data)
+    return json.dumps(data, ensure_ascii=False).encode()
+
+
+@pytest.mark.parametrize("change", [
+    lambda d: d["stakeholders"][0].update(power=6), lambda d: d["stakeholders"][0].update(power=4.0),
+    lambda d: d["stakeholders"][0].update(power=True), lambda d: d["stakeholders"][0].update(roles=["boss"]),
+    lambda d: d["stakeholders"][0].update(stance=None), lambda d: d["stakeholders"][0].update(roles=[]),
+    lambda d: d["stakeholders"][0].update(name=" "), lambda d: d["stakeholders"][0].update(name="\u200b"),
+    lambda d: d["stakeholders"][0].update(id="p 1"), lambda d: d["stakeholders"][0].update(id="p2"),
+    lambda d: d["stakeholders"][0].update(last_verified="2023-02-29"), lambda d: d["stakeholders"][0].update(x=1),
+    lambda d: d["stakeholders"][0]["support"].update(charm=3), lambda d: d["stakeholders"][0].update(coach=1),
+    lambda d: d["relationships"].append({"source": "p1", "target": "p2", "type": "reports_to"}),
+    lambda d: d["relationships"].append({"source": "p1", "target": "p1", "type": "ally"}),
+    lambda d: d["relationships"].append({"source": "p1", "target": "zz", "type": "ally"}),
+    lambda d: d["relationships"][0].update(strength=4), lambda d: d["relationships"][0].update(type="friend"),
+    lambda d: d["coverage"][0].update(stakeholder="zz"), lambda d: d["coverage"][0].update(channel="fax"),
+    lambda d: d["opportunity"].update(value=-1), lambda d: d["opportunity"].update(value=10**15 + 1),
+    lambda d: d["opportunity"].update(stage=None), lambda d: d.update(opportunity=None), lambda d: d.update(meta=[]),
+    lambda d: d.update(format="powermap/2"), lambda d: d.update(format="powermap"), lambda d: d.update(extra=1),
+    lambda d: d["stakeholders"][1].update(notes="a\\b"), lambda d: d["meta"].update(n=1e20),
+    lambda d: d["meta"].update(n=123456789012345678), lambda d: d["stakeholders"][1].update(name="x\x85"),
+])
+def test_anything_not_plainly_valid_is_read_the_checked_way(change):
+    assert typed.read_view(variant(change)) is None
+
+
+def test_a_repeated_key_is_read_the_checked_way():
+    raw = json.dumps(PLAIN, ensure_ascii=False).encode()
+    for dup in (b'"name": "Li Ming", "name": "Han"', b'"name": "Li Ming", "name" :"Han"',
+                b'"name":"Li Ming","name":"Li Ming"'):
+        bad = raw.replace(b'"name": "Li Ming"', dup, 1)
+        assert bad != raw and typed.read_view(bad) is None
+    assert typed.read_view(raw.replace(b'"author": "Zhang San"', b'"author": "Zhang San", "author": "X"')) is None
+
+
+codes = st.sampled_from([*vocab.codes("role")[:3], *vocab.codes("stance")[:3], "boss", None, 3, True])
+values = st.one_of(st.none(), st.booleans(), st.integers(-1, 6), st.sampled_from([2.5, 10**15, 4.0]),
+                   st.sampled_from(["a", "p1", "p2", " ", "Li Ming", "2024-01-31", "x:y", ":"]),
+                   st.lists(codes, max_size=2), st.fixed_dictionaries({}, optional={"k": st.integers(1, 5)}))
+person = st.fixed_dictionaries({"id": st.sampled_from(["p1", "p2", "p3", "p 4"]), "name": st.sampled_from(
+    ["Li Ming", "王伟", "Han", " "])}, optional={f: st.one_of(codes, values) for f in (
+        "roles", "power", "stance", "coach", "title", "relationship_step", "needs", "last_verified", "odd")})
+person = person.map(lambda p: {**p, "roles": [p["roles"]] if isinstance(p.get("roles"), str) else p.get("roles", [])})
+line = st.fixed_dictionaries({"source": st.sampled_from(["p1", "p2", "p3"]), "target": st.sampled_from(["p1", "p2"]),
+                              "type": st.sampled_from(["reports_to", "ally", "influences", "friend"])},
+                             optional={"strength": values, "note": values})
+documents = st.fixed_dictionaries({"format": st.sampled_from(["powermap/1", "powermap/1.2", "powermap/3"]),
+                                   "stakeholders": st.lists(person, max_size=4)},
+                                  optional={"relationships": st.lists(line, max_size=3), "meta": values,
+                                            "opportunity": st.fixed_dictionaries({}, optional={
+                                                "stage": st.sampled_from(["evaluating", "won", None]),
+                                                "value": values})})
+
+
+@st.composite
+def layouts(draw):
+    data = draw(documents)
+    text = json.dumps(data, ensure_ascii=draw(st.booleans()), indent=draw(st.sampled_from([None, 1])))
+    if draw(st.booleans()):  # repeat a key somewhere
+        text = text.replace('"name": ', '"name": "Dup", "name" : ', 1)
+    return text.encode()
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(layouts())
+def test_the_fast_path_never_disagrees_with_the_checked_one(raw):
+    agrees(raw)
+
+
+def test_the_fast_path_takes_most_generated_plain_files():
+    taken = sum(agrees(variant(lambda d, i=i: d["stakeholders"][0].update(power=1 + i % 5))) for i in range(10))
+    assert taken == 10
+
+
+def test_without_msgspec_every_file_is_read_the_checked_way(monkeypatch, tmp_path):
+    monkeypatch.setattr(typed, "msgspec", None)
+    assert typed.read_view(json.dumps(PLAIN).encode()) is None
+    path = tmp_path / "sub.json"
+    path.write_text(json.dumps(PLAIN), "utf-8")
+    assert grade(path, KEY).total == grade(PLAIN, KEY).total
+
+
+def test_a_typed_view_travels_to_other_processes_as_its_data():
+    import pickle
+
+    view = typed.read_view(json.dumps(PLAIN, ensure_ascii=False).encode())
+    back = pickle.loads(pickle.dumps(view))
+    assert isinstance(back, MapView) and people_of(back) == people_of(view) and back.data == view.data
