@@ -1,6 +1,7 @@
 """Cohorts, exports, HTML reports and the ``powermap score`` command."""
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -333,3 +334,38 @@ def test_folder_listing_skips_the_key_and_what_is_not_a_json_file(tmp_path):
     (other / "key.json").write_text("{}", "utf-8")
     assert [p.name for p in submission_files(other, tmp_path / "key.json")] == ["key.json"]
     assert submission_files([tmp_path / "a.json", {"x": 1}]) == [tmp_path / "a.json", {"x": 1}]
+
+
+def _dies_in_a_child(parent: int):
+    """A convert that kills any process but ``parent`` on its last submission."""
+    from powermap_kit.grading import result_row
+
+    def convert(result):
+        if os.getpid() != parent and str(result.file).endswith("#last.json"):
+            os._exit(3)
+        return result_row(result)
+
+    return convert
+
+
+def test_a_child_that_dies_loses_nothing(cohort_dir, tmp_path):
+    import shutil
+
+    from powermap_kit.grading import grade_many, result_row, submission_files
+
+    files = submission_files(cohort_dir) * 4
+    last = tmp_path / "x#last.json"
+    shutil.copy(files[0], last)
+    files.append(last)
+    serial = grade_many(files, KEY, jobs=1, convert=result_row)
+    for jobs in (2, 3):
+        assert grade_many(files, KEY, jobs=jobs, convert=_dies_in_a_child(os.getpid())) == serial
+
+
+def test_without_fork_a_pool_of_workers_grades_alike(monkeypatch, cohort_dir):
+    from powermap_kit.grading import batch, grade_many, result_row, submission_files
+
+    files = submission_files(cohort_dir)
+    serial = grade_many(files, KEY, jobs=1, convert=result_row)
+    monkeypatch.setattr(batch, "_can_fork", lambda: False)
+    assert grade_many(files, KEY, jobs=2, convert=result_row) == serial

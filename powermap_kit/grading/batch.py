@@ -150,21 +150,28 @@ def grade_many(sources: Iterable[Any], key: Any, lang: str | None = None, progre
             for n, item in enumerate(items, 1):
                 out.append(convert(_grade_one(item, answer, lang, n)))
                 bar.update()
+        elif _can_fork():
+            from .forked import grade_forked
+
+            # The children share the loaded key (results refer back to it, not to a copy).
+            with share_key(answer, True):
+                out = grade_forked(list(enumerate(items, 1)),
+                                   lambda n, item: convert(_grade_one(item, answer, lang, n)), jobs, bar)
         else:
             import multiprocessing as mp
 
-            # fork shares the loaded key with the workers (results refer back to it);
-            # elsewhere each worker receives a copy once.
-            fork = "fork" in mp.get_all_start_methods()
-            ctx = mp.get_context("fork" if fork else None)
-            with share_key(answer, fork), ctx.Pool(jobs, initializer=_start_worker,
-                                                   initargs=(answer, lang, convert)) as pool:
+            # Where there is no fork, a pool of workers, each receiving a copy of the key once.
+            with mp.get_context("spawn").Pool(jobs, initializer=_start_worker, initargs=(answer, lang, convert)) as pool:
                 for value in pool.imap(_work, enumerate(items, 1), chunksize=max(1, len(items) // (jobs * 8))):
                     out.append(value)
                     bar.update()
     finally:
         bar.close()
     return out
+
+
+def _can_fork() -> bool:
+    return hasattr(os, "fork")
 
 
 class _NoBar:
