@@ -15,6 +15,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from .. import vocab
 
@@ -57,20 +58,47 @@ def _chosen(argv: Sequence[str] | None) -> str | None:
     return None
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, sized as :func:`shutil.get_terminal_size` would, without
+    importing shutil (and the compression modules it brings) on every start."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
+
+def _columns() -> int:
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, formatter_class: Any = _Formatter, **kwargs: Any) -> None:
+        super().__init__(*args, formatter_class=formatter_class, **kwargs)
+
+
 def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(add_help=False)
+    top = _Parser(add_help=False)
     top.add_argument("--lang", choices=vocab.LANGUAGES, default=None,
                      help="language of labels and messages (default: $POWERMAP_LANG or en)")
     # The subcommands' copy must not overwrite a --lang given before the subcommand.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--lang", choices=vocab.LANGUAGES, default=argparse.SUPPRESS,
                         help="language of labels and messages (default: $POWERMAP_LANG or en)")
-    parser = argparse.ArgumentParser(prog="powermap", parents=[top],
+    parser = _Parser(prog="powermap", parents=[top],
                                      description="Customer power maps for sales training: validate, analyse, score, import, export.")
     from .. import __version__
 
     parser.add_argument("--version", action="version", version=f"powermap-kit {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     chosen = _chosen(argv)
     for name in COMMANDS if chosen is None else (chosen,):
