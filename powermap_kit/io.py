@@ -82,23 +82,36 @@ def read_bytes(source: PathLike, limit: int | None = None) -> tuple[bytes | None
                      | getattr(os, "O_CLOEXEC", 0))
     except (OSError, ValueError) as exc:
         return problem("unreadable", detail=getattr(exc, "strerror", None) or str(exc))
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                return problem("not_regular_file")
-            if info.st_size > limit:
-                return problem("file_too_big", size=_mb(info.st_size), limit=_mb(limit))
-            # Read what fstat promises (plus one byte to see growth), not ``limit + 1``: asking
-            # for 20 MB allocates 20 MB for every small file of a cohort.
-            raw = handle.read(info.st_size + 1)
-            if len(raw) > info.st_size:  # it is growing: read on up to the limit
-                raw += handle.read(limit + 1 - len(raw))
-        except OSError as exc:
-            return problem("unreadable", detail=exc.strerror or str(exc))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return problem("not_regular_file")
+        if info.st_size > limit:
+            return problem("file_too_big", size=_mb(info.st_size), limit=_mb(limit))
+        # Read what fstat promises (plus one byte to see growth), not ``limit + 1``: asking
+        # for 20 MB allocates 20 MB for every small file of a cohort.
+        raw = _read_up_to(fd, info.st_size + 1)
+        if len(raw) > info.st_size:  # it is growing: read on up to the limit
+            raw += _read_up_to(fd, limit + 1 - len(raw))
+    except OSError as exc:
+        return problem("unreadable", detail=exc.strerror or str(exc))
+    finally:
+        os.close(fd)
     if len(raw) > limit:  # it grew while being read
         return problem("file_too_big", size=_mb(len(raw)), limit=_mb(limit))
     return raw, []
+
+
+def _read_up_to(fd: int, count: int) -> bytes:
+    """Up to ``count`` bytes from ``fd``, fewer only at its end (no file object: one per cohort file adds up)."""
+    parts = []
+    while count > 0:
+        data = os.read(fd, count)
+        if not data:
+            break
+        parts.append(data)
+        count -= len(data)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def _mb(size: int) -> str:

@@ -77,6 +77,8 @@ class _Plan:
         self.coach = [(group, weight) for group, weight in ((coaches, share), (others, 1.0 - share))
                       if group and weight > 0]
         self.names = {p.id: KeyName(key, p.id) for p in people}
+        # (key id, submitted roles) -> the judgement of them (see _roles); bounded below
+        self.verdicts: dict[tuple[str, tuple[str, ...]], tuple[Any, ...]] = _Bounded()
         # a missing person's line: code and parameters
         self.missing: dict[str, tuple[str, dict[str, Any]]] = {}
         for p in people:
@@ -84,6 +86,15 @@ class _Plan:
             if p.title:
                 params["title"] = KeyTitle(key, p.id)
             self.missing[p.id] = ("missing_titled" if p.title else "missing", params)
+
+
+class _Bounded(dict):
+    """A dict that starts over when it grows past 50,000 entries (a long-running grader)."""
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        if len(self) >= 50_000:
+            self.clear()
+        super().__setitem__(key, value)
 
 
 def _plan(ctx: Context) -> _Plan:
@@ -183,18 +194,31 @@ def _roles(ctx: Context, score: Score) -> None:
         return
     each = score.weight / len(graded)
     people = ctx.people
+    verdicts = _plan(ctx).verdicts
     for p, expected in graded:
         q = people.get(p.id)
         if q is None:
             score.absent(each, p.id)
             continue
-        given = set(q.roles)
-        credit = roles_overlap(expected, given)
+        # The same few role choices recur across a cohort: each is judged once.
+        seen = (p.id, tuple(q.roles))
+        verdict = verdicts.get(seen)
+        if verdict is None:
+            verdict = verdicts[seen] = _roles_verdict(p, expected, seen[1])
+        credit = verdict[0]
         score.earned += each * credit
         if credit < 1:
-            notebook = "04" if (expected ^ given) & CHAIN_ROLES else "02"
-            score.lose(each * (1 - credit), "roles" if given else "roles_none", p.id, notebook,
-                       name=q.name, given=_coded("roles", tuple(q.roles)), expected=_coded("roles", tuple(p.roles)))
+            score.lose(each * (1 - credit), verdict[1], p.id, verdict[2], name=q.name, given=verdict[3],
+                       expected=verdict[4])
+
+
+def _roles_verdict(p: Any, expected: frozenset[str], roles: tuple[str, ...]) -> tuple[Any, ...]:
+    """Credit, code, notebook and the two role lists of one person's role choice."""
+    given = set(roles)
+    credit = roles_overlap(expected, given)
+    notebook = "04" if (expected ^ given) & CHAIN_ROLES else "02"
+    return (credit, "roles" if given else "roles_none", notebook, _coded("roles", roles),
+            _coded("roles", tuple(p.roles)))
 
 
 def _power(ctx: Context, score: Score) -> None:

@@ -132,13 +132,12 @@ def _sound(doc: Any) -> bool:
     match = _FORMAT.fullmatch(doc.format)
     if match is None or int(match.group(1)) != 1:
         return False
-    ids = set()
-    for person in doc.stakeholders:
-        name = person.name
-        if person.id in ids or not name.strip() or not name.strip(_NOTHING_CHARS):
-            return False
-        ids.add(person.id)
-        if person.last_verified is not None and not _real_date(person.last_verified):
+    people = doc.stakeholders
+    ids = {person.id for person in people}
+    if len(ids) != len(people):
+        return False
+    for person in people:
+        if not _visible(person.name) or (person.last_verified is not None and not _real_date(person.last_verified)):
             return False
     lines: dict[str, list[str]] = {}
     for line in doc.relationships or ():
@@ -151,6 +150,12 @@ def _sound(doc: Any) -> bool:
         if touch.stakeholder not in ids or (touch.last_contact is not None and not _real_date(touch.last_contact)):
             return False
     return not lines or find_cycle(lines) is None
+
+
+@lru_cache(maxsize=8192)
+def _visible(name: str) -> bool:
+    """A name validation accepts: not blank, not only invisible characters (names recur: remembered)."""
+    return bool(name.strip() and name.strip(_NOTHING_CHARS))
 
 
 def _real_date(text: str) -> bool:
