@@ -67,9 +67,10 @@ def loads_plain(raw: bytes) -> Any | None:
     """
     if orjson is None:
         return None
-    raw = plain_bytes(raw)
-    if raw is None:
+    plain = plain_bytes(raw)
+    if plain is None:
         return None
+    raw = plain
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:

@@ -156,7 +156,7 @@ _ESCAPE_OR_C1 = re.compile(r"\\[bfnrtu]|[\x7f-\x9f]")
 _SAFE_DIGITS = len(str(MAX_NUMBER)) - 1
 
 
-def _decoded(raw: bytes, file: str) -> tuple[bytes, str | None, list[Problem]]:
+def _decoded(raw: bytes, file: str | None) -> tuple[bytes, str | None, list[Problem]]:
     """A file's bytes and UTF-8 text (a leading BOM dropped); text is None when there are problems."""
     try:
         return raw, raw.decode("utf-8-sig"), []

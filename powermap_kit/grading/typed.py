@@ -66,7 +66,6 @@ def _decoder() -> Any:
 
     ident = Annotated[str, msgspec.Meta(pattern=_ID_RE.pattern)]
     day = Annotated[str, msgspec.Meta(pattern=_DATE)]
-    opts = dict(forbid_unknown_fields=True, omit_defaults=True)
     # A field that may be left out has a default that its type does not allow (None):
     # absent reads as None, a written-out null is refused (the checked way says whether
     # it is allowed). Roles default to an empty list, so a written-out [] is omitted on
@@ -80,29 +79,30 @@ def _decoder() -> Any:
         ("support", dict[code("support_dimension"), ints(1, 5)], None),  # type: ignore[misc]
         ("needs", list[str], None), ("motives", list[str], None), ("last_verified", day, None),
         ("evidence", dict[str, str], None),
-    ], namespace={"stance_or_unknown": property(lambda self: self.stance or "unknown")}, **opts)
+    ], namespace={"stance_or_unknown": property(lambda self: self.stance or "unknown")},
+        forbid_unknown_fields=True, omit_defaults=True)
     line = msgspec.defstruct("Line", [
         ("source", str), ("target", str), ("type", code("relationship_type")),
         ("strength", ints(1, 3), None), ("note", str, None),
-    ], **opts)
+    ], forbid_unknown_fields=True, omit_defaults=True)
     touch = msgspec.defstruct("Touch", [
         ("stakeholder", str), ("owner", str, None), ("channel", code("channel"), None),
         ("strength", ints(1, 3), None), ("last_contact", day, None),
-    ], **opts)
+    ], forbid_unknown_fields=True, omit_defaults=True)
     deal = msgspec.defstruct("Deal", [
         ("name", str, None), ("currency", str, None),
         ("value", Union[Annotated[int, msgspec.Meta(ge=0, le=MAX_VALUE)],
                         Annotated[float, msgspec.Meta(ge=0, le=MAX_VALUE)]], None),
         ("stage", code("stage"), None), ("decision_mode", code("decision_mode"), None),
         ("competitors", list[str], None),
-    ], **opts)
-    account = msgspec.defstruct("Account", [("name", str, None), ("industry", str, None)], **opts)
+    ], forbid_unknown_fields=True, omit_defaults=True)
+    account = msgspec.defstruct("Account", [("name", str, None), ("industry", str, None)], forbid_unknown_fields=True, omit_defaults=True)
     document = msgspec.defstruct("Document", [
         ("format", str), ("stakeholders", list[person]),  # type: ignore[valid-type]
         ("relationships", list[line], None),  # type: ignore[valid-type]
         ("coverage", list[touch], None), ("opportunity", deal, None),  # type: ignore[valid-type]
         ("account", account, None), ("meta", dict[str, Any], None), ("grading", dict[str, Any], None),
-    ], **opts)
+    ], forbid_unknown_fields=True, omit_defaults=True)
     return msgspec.json.Decoder(document), msgspec.json.Encoder()
 
 

@@ -66,6 +66,8 @@ class MapView:
     """Validated map data read as a map (see the module docstring); never edited."""
 
     __slots__ = ("_data", "_raw", "stakeholders", "relationships", "opportunity", "meta")
+    _data: dict[str, Any] | None
+    _raw: bytes | None
 
     def __init__(self, data: dict[str, Any]) -> None:
         self._data = data
@@ -98,11 +100,12 @@ class MapView:
         if self._data is None:
             from ..fastjson import loads_plain
 
-            self._data = loads_plain(self._raw)
-            if self._data is None:  # a plain file, read exactly
+            raw = self._raw or b"{}"
+            self._data = loads_plain(raw)
+            if self._data is None:  # without orjson: a plain file, read exactly
                 import json
 
-                self._data = json.loads(self._raw)
+                self._data = json.loads(raw)
         return self._data
 
     def stakeholder(self, stakeholder_id: str) -> _Person:
