@@ -16,6 +16,8 @@ cohort are plain, and for them :func:`loads_plain` gives the same data at orjson
   string whose closing quote meets a colon (``":``); a string that opens with a colon
   meets one at its opening quote, and is the same string in both texts. The file and
   orjson's own writing of the parsed data hold as many ``":`` exactly when no key was lost.
+  When no whitespace stands before a colon (the usual layout) nothing needs dropping:
+  the count is taken from the same translated copy as the number tests.
 
 Anything else gives ``None``, and the caller takes the exact path (its errors, with their
 places, are the ones users see). Digits or an exponent inside a string only send a file
@@ -43,13 +45,15 @@ except ImportError:  # pragma: no cover - orjson is a dependency; this keeps a b
 
 from .values import MAX_NUMBER
 
-__all__ = ["available", "dumps_bytes", "dumps_text", "loads_plain", "plain_bytes"]
+__all__ = ["available", "dumps_bytes", "dumps_text", "key_count", "loads_plain", "plain_bytes"]
 
 #: Integers of fewer digits than this (a minus sign counted) are within MAX_NUMBER.
 _SAFE_DIGITS = len(str(MAX_NUMBER)) - 1
-# Digits become "0", e and E "e", all else a space; then a long run and an exponent are
-# plain substring searches (many times quicker than a regular expression over the bytes).
-_NUMBER_SHAPES = bytes(48 if 48 <= i <= 57 else 101 if i in b"eE" else 32 for i in range(256))
+# Digits become "0", e and E "e", quotes and colons stay, whitespace becomes a space and
+# all else "x"; then a long run, an exponent, whitespace before a colon and the keys are
+# plain substring searches and counts (many times quicker than a regular expression).
+_SHAPES = bytes(48 if 48 <= i <= 57 else 101 if i in b"eE" else i if i in b'":' else 32 if i in b" \t\r\n"
+                else 120 for i in range(256))
 _LONG_RUN = b"0" * _SAFE_DIGITS
 _WHITESPACE = b" \t\r\n"
 _BOM = b"\xef\xbb\xbf"
@@ -67,15 +71,15 @@ def loads_plain(raw: bytes) -> Any | None:
     """
     if orjson is None:
         return None
-    plain = plain_bytes(raw)
+    plain = _plain(raw)
     if plain is None:
         return None
-    raw = plain
+    raw, shapes = plain
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:
         return None
-    keys = raw.translate(None, _WHITESPACE).count(b'":')
+    keys = key_count(raw, shapes)
     if keys and orjson.dumps(data).count(b'":') != keys:
         # orjson writes no whitespace between tokens, and strings as they were (none holds
         # a quote or a backslash), so only whitespace inside strings needs dropping.
@@ -84,17 +88,31 @@ def loads_plain(raw: bytes) -> Any | None:
     return data
 
 
-def plain_bytes(raw: bytes) -> bytes | None:
+def plain_bytes(raw: bytes) -> tuple[bytes, int] | None:
     """``raw`` without a BOM when it holds no backslash, DEL or C1 lead byte, no run of 15
-    digits and no exponent (the first tests of :func:`loads_plain`); else None."""
+    digits and no exponent (the first tests of :func:`loads_plain`), with the number of its
+    keys (whitespace aside, see the module docstring); else None."""
+    plain = _plain(raw)
+    return None if plain is None else (plain[0], key_count(*plain))
+
+
+def _plain(raw: bytes) -> tuple[bytes, bytes] | None:
     if raw.startswith(_BOM):
         raw = raw[3:]
     if b"\\" in raw or b"\x7f" in raw or b"\xc2" in raw:
         return None
-    shapes = raw.translate(_NUMBER_SHAPES)
+    shapes = raw.translate(_SHAPES)
     if _LONG_RUN in shapes or b"0e" in shapes:
         return None
-    return raw
+    return raw, shapes
+
+
+def key_count(raw: bytes, shapes: bytes) -> int:
+    """How many ``":`` the text holds once whitespace is dropped: with no whitespace before
+    any colon (the usual layout), as many as it holds now."""
+    if b" :" in shapes:
+        return raw.translate(None, _WHITESPACE).count(b'":')
+    return shapes.count(b'":')
 
 
 def dumps_text(value: Any) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import localize, vocab
 from ..diff import line_text, value_text
@@ -26,9 +26,12 @@ if TYPE_CHECKING:
 __all__ = ["Coded", "Deduction", "KeyName", "KeyTitle", "Line", "Summary"]
 
 
-@dataclass(frozen=True)
-class Coded:
-    """A field value shown as its label (roles, stance, stage, decision mode) or number."""
+class Coded(NamedTuple):
+    """A field value shown as its label (roles, stance, stage, decision mode) or number.
+
+    Like :class:`Line`, a named tuple: sentences are cached by their parameters, and a
+    tuple is hashed and compared without a call into Python (a cohort makes thousands).
+    """
 
     field: str
     value: Any
@@ -67,8 +70,7 @@ class KeyTitle:
         return str(localize.text(self.key.map.stakeholder(self.id), "title", lang or vocab.get_language(), ""))
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """A relationship between two named people."""
 
     source: Any

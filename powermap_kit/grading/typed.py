@@ -45,7 +45,6 @@ __all__ = ["available", "read_view"]
 
 _FORMAT = re.compile(r"powermap/(0|[1-9][0-9]*)(?:\.[0-9]+)?")
 _DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-_WHITESPACE = b" \t\r\n"
 
 
 def available() -> bool:
@@ -110,9 +109,10 @@ def read_view(raw: bytes) -> MapView | None:
     """A :class:`MapView` of submission bytes that validation passes without a word, or None."""
     if msgspec is None:
         return None
-    text = plain_bytes(raw)
-    if text is None:
+    plain = plain_bytes(raw)
+    if plain is None:
         return None
+    text, keys = plain
     decoder, encoder = _decoder()
     try:
         doc = decoder.decode(text)
@@ -120,7 +120,7 @@ def read_view(raw: bytes) -> MapView | None:
         return None
     # Every key read is written back (none is at its default), so both hold as many ``":``
     # unless a repeated key was dropped (see fastjson; whitespace aside).
-    if text.translate(None, _WHITESPACE).count(b'":') != encoder.encode(doc).count(b'":'):
+    if keys != encoder.encode(doc).count(b'":'):
         return None
     if not _sound(doc):
         return None
