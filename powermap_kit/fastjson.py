@@ -108,11 +108,12 @@ def _plain(raw: bytes) -> tuple[bytes, bytes] | None:
 
 
 def key_count(raw: bytes, shapes: bytes) -> int:
-    """How many ``":`` the text holds once whitespace is dropped: with no whitespace before
-    any colon (the usual layout), as many as it holds now."""
-    if b" :" in shapes:
+    """How many ``":`` the text holds once whitespace is dropped: when every colon follows a
+    quote (the usual layout), as many as it holds now."""
+    keys = shapes.count(b'":')
+    if keys != shapes.count(b":"):  # a colon not right after a quote: whitespace, or inside a string
         return raw.translate(None, _WHITESPACE).count(b'":')
-    return shapes.count(b'":')
+    return keys
 
 
 def dumps_text(value: Any) -> str:

@@ -186,8 +186,19 @@ class PeopleIndex:
 
         if b_by_name:
             for p, form in self.names:
-                if form in b_by_name and p.id not in found and (hit := best_free(form, p)):
-                    take(p.id, hit, "name")
+                ids = b_by_name.get(form)
+                if ids is None or p.id in found:
+                    continue
+                if len(ids) == 1:  # the usual case, inline: one person of that name
+                    hit = ids[0]
+                    if hit in used:
+                        continue
+                else:
+                    hit = best_free(form, p)
+                    if not hit:
+                        continue
+                found[p.id] = _match(p.id, hit, "name")
+                used.add(hit)
             if len(found) < len(self.people):
                 for p in self.people:
                     if p.id in found:

@@ -171,3 +171,17 @@ def test_a_typed_view_travels_to_other_processes_as_its_data():
     view = typed.read_view(json.dumps(PLAIN, ensure_ascii=False).encode())
     back = pickle.loads(pickle.dumps(view))
     assert isinstance(back, MapView) and people_of(back) == people_of(view) and back.data == view.data
+
+
+@pytest.mark.parametrize("reports, fine", [
+    ([], True), ([("b", "a"), ("c", "a"), ("d", "b")], True), ([("a", "b"), ("b", "c"), ("c", "a")], False),
+    ([("x", "y"), ("a", "b"), ("b", "a")], False), ([("a", "b"), ("a", "c"), ("c", "d")], True),
+    ([("a", "b"), ("a", "c"), ("c", "a")], False), ([("d", "c"), ("c", "b"), ("b", "a"), ("e", "c")], True),
+])
+def test_reporting_loops_are_found_as_validation_finds_them(reports, fine):
+    from powermap_kit._plain import find_cycle
+
+    lines: dict[str, list[str]] = {}
+    for source, target in reports:
+        lines.setdefault(source, []).append(target)
+    assert typed._no_loop(reports) is fine and (find_cycle(lines) is None) is fine

@@ -15,6 +15,7 @@ row, an encoded JSON object) where it was graded, so only that travels back from
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -147,9 +148,13 @@ def grade_many(sources: Iterable[Any], key: Any, lang: str | None = None, progre
     out: list[Any] = []
     try:
         if jobs == 1:
-            for n, item in enumerate(items, 1):
-                out.append(convert(_grade_one(item, answer, lang, n)))
-                bar.update()
+            gc.freeze()  # what exists already (modules, the key) is left out of every collection while grading
+            try:
+                for n, item in enumerate(items, 1):
+                    out.append(convert(_grade_one(item, answer, lang, n)))
+                    bar.update()
+            finally:
+                gc.unfreeze()
         elif _can_fork():
             from .forked import grade_forked
 

@@ -65,6 +65,8 @@ def _decoder() -> Any:
 
     ident = Annotated[str, msgspec.Meta(pattern=_ID_RE.pattern)]
     day = Annotated[str, msgspec.Meta(pattern=_DATE)]
+    # The records hold only text, numbers, lists and dicts, never a cycle: the garbage
+    # collector need not visit them (gc=False), which a cohort of them otherwise slows.
     # A field that may be left out has a default that its type does not allow (None):
     # absent reads as None, a written-out null is refused (the checked way says whether
     # it is allowed). Roles default to an empty list, so a written-out [] is omitted on
@@ -79,29 +81,29 @@ def _decoder() -> Any:
         ("needs", list[str], None), ("motives", list[str], None), ("last_verified", day, None),
         ("evidence", dict[str, str], None),
     ], namespace={"stance_or_unknown": property(lambda self: self.stance or "unknown")},
-        forbid_unknown_fields=True, omit_defaults=True)
+        forbid_unknown_fields=True, omit_defaults=True, gc=False)
     line = msgspec.defstruct("Line", [
         ("source", str), ("target", str), ("type", code("relationship_type")),
         ("strength", ints(1, 3), None), ("note", str, None),
-    ], forbid_unknown_fields=True, omit_defaults=True)
+    ], forbid_unknown_fields=True, omit_defaults=True, gc=False)
     touch = msgspec.defstruct("Touch", [
         ("stakeholder", str), ("owner", str, None), ("channel", code("channel"), None),
         ("strength", ints(1, 3), None), ("last_contact", day, None),
-    ], forbid_unknown_fields=True, omit_defaults=True)
+    ], forbid_unknown_fields=True, omit_defaults=True, gc=False)
     deal = msgspec.defstruct("Deal", [
         ("name", str, None), ("currency", str, None),
         ("value", Union[Annotated[int, msgspec.Meta(ge=0, le=MAX_VALUE)],
                         Annotated[float, msgspec.Meta(ge=0, le=MAX_VALUE)]], None),
         ("stage", code("stage"), None), ("decision_mode", code("decision_mode"), None),
         ("competitors", list[str], None),
-    ], forbid_unknown_fields=True, omit_defaults=True)
-    account = msgspec.defstruct("Account", [("name", str, None), ("industry", str, None)], forbid_unknown_fields=True, omit_defaults=True)
+    ], forbid_unknown_fields=True, omit_defaults=True, gc=False)
+    account = msgspec.defstruct("Account", [("name", str, None), ("industry", str, None)], forbid_unknown_fields=True, omit_defaults=True, gc=False)
     document = msgspec.defstruct("Document", [
         ("format", str), ("stakeholders", list[person]),  # type: ignore[valid-type]
         ("relationships", list[line], None),  # type: ignore[valid-type]
         ("coverage", list[touch], None), ("opportunity", deal, None),  # type: ignore[valid-type]
         ("account", account, None), ("meta", dict[str, Any], None), ("grading", dict[str, Any], None),
-    ], forbid_unknown_fields=True, omit_defaults=True)
+    ], forbid_unknown_fields=True, omit_defaults=True, gc=False)
     return msgspec.json.Decoder(document), msgspec.json.Encoder()
 
 
@@ -134,22 +136,43 @@ def _sound(doc: Any) -> bool:
         return False
     people = doc.stakeholders
     ids = {person.id for person in people}
-    if len(ids) != len(people):
+    if len(ids) != len(people) or not all(map(_visible, [person.name for person in people])):
         return False
-    for person in people:
-        if not _visible(person.name) or (person.last_verified is not None and not _real_date(person.last_verified)):
-            return False
-    lines: dict[str, list[str]] = {}
-    for line in doc.relationships or ():
-        source, target = line.source, line.target
-        if source == target or source not in ids or target not in ids:
-            return False
-        if line.type == "reports_to":
-            lines.setdefault(source, []).append(target)
+    days = [d for person in people if (d := person.last_verified) is not None]
+    lines = doc.relationships or ()
+    if lines and (any(line.source == line.target for line in lines) or not (
+            {line.source for line in lines} <= ids and {line.target for line in lines} <= ids)):
+        return False
     for touch in doc.coverage or ():
-        if touch.stakeholder not in ids or (touch.last_contact is not None and not _real_date(touch.last_contact)):
+        if touch.stakeholder not in ids:
             return False
-    return not lines or find_cycle(lines) is None
+        if touch.last_contact is not None:
+            days.append(touch.last_contact)
+    if days and not all(map(_real_date, days)):
+        return False
+    return _no_loop([(line.source, line.target) for line in lines if line.type == "reports_to"])
+
+
+def _no_loop(reports: list[tuple[str, str]]) -> bool:
+    """No reporting loop: when everyone reports to one person at most (the usual tree), by
+    walking up from each person; else by the search validation uses."""
+    boss = dict(reports)
+    if len(boss) != len(reports):
+        lines: dict[str, list[str]] = {}
+        for source, target in reports:
+            lines.setdefault(source, []).append(target)
+        return find_cycle(lines) is None
+    cleared: set[str] = set()
+    for start in boss:
+        walked: set[str] = set()
+        person: str | None = start
+        while person in boss and person not in cleared:
+            if person in walked:
+                return False
+            walked.add(person)
+            person = boss[person]
+        cleared |= walked
+    return True
 
 
 @lru_cache(maxsize=8192)
