@@ -36,6 +36,7 @@ b'{"id":"a","bad":"\\\\ud800"}'
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 try:  # an optional speed-up: without it every file takes the exact path
@@ -55,6 +56,7 @@ _SAFE_DIGITS = len(str(MAX_NUMBER)) - 1
 _SHAPES = bytes(48 if 48 <= i <= 57 else 101 if i in b"eE" else i if i in b'":' else 32 if i in b" \t\r\n"
                 else 120 for i in range(256))
 _LONG_RUN = b"0" * _SAFE_DIGITS
+_EXPONENT = re.compile(b"0e").search  # a literal: found faster than with ``in``
 _WHITESPACE = b" \t\r\n"
 _BOM = b"\xef\xbb\xbf"
 
@@ -102,7 +104,7 @@ def _plain(raw: bytes) -> tuple[bytes, bytes] | None:
     if b"\\" in raw or b"\x7f" in raw or b"\xc2" in raw:
         return None
     shapes = raw.translate(_SHAPES)
-    if _LONG_RUN in shapes or b"0e" in shapes:
+    if _LONG_RUN in shapes or _EXPONENT(shapes):
         return None
     return raw, shapes
 

@@ -79,6 +79,7 @@ class _Plan:
         self.names = {p.id: KeyName(key, p.id) for p in people}
         # (key id, submitted roles) -> the judgement of them (see _roles); bounded below
         self.verdicts: dict[tuple[str, tuple[str, ...]], tuple[Any, ...]] = _Bounded()
+        self.stances: dict[tuple[str, str | None], tuple[Any, ...]] = _Bounded()  # (key id, stance) -> judgement
         # a missing person's line: code and parameters
         self.missing: dict[str, tuple[str, dict[str, Any]]] = {}
         for p in people:
@@ -247,20 +248,29 @@ def _stance(ctx: Context, score: Score) -> None:
         return
     each = score.weight / len(graded)
     people = ctx.people
+    verdicts = _plan(ctx).stances
     for p in graded:
         q = people.get(p.id)
         if q is None:
             score.absent(each, p.id)
             continue
-        credit = stance_credit(p.stance, q.stance)
-        if credit == 1:
-            score.earned += each
-            continue
-        expected, given = p.stance_or_unknown, q.stance_or_unknown
+        seen = (p.id, q.stance)
+        verdict = verdicts.get(seen)
+        if verdict is None:
+            verdict = verdicts[seen] = _stance_verdict(p.stance, q.stance)
+        credit = verdict[0]
         score.earned += each * credit
-        code = "stance_guess" if expected == "unknown" else "stance_unknown" if given == "unknown" else "stance"
-        score.lose(each * (1 - credit), code, p.id, "05", name=q.name, given=_coded("stance", given),
-                   expected=_coded("stance", expected))
+        if credit < 1:
+            score.lose(each * (1 - credit), verdict[1], p.id, "05", name=q.name, given=verdict[2],
+                       expected=verdict[3])
+
+
+def _stance_verdict(want: str | None, have: str | None) -> tuple[Any, ...]:
+    """Credit, code and the two stances of one person's stance (judged once per cohort)."""
+    credit = stance_credit(want, have)
+    expected, given = want or "unknown", have or "unknown"
+    code = "stance_guess" if expected == "unknown" else "stance_unknown" if given == "unknown" else "stance"
+    return credit, code, _coded("stance", given), _coded("stance", expected)
 
 
 def _coach(ctx: Context, score: Score) -> None:

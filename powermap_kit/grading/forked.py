@@ -23,24 +23,30 @@ __all__ = ["grade_forked"]
 
 #: A child reports progress after this many submissions (a byte each time).
 TICK = 8
+#: Submissions graded here before the children start.
+WARM = 4
 
 
 def grade_forked(jobs: list[tuple[int, Any]], grade: Callable[[int, Any], Any], processes: int, bar: Any) -> list[Any]:
     """``[grade(n, item) for n, item in jobs]`` over ``processes`` processes (this one included)."""
     size = -(-len(jobs) // processes)
     runs = [jobs[i:i + size] for i in range(0, len(jobs), size)]
-    gc.collect()
-    gc.freeze()  # the objects made so far are shared with the children, not copied by the collector's visits
+    out: list[Any] = []
+    # A few submissions first, here: what every process would otherwise work out again on
+    # its own (the vocabulary, the decoder, the key's plan and names, the commonest
+    # sentences) is then made once and shared with the children.
+    for n, item in runs[0][:WARM]:
+        out.append(grade(n, item))
+        bar.update()
+    # The objects made so far stay shared with the children: frozen, the collector's visits
+    # (in any of the processes) do not write to them, which would make each a private copy.
+    gc.freeze()
     children: list[dict[str, Any]] = []
     try:
-        try:
-            for run in runs[1:]:
-                pid, ticks, results = _start(run, grade)
-                children.append({"run": run, "pid": pid, "ticks": ticks, "results": results, "told": 0})
-        finally:
-            gc.unfreeze()
-        out: list[Any] = []
-        for n, item in runs[0]:
+        for run in runs[1:]:
+            pid, ticks, results = _start(run, grade)
+            children.append({"run": run, "pid": pid, "ticks": ticks, "results": results, "told": 0})
+        for n, item in runs[0][WARM:]:
             out.append(grade(n, item))
             bar.update()
             for child in children:
@@ -50,6 +56,7 @@ def grade_forked(jobs: list[tuple[int, Any]], grade: Callable[[int, Any], Any], 
             child["pid"] = None
         return out
     finally:  # interrupted (or failed): no child outlives the call
+        gc.unfreeze()
         for child in children:
             if child["pid"] is not None:
                 _stop(child)
