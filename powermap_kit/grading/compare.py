@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, cast
 
-from ..diff import Match, edge, edges
+from ..diff import Match, edge
 from ..model import PowerMap, Stakeholder
 from .key import AnswerKey, load_key
 from .rules import field_credit, graded_fields
@@ -129,9 +129,14 @@ def compare_to_key(submission: PowerMap | MapView, key: Any, use_titles: bool = 
     by_id = {q.id: q for q in pm.stakeholders}
     people = {m.a: by_id[m.b] for m in matches}
     key_of = {m.b: m.a for m in matches}
+    lines = set()  # set(edges(pm, key_of)), without the dict of lines it builds
+    for rel in pm.relationships:
+        source, target = key_of.get(rel.source), key_of.get(rel.target)
+        if source is not None and target is not None:
+            lines.add(edge(source, target, rel.type))
     return KeyComparison(
         answer, pm, matches, people, key_of,
         missing=[p.id for p in answer.map.stakeholders if p.id not in people],
         extra=[q.id for q in pm.stakeholders if q.id not in key_of],
-        lines=set(edges(pm, key_of)),
+        lines=lines,
     )

@@ -134,7 +134,7 @@ def _sentence(code: str, notebook: str | None, lang: str, params: tuple[tuple[st
     return sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class Deduction:
     """One thing a submission lost points on (or a note that costs nothing).
 
