@@ -2,7 +2,8 @@
 process, against a process that only ``json.load``s the same files (measured in the same run).
 
 Goal (issue 11): at most 4x the bare load in wall time and 6x in CPU time (user + system of
-every process, workers included). Each figure is the best of ``--repeat`` runs, the commands
+every process, workers included), both for the command as users run it (default ``--jobs``:
+this process and a forked child on two cores); ``--jobs 1`` is shown beside it. Each figure is the best of ``--repeat`` runs, the commands
 taking turns, since other work on a shared machine only ever adds time; the load average is
 printed beside them. Start-up is the whole cost of scoring one file. A breakdown of one
 process's CPU time by phase follows (the phases of ``powermap score``: read the files, decode and
@@ -196,7 +197,8 @@ def main() -> None:
     print("CPU by phase, in one process: " + ", ".join(f"{k} {v:.3f} s" for k, v in breakdown.items()))
     print(f"scores: mean {statistics.mean(totals):.1f}, min {min(totals):.1f}, max {max(totals):.1f}, "
           f"errors {len(rows) - len(totals)}")
-    wall_ok, cpu_ok = min(full, single) / bare <= 4, min(full_cpu, single_cpu) / bare_cpu <= 6
+    # The goal is for the command as users run it (default --jobs): wall and CPU both.
+    wall_ok, cpu_ok = full / bare <= 4, full_cpu / bare_cpu <= 6
     print(f"goal: wall <= 4x -> {'met' if wall_ok else 'NOT met'}; CPU <= 6x -> {'met' if cpu_ok else 'NOT met'}")
 
 
