@@ -291,7 +291,7 @@ def _relationships(ctx: Context, score: Score) -> None:
     wanted = ctx.key.lines
     each = score.weight / len(wanted)
     have, people = ctx.lines, ctx.people
-    pairs: dict[frozenset[str], list[tuple[str, str, str]]] | None = None
+    pairs: dict[tuple[str, str], list[tuple[str, str, str]]] | None = None
     for line in wanted:
         source, target, kind = line
         if source not in people:
@@ -306,11 +306,13 @@ def _relationships(ctx: Context, score: Score) -> None:
                 score.lose(each, "rel_reversed", source, "08", line=expected,
                            given=Line(expected.target, expected.source, kind))
                 continue
-            if pairs is None:  # the lines between each pair of people, built once when needed
+            if pairs is None:  # the lines between each pair of people (in either order), built once when needed
                 pairs = {}
                 for drawn_line in have:
-                    pairs.setdefault(frozenset(drawn_line[:2]), []).append(drawn_line)
-            drawn = _other_line(pairs.get(frozenset((source, target)), ()), source, target, kind)
+                    a, b = drawn_line[0], drawn_line[1]
+                    pairs.setdefault((a, b) if a < b else (b, a), []).append(drawn_line)
+            drawn = _other_line(pairs.get((source, target) if source < target else (target, source), ()),
+                                source, target, kind)
             if drawn is not None:
                 a, b, other = drawn
                 score.lose(each, "rel_type", source, "08", line=expected,
