@@ -180,6 +180,8 @@ def _can_fork() -> bool:
 
 
 class _NoBar:
+    silent = True
+
     def update(self, n: int = 1) -> None:
         pass
 
