@@ -30,4 +30,22 @@ def test_console_script_is_declared():
     tomllib = pytest.importorskip("tomllib")  # Python 3.11+
 
     project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
-    assert project["project"]["scripts"]["powermap"] == "powermap_kit.cli:main"
+    assert project["project"]["scripts"]["powermap"] == "powermap_kit.cli:command"
+
+
+def test_the_command_exits_with_main_s_code_after_flushing_and_exit_handlers(tmp_path):
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "powermap/1", "stakeholders": [{"id": "a", "name": "A", "power": 9}]}', "utf-8")
+    script = ("import atexit, sys\n"
+              "atexit.register(lambda: print('handler ran', file=sys.stderr))\n"
+              "from powermap_kit.cli import command\n"
+              f"sys.argv = ['powermap', 'validate', {str(bad)!r}]\n"
+              "command()\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "stakeholders[0].power" in done.stdout + done.stderr
+    assert "handler ran" in done.stderr
+    ok = subprocess.run([sys.executable, "-m", "powermap_kit", "--version"], capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0 and "powermap-kit" in ok.stdout
