@@ -189,6 +189,7 @@ class PeopleIndex:
                 ids = b_by_name.get(form)
                 if ids is None or p.id in found:
                     continue
+                hit: str | None
                 if len(ids) == 1:  # the usual case, inline: one person of that name
                     hit = ids[0]
                     if hit in used:

@@ -369,3 +369,21 @@ def test_without_fork_a_pool_of_workers_grades_alike(monkeypatch, cohort_dir):
     serial = grade_many(files, KEY, jobs=1, convert=result_row)
     monkeypatch.setattr(batch, "_can_fork", lambda: False)
     assert grade_many(files, KEY, jobs=2, convert=result_row) == serial
+
+
+def test_grading_leaves_the_garbage_collector_as_it_found_it(cohort_dir):
+    import gc
+
+    from powermap_kit.grading import grade_many, result_row, submission_files
+
+    files = submission_files(cohort_dir)
+    for jobs in (1, 2):
+        assert gc.isenabled()
+        grade_many(files, KEY, jobs=jobs, convert=result_row)
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        grade_many(files, KEY, jobs=1, convert=result_row)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
