@@ -116,6 +116,14 @@ def test_a_repeated_key_is_read_the_checked_way():
         bad = raw.replace(b'"name": "Li Ming"', dup, 1)
         assert bad != raw and typed.read_view(bad) is None
     assert typed.read_view(raw.replace(b'"author": "Zhang San"', b'"author": "Zhang San", "author": "X"')) is None
+    # Colons inside strings (keys and values, kept or dropped) and around them in any layout.
+    for dup in (b'"name": "Li:Ming", "name": "Han"', b'"name" : "Li Ming" , "name":"Han:"',
+                b'"name": "Li Ming", "name" : "Li Ming"'):
+        assert typed.read_view(raw.replace(b'"name": "Li Ming"', dup, 1)) is None
+    assert typed.read_view(raw.replace(b'"author": "Zhang San"', b'"a:b": ":", "a:b": "x"')) is None
+    spaced = raw.replace(b'"name": "Li Ming"', b'"name" :\n "Li: Ming", "notes" : "a : b"', 1)
+    view = typed.read_view(spaced)
+    assert view is not None and "Li: Ming" in [p.name for p in view.stakeholders]
 
 
 codes = st.sampled_from([*vocab.codes("role")[:3], *vocab.codes("stance")[:3], "boss", None, 3, True])
@@ -185,3 +193,18 @@ def test_reporting_loops_are_found_as_validation_finds_them(reports, fine):
     for source, target in reports:
         lines.setdefault(source, []).append(target)
     assert typed._no_loop(reports) is fine and (find_cycle(lines) is None) is fine
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abcdefg"), st.sampled_from("abcdefg")).filter(lambda t: t[0] != t[1]),
+                max_size=9, unique=True))
+def test_any_reporting_lines_have_a_loop_exactly_when_validation_finds_one(reports):
+    from powermap_kit._plain import find_cycle
+
+    lines: dict[str, list[str]] = {}
+    for source, target in reports:
+        lines.setdefault(source, []).append(target)
+    assert typed._no_loop(reports) is (find_cycle(lines) is None)
+    one_boss = list({source: (source, target) for source, target in reports}.values())  # the usual tree-like case
+    single: dict[str, list[str]] = {source: [target] for source, target in one_boss}
+    assert typed._no_loop(one_boss) is (find_cycle(single) is None)

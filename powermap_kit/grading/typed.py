@@ -7,8 +7,8 @@ are plain, and for them msgspec does all three in C, decoding the bytes straight
 records typed after the format (codes from the vocabulary, ranges, required fields) with
 no field the format does not name. What types cannot say is checked after: the format
 version, unique ids, visible names, lines between known people, no reporting loop, real
-dates. A repeated key (which a decoder keeps the last of) is found by counting, as
-:mod:`~powermap_kit.fastjson` does.
+dates. A repeated key (which a decoder keeps the last of) is found by counting colons
+(:func:`~powermap_kit.fastjson.plain_bytes`).
 
 :func:`read_view` answers None for anything else -- a bad value, a field not modelled
 (an extension), an explicit ``null``, an empty list written out, a text with an escape
@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
+from operator import attrgetter, eq
 from typing import Annotated, Any, Literal, Union
 
 try:  # an optional speed-up: without it every file is read the checked way
@@ -114,15 +115,15 @@ def read_view(raw: bytes) -> MapView | None:
     plain = plain_bytes(raw)
     if plain is None:
         return None
-    text, keys = plain
+    text, colons = plain
     decoder, encoder = _decoder()
     try:
         doc = decoder.decode(text)
     except msgspec.DecodeError:  # a ValidationError too
         return None
-    # Every key read is written back (none is at its default), so both hold as many ``":``
-    # unless a repeated key was dropped (see fastjson; whitespace aside).
-    if keys != encoder.encode(doc).count(b'":'):
+    # Every key read is written back (none is at its default) and every string as it was,
+    # so both texts hold as many colons unless a repeated key was dropped.
+    if colons != encoder.encode(doc).count(b":"):
         return None
     if not _sound(doc):
         return None
@@ -131,18 +132,20 @@ def read_view(raw: bytes) -> MapView | None:
 
 def _sound(doc: Any) -> bool:
     """What types cannot say: the format version, ids, names, lines, loops, dates."""
-    match = _FORMAT.fullmatch(doc.format)
-    if match is None or int(match.group(1)) != 1:
+    if not _version_one(doc.format):
         return False
     people = doc.stakeholders
-    ids = {person.id for person in people}
-    if len(ids) != len(people) or not all(map(_visible, [person.name for person in people])):
+    ids = set(map(_ID, people))
+    if len(ids) != len(people) or not all(map(_visible, map(_NAME, people))):
         return False
-    days = [d for person in people if (d := person.last_verified) is not None]
+    days = [d for d in map(_VERIFIED, people) if d is not None]
     lines = doc.relationships or ()
-    if lines and (any(line.source == line.target for line in lines) or not (
-            {line.source for line in lines} <= ids and {line.target for line in lines} <= ids)):
-        return False
+    reports = []
+    if lines:
+        sources, targets = list(map(_SOURCE, lines)), list(map(_TARGET, lines))
+        if not ids.issuperset(sources) or not ids.issuperset(targets) or any(map(eq, sources, targets)):
+            return False
+        reports = [(line.source, line.target) for line in lines if line.type == "reports_to"]
     for touch in doc.coverage or ():
         if touch.stakeholder not in ids:
             return False
@@ -150,7 +153,18 @@ def _sound(doc: Any) -> bool:
             days.append(touch.last_contact)
     if days and not all(map(_real_date, days)):
         return False
-    return _no_loop([(line.source, line.target) for line in lines if line.type == "reports_to"])
+    return _no_loop(reports)
+
+
+_ID, _NAME, _VERIFIED = attrgetter("id"), attrgetter("name"), attrgetter("last_verified")
+_SOURCE, _TARGET = attrgetter("source"), attrgetter("target")
+
+
+@lru_cache(maxsize=64)
+def _version_one(text: str) -> bool:
+    """A format name of version 1 (``powermap/1``, ``powermap/1.2``)."""
+    match = _FORMAT.fullmatch(text)
+    return match is not None and int(match.group(1)) == 1
 
 
 def _no_loop(reports: list[tuple[str, str]]) -> bool:
@@ -162,16 +176,17 @@ def _no_loop(reports: list[tuple[str, str]]) -> bool:
         for source, target in reports:
             lines.setdefault(source, []).append(target)
         return find_cycle(lines) is None
-    cleared: set[str] = set()
+    walk_of: dict[str, str] = {}  # who has been passed, on the walk up from whom
     for start in boss:
-        walked: set[str] = set()
-        person: str | None = start
-        while person in boss and person not in cleared:
-            if person in walked:
-                return False
-            walked.add(person)
+        person = start
+        while person in boss:
+            walk = walk_of.get(person)
+            if walk is not None:
+                if walk == start:  # met again on the same walk: a loop
+                    return False
+                break  # an earlier walk went on from here and found none
+            walk_of[person] = start
             person = boss[person]
-        cleared |= walked
     return True
 
 
