@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         # Each object is encoded where it was graded (compact, one object a line).
         rows = grade_many(paths, key, lang, jobs=args.jobs, convert=_json_row)
-        _emit_utf8(b"[\n" + b",\n".join(data for _, data in rows) + b"\n]\n", args.out)
+        _emit_utf8(_json_array([data for _, data in rows]), args.out)
         return 1 if any(error for error, _ in rows) else 0
     one = len(paths) == 1  # one submission in a table: its feedback follows the scores
     table = grade_many(paths, key, lang, jobs=args.jobs, convert=_row_with_feedback if one else result_row)
@@ -89,6 +89,17 @@ def run(args: argparse.Namespace) -> int:
     else:
         _emit(_table(table, key, lang), args.out)
     return 1 if any("error" in row for row in table) else 0
+
+
+def _json_array(rows: list[bytes]) -> bytes:
+    """``[``, the rows a line each, ``]``: joined in one copy (a cohort's output is megabytes)."""
+    parts = [b"[\n"]
+    for row in rows:
+        parts += (row, b",\n")
+    if rows:
+        parts.pop()
+    parts.append(b"\n]\n")
+    return b"".join(parts)
 
 
 def _json_row(result: Any) -> tuple[bool, bytes]:

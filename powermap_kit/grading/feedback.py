@@ -122,7 +122,10 @@ def _rendered(code: str, notebook: str | None, lang: str, params: tuple[tuple[st
     return _sentence(code, notebook, lang, tuple((k, _render(v, lang)) for k, v in params))
 
 
-_text = lru_cache(maxsize=8192)(_rendered)
+@lru_cache(maxsize=8192)
+def _text(code: str, notebook: str | None, lang: str, names: tuple[str, ...], values: tuple[Any, ...]) -> str:
+    """:func:`_rendered`, remembered; the parameters as two flat tuples (quicker to build and hash)."""
+    return _rendered(code, notebook, lang, tuple(zip(names, values)))
 
 
 @lru_cache(maxsize=8192)
@@ -159,11 +162,11 @@ class Deduction:
         lang = lang or vocab.get_language()
         # A cohort repeats the same sentences (the same person missed, the same rating):
         # each is written once per language, found again by its parameters.
-        params = tuple(self.params.items())
+        params = self.params
         try:
-            return _text(self.code, self.notebook, lang, params)
+            return _text(self.code, self.notebook, lang, tuple(params), tuple(params.values()))
         except TypeError:  # a parameter that cannot be hashed (a list): rendered each time
-            return _rendered(self.code, self.notebook, lang, params)
+            return _rendered(self.code, self.notebook, lang, tuple(params.items()))
 
     def to_dict(self, lang: str | None = None, text: str | None = None) -> dict[str, Any]:
         """The item as data; ``text`` saves rendering the sentence again when known."""
