@@ -104,6 +104,8 @@ def variant(change):
     lambda d: d.update(format="powermap/2"), lambda d: d.update(format="powermap"), lambda d: d.update(extra=1),
     lambda d: d["stakeholders"][1].update(notes="a\\b"), lambda d: d["meta"].update(n=1e20),
     lambda d: d["meta"].update(n=123456789012345678), lambda d: d["stakeholders"][1].update(name="x\x85"),
+    lambda d: d["meta"].update(n=[{"m": -(2**53) - 1}]), lambda d: d["meta"].update(n=10**120),
+    lambda d: d["meta"]["n"][1].update(k=2**53 + 0.5 * 2**53),
 ])
 def test_anything_not_plainly_valid_is_read_the_checked_way(change):
     assert typed.read_view(variant(change)) is None
@@ -126,8 +128,32 @@ def test_a_repeated_key_is_read_the_checked_way():
     assert view is not None and "Li: Ming" in [p.name for p in view.stakeholders]
 
 
+@pytest.mark.parametrize("written, value", [
+    (b"1.5e3", 1500.0), (b"15E-1", 1.5), (b"0.1000000000000000055511151231257827", 0.1), (b"-0.0", -0.0),
+    (b"9007199254740992", 2**53), (b"-9007199254740992", -(2**53)), (b"9007199254740993.0", 9007199254740992.0),
+    (b"12345678901234.5", 12345678901234.5), (b"1e15", 1e15),
+])
+def test_numbers_however_written_read_as_the_checked_way_reads_them(written, value):
+    raw = json.dumps(PLAIN, ensure_ascii=False).encode()
+    in_meta = raw.replace(b'"author": "Zhang San"', b'"author": "Zhang San", "x": ' + written + b', "y": [' + written + b"]")
+    assert agrees(in_meta)
+    view = typed.read_view(in_meta)
+    assert view.meta["x"] == value and type(view.meta["x"]) is type(value) and view.meta["y"] == [value]
+    if value >= 0 and value <= 10**15:  # a deal's value: a number from 0 to 10**15
+        assert agrees(raw.replace(b'"value": 1200000.5', b'"value": ' + written))
+
+
+@pytest.mark.parametrize("written", [b"9007199254740993", b"-9007199254740993", b"1e16", b"1" + b"0" * 120,
+                                     b"1e400", b"-1E999", b"NaN", b"Infinity"])
+def test_numbers_beyond_the_format_are_read_the_checked_way(written):
+    raw = json.dumps(PLAIN, ensure_ascii=False).encode()
+    assert typed.read_view(raw.replace(b'"author": "Zhang San"', b'"author": "Zhang San", "x": [' + written + b"]")) is None
+    assert typed.read_view(raw.replace(b'"value": 1200000.5', b'"value": ' + written)) is None
+
+
 codes = st.sampled_from([*vocab.codes("role")[:3], *vocab.codes("stance")[:3], "boss", None, 3, True])
 values = st.one_of(st.none(), st.booleans(), st.integers(-1, 6), st.sampled_from([2.5, 10**15, 4.0]),
+                   st.sampled_from([2**53, 2**53 + 1, -(2**53) - 1, 1e20, 1.0000000000000002, 10**30, 0.1]),
                    st.sampled_from(["a", "p1", "p2", " ", "Li Ming", "2024-01-31", "x:y", ":"]),
                    st.lists(codes, max_size=2), st.fixed_dictionaries({}, optional={"k": st.integers(1, 5)}))
 person = st.fixed_dictionaries({"id": st.sampled_from(["p1", "p2", "p3", "p 4"]), "name": st.sampled_from(
@@ -151,6 +177,8 @@ def layouts(draw):
     text = json.dumps(data, ensure_ascii=draw(st.booleans()), indent=draw(st.sampled_from([None, 1])))
     if draw(st.booleans()):  # repeat a key somewhere
         text = text.replace('"name": ', '"name": "Dup", "name" : ', 1)
+    if draw(st.booleans()):  # numbers written other ways (an exponent, trailing zeros)
+        text = text.replace(": 2.5", ": 25e-1").replace(": 4.0", ": 4E0").replace(": 3,", ": 3.000e0,")
     return text.encode()
 
 

@@ -7,7 +7,7 @@ are plain, and for them msgspec does all three in C, decoding the bytes straight
 records typed after the format (codes from the vocabulary, ranges, required fields) with
 no field the format does not name. What types cannot say is checked after: the format
 version, unique ids, visible names, lines between known people, no reporting loop, real
-dates. A repeated key (which a decoder keeps the last of) is found by counting colons
+dates, the size of numbers in free-form data (``meta``). A repeated key (which a decoder keeps the last of) is found by counting colons
 (:func:`~powermap_kit.fastjson.plain_bytes`).
 
 :func:`read_view` answers None for anything else -- a bad value, a field not modelled
@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover - msgspec is a dependency; this keeps a 
 from .. import vocab
 from .._plain import find_cycle
 from ..fastjson import plain_bytes
-from ..values import _NOTHING_CHARS
+from ..values import _NOTHING_CHARS, MAX_NUMBER
 from .view import MapView
 
 __all__ = ["available", "read_view"]
@@ -125,9 +125,27 @@ def read_view(raw: bytes) -> MapView | None:
     # so both texts hold as many colons unless a repeated key was dropped.
     if colons != encoder.encode(doc).count(b":"):
         return None
-    if not _sound(doc):
+    if not _sound(doc) or not (_numbers_fit(doc.meta) and _numbers_fit(doc.grading)):
         return None
     return MapView.typed(doc, text)
+
+
+def _numbers_fit(value: Any) -> bool:
+    """Every number in free-form data (``meta``, ``grading``) at most MAX_NUMBER in size (the
+    typed fields have their own bounds; the decoder refuses what is not finite)."""
+    if not value:
+        return True
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is dict:
+            stack.extend(item.values())
+        elif kind is list:
+            stack.extend(item)
+        elif (kind is int or kind is float) and not -MAX_NUMBER <= item <= MAX_NUMBER:
+            return False
+    return True
 
 
 def _sound(doc: Any) -> bool:
