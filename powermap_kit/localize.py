@@ -23,6 +23,7 @@ functions read model objects (:class:`~powermap_kit.model.Stakeholder` and the o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -46,8 +47,10 @@ def has_cjk(value: str) -> bool:
     >>> has_cjk("沈国栋"), has_cjk("Shen Guodong"), has_cjk("Ｓｈｅｎ")
     (True, False, False)
     """
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0002fa1f"
-               for ch in value)
+    return _CJK(value) is not None
+
+
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]").search
 
 
 def i18n_of(obj: Any) -> Mapping[str, Any]:
@@ -60,22 +63,37 @@ def i18n_of(obj: Any) -> Mapping[str, Any]:
     """
     if obj is None:
         return {}
-    if isinstance(obj, Mapping):
+    if _mapping(obj):
         found = obj.get("i18n")
     else:
         found = (getattr(obj, "extra", None) or {}).get("i18n")
-    return found if isinstance(found, Mapping) else {}
+    return found if _mapping(found) else {}
+
+
+def _mapping(value: Any) -> bool:
+    # A dict is by far the commonest case, then a map's records: both much quicker to
+    # recognise than a Mapping (whose check is worked out once per type).
+    kind = type(value)
+    if kind is dict:
+        return True
+    known = _MAPPING_TYPES.get(kind)
+    if known is None:
+        known = _MAPPING_TYPES[kind] = isinstance(value, Mapping)
+    return known
+
+
+_MAPPING_TYPES: dict[type, bool] = {type(None): False, str: False, list: False}
 
 
 def _plain(obj: Any, field: str) -> Any:
-    if isinstance(obj, Mapping):
+    if _mapping(obj):
         return obj.get(field)
     return getattr(obj, field, None)
 
 
 def _dig(value: Any, path: list[str]) -> Any:
     for part in path:
-        if not isinstance(value, Mapping):
+        if not _mapping(value):
             return None
         value = value.get(part)
     return value
@@ -166,14 +184,16 @@ def _swap(data: dict[str, Any], fields: tuple[str, ...], lang: str) -> None:
         data["evidence"] = {k: text(data, f"evidence.{k}", lang, default=v) for k, v in evidence.items()}
 
 
-def localized_map(pm: Any, lang: str | None = None, names: bool = True) -> Any:
+def localized_map(pm: Any, lang: str | None = None, names: bool = True, copy: bool = True) -> Any:
     """A copy of a map whose text fields are in ``lang``, for display.
 
     Titles, departments, needs, notes, evidence, coverage owners, relationship notes and the
     account's and opportunity's names take their ``i18n`` text; with ``names`` each person's
     name becomes :func:`person_name` (using the key's aliases when the map has a grading
     section). Ids, codes and numbers stay as they are, so the copy is for showing only: match
-    and grade on the original.
+    and grade on the original. With ``copy=False`` a map that reads the same in ``lang`` (no
+    ``i18n`` anywhere, no Latin alias for a Chinese name) is returned itself: for drawing,
+    which only reads, and for which copying a large map costs more than the drawing.
 
     >>> from powermap_kit import PowerMap
     >>> pm = PowerMap.from_dict({"format": "powermap/1", "stakeholders": [
@@ -185,6 +205,8 @@ def localized_map(pm: Any, lang: str | None = None, names: bool = True) -> Any:
     from .model import PowerMap
 
     lang = lang or vocab.get_language()
+    if not copy and isinstance(pm, PowerMap) and _reads_the_same(pm, lang, names):
+        return pm
     data = pm.to_dict() if isinstance(pm, PowerMap) else dict(pm)
     aliases = ((data.get("grading") or {}).get("aliases") or {}) if isinstance(data.get("grading"), dict) else {}
     for part, fields in _FIELDS.items():
@@ -196,3 +218,19 @@ def localized_map(pm: Any, lang: str | None = None, names: bool = True) -> Any:
                 if names and part == "stakeholders":
                     item["name"] = person_name(item, lang, aliases.get(item.get("id"), ()))
     return PowerMap.from_dict(data, validate=False) if isinstance(pm, PowerMap) else data
+
+
+def _reads_the_same(pm: Any, lang: str, names: bool) -> bool:
+    """Whether :func:`localized_map` would change no text of ``pm`` (a PowerMap)."""
+    if any(i18n_of(obj) for part in (pm.stakeholders, pm.relationships, pm.coverage) for obj in part):
+        return False
+    if i18n_of(pm.account) or i18n_of(pm.opportunity):
+        return False
+    if names and lang == "en":
+        grading = pm.grading if isinstance(pm.grading, dict) else {}
+        found = grading.get("aliases")
+        aliases: dict[str, Any] = found if isinstance(found, dict) else {}
+        for person in pm.stakeholders:
+            if aliases.get(person.id) and has_cjk(person.name) and person_name(person, lang, aliases[person.id]) != person.name:
+                return False
+    return True

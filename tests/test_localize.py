@@ -99,3 +99,47 @@ def test_old_files_without_i18n_are_unchanged():
     pm = PowerMap.from_dict(plain)
     for lang in ("en", "zh"):
         assert localize.localized_map(pm, lang).to_dict() == pm.to_dict()
+
+
+def test_a_map_that_reads_the_same_is_drawn_without_a_copy():
+    plain = PowerMap.from_dict({"format": "powermap/1", "stakeholders": [
+        {"id": "a", "name": "王伟", "title": "CIO"}, {"id": "b", "name": "Anna Li"}]})
+    for lang in ("en", "zh"):
+        assert localize.localized_map(plain, lang, copy=False) is plain
+        assert localize.localized_map(plain, lang) is not plain  # the default stays a copy
+    translated = PowerMap.from_dict({"format": "powermap/1", "stakeholders": [PERSON]})
+    drawn = localize.localized_map(translated, "en", copy=False)
+    assert drawn is not translated and drawn.stakeholders[0].title == "President"
+    assert translated.stakeholders[0].title == "集团总经理"
+    aliased = PowerMap.from_dict({"format": "powermap/1", "stakeholders": [{"id": "a", "name": "王伟"}],
+                                  "grading": {"aliases": {"a": ["Wang Wei"]}}})
+    assert localize.localized_map(aliased, "en", copy=False).stakeholders[0].name == "Wang Wei (王伟)"
+    assert localize.localized_map(aliased, "zh", copy=False) is aliased
+    touched = PowerMap.from_dict({"format": "powermap/1", "stakeholders": [{"id": "a", "name": "王伟"}],
+                                  "opportunity": {"name": "ERP", "i18n": {"zh": {"name": "ERP 项目"}}}})
+    assert localize.localized_map(touched, "zh", copy=False).opportunity.name == "ERP 项目"
+
+
+def test_texts_are_read_from_any_mapping_and_from_records_alike():
+    from types import MappingProxyType
+
+    frozen = MappingProxyType({"name": "沈国栋", "i18n": MappingProxyType({"en": {"name": "Shen Guodong"}})})
+    assert localize.person_name(frozen, "en") == "Shen Guodong (沈国栋)"
+    assert localize.i18n_of(frozen)["en"] == {"name": "Shen Guodong"}
+    record = PowerMap.from_dict({"format": "powermap/1", "stakeholders": [PERSON]}).stakeholders[0]
+    assert localize.person_name(record, "en") == "Shen Guodong (沈国栋)" and localize.text(record, "title", "en") == "President"
+    assert localize.i18n_of(["en"]) == {} and localize.i18n_of("text") == {}
+
+
+def test_an_analysis_names_people_in_the_language_asked_each_time():
+    pm = PowerMap.from_dict({"format": "powermap/1", "stakeholders": [PERSON]})
+    result = pk.analyse(pm)
+    assert result.context.name("shen", "en") == "Shen Guodong (沈国栋)"
+    assert result.context.name("shen", "zh") == "沈国栋"
+    assert result.context.name("shen", "en") == "Shen Guodong (沈国栋)"
+    before = pk.get_language()
+    pk.set_language("zh")
+    try:
+        assert result.context.name("shen") == "沈国栋"
+    finally:
+        pk.set_language(before)

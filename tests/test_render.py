@@ -71,3 +71,17 @@ def test_a_small_maps_html_report_imports_no_heavy_library(tmp_path):
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.stdout.strip().splitlines()[-1:] in ([], [""]), run.stdout
     assert out.read_text("utf-8").count("<svg") >= 3
+
+
+def test_svg_attributes_and_texts_are_escaped_and_numbers_written_short():
+    from markupsafe import Markup
+
+    from powermap_kit.render.svg import Svg
+
+    s = Svg(10, 10)
+    s.rect(1.0, 2.25, 3, 4, fill="#fff", class_="a&b", data_note='say "hi" <now>', stroke_width=0.5)
+    s.add("text", "王伟 <x> & 'y'", font_family=Markup("A&amp;B"))
+    out = s.markup()
+    assert ' x="1" y="2.2" width="3" height="4" fill="#fff" class="a&amp;b"' in out
+    assert 'data-note="say &#34;hi&#34; &lt;now&gt;" stroke-width="0.5"' in out
+    assert ">王伟 &lt;x&gt; &amp; &#39;y&#39;</text>" in out and 'font-family="A&amp;B"' in out

@@ -82,10 +82,16 @@ class Context:
     key: dict[str, tuple[str, ...]]
     coverage: dict[str, list[Coverage]]
     cache: dict[str, Any] = field(default_factory=dict)
+    _names: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
 
-    def name(self, pid: str) -> str:
-        """A person's name in the current language ("Shen Guodong (沈国栋)" / "沈国栋")."""
-        return localize.person_name(self.people[pid], vocab.get_language())
+    def name(self, pid: str, lang: str | None = None) -> str:
+        """A person's name in the current (or given) language ("Shen Guodong (沈国栋)" / "沈国栋"),
+        worked out once per person and language (a large map's report names each person often)."""
+        key = (pid, lang or vocab.get_language())
+        found = self._names.get(key)
+        if found is None:
+            found = self._names[key] = localize.person_name(self.people[pid], key[1])
+        return found
 
     def names(self, ids: Any) -> tuple[str, ...]:
         return tuple(self.name(i) for i in ids)

@@ -33,7 +33,7 @@ def _person(a: Analysis, pid: str, lang: str) -> dict[str, Any]:
 
 
 def _name(a: Analysis, pid: str, lang: str) -> str:
-    return localize.person_name(a.context.people[pid], lang)
+    return a.context.name(pid, lang)
 
 
 def view(a: Analysis, lang: str | None = None, pictures: bool = True) -> dict[str, Any]:

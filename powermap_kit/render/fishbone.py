@@ -32,7 +32,7 @@ def fishbone_figure(pm: PowerMap, lang: str | None = None, title: str | None = N
     from matplotlib.figure import Figure
     from matplotlib.patches import FancyBboxPatch, Patch
 
-    pm = localize.localized_map(pm, lang)
+    pm = localize.localized_map(pm, lang, copy=False)
     fb = fishbone_layout(pm)
     people = {p.id: p for p in pm.stakeholders}
     fam = families()
@@ -162,7 +162,7 @@ def fishbone_svg(pm: PowerMap, lang: str | None = None, title: str | None = None
     >>> svg.startswith("<svg") and "王伟 &lt;x&gt;" in svg and "采购执行者" in svg
     True
     """
-    pm = localize.localized_map(pm, lang)  # names in the reader's language
+    pm = localize.localized_map(pm, lang, copy=False)  # names in the reader's language
     fb = fishbone_layout(pm)
     people = {p.id: p for p in pm.stakeholders}
     xmin, ymin, xmax, ymax = fb.extent()

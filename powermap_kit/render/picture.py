@@ -131,7 +131,7 @@ def map_figure(pm: PowerMap, lang: str | None = None, highlight: Iterable[str] =
     """The map as an org-chart figure (see the module docstring); ``highlight`` ids get an orange halo."""
     # Lazy: matplotlib costs ~0.5 s to import; reports use map_svg instead.
     from matplotlib.figure import Figure
-    pm = localize.localized_map(pm, lang)
+    pm = localize.localized_map(pm, lang, copy=False)
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 
@@ -233,7 +233,7 @@ def map_svg(pm: PowerMap, lang: str | None = None, highlight: Iterable[str] = ()
     >>> svg.startswith("<svg") and "王伟 &lt;x&gt;" in svg
     True
     """
-    pm = localize.localized_map(pm, lang)  # names, titles in the reader's language
+    pm = localize.localized_map(pm, lang, copy=False)  # names, titles in the reader's language
     ids, hidden_count = chosen_people(pm, max_people)
     slots = org_chart_layout(pm, ids)
     pos = {pid: (x * SX, -y * SY) for pid, (x, y) in slots.items()}

@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import re
 from itertools import count
 from typing import Any
 
@@ -31,12 +32,31 @@ def _num(value: float) -> str:
 
 
 def _attrs(attrs: dict[str, Any]) -> str:
+    # A large map's picture has tens of thousands of attributes: names are spelled once,
+    # numbers need no escaping and most texts (colours, classes) hold nothing to escape.
     parts = []
     for name, value in attrs.items():
         if value is None or value is False:
             continue
-        parts.append(f' {name.rstrip("_").replace("_", "-")}="{escape(_num(value) if isinstance(value, (int, float)) else value)}"')
+        attr = _ATTR_NAMES.get(name)
+        if attr is None:
+            attr = _ATTR_NAMES[name] = name.rstrip("_").replace("_", "-")
+        if isinstance(value, (int, float)):
+            parts.append(f' {attr}="{_num(value)}"')
+        else:
+            parts.append(f' {attr}="{_escaped(value)}"')
     return "".join(parts)
+
+
+_ATTR_NAMES: dict[str, str] = {}
+_SPECIAL = re.compile("[&<>'\"]").search
+
+
+def _escaped(value: Any) -> str:
+    """``str(escape(value))``, without the call for plain text that holds nothing to escape."""
+    if type(value) is str and _SPECIAL(value) is None:
+        return value
+    return str(escape(value))
 
 
 class Svg:
@@ -52,7 +72,7 @@ class Svg:
 
     def add(self, tag: str, text: str | None = None, **attrs: Any) -> None:
         """Any element; ``text`` (escaped) becomes its content."""
-        body = "" if text is None else str(escape(text))
+        body = "" if text is None else _escaped(text)
         self._parts.append(f"<{tag}{_attrs(attrs)}>{body}</{tag}>" if text is not None else f"<{tag}{_attrs(attrs)}/>")
 
     def rect(self, x: float, y: float, w: float, h: float, **attrs: Any) -> None:
