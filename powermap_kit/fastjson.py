@@ -93,7 +93,7 @@ def loads_plain(raw: bytes) -> Any | None:
 def plain_bytes(raw: bytes) -> tuple[bytes, int] | None:
     """``raw`` without a BOM when it holds no backslash, DEL or C1 lead byte (so every string
     reads as written), with the number of its colons; else None. Numbers are not looked at:
-    a typed decoder bounds them itself (:mod:`~powermap_kit.grading.typed`).
+    a typed decoder bounds them itself (:mod:`~powermap_kit.typed`).
 
     A decoder that writes its data back writes every string as it was (none holds an
     escape) and every key it kept, so the colons of the two texts are as many exactly when

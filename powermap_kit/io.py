@@ -261,6 +261,11 @@ def _read_map_bytes(source: PathLike, limit: int | None = None) -> tuple[bytes |
     raw, problems = read_bytes(source, limit)
     if raw is None:
         return None, None, problems
+    from .typed import data_of, decode_plain  # here: msgspec is loaded with the first map read
+
+    typed = decode_plain(raw)
+    if typed is not None:  # a plain file that validation passes without a word (see typed)
+        return raw, data_of(typed[0]), []
     data = loads_plain(raw)
     if data is not None:
         problems = validate_data(data, file, True)

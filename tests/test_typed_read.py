@@ -1,5 +1,6 @@
-"""The typed fast path of grading (powermap_kit.grading.typed) accepts only files the checked
-reader passes without a word, and reads them exactly as the checked path does."""
+"""The typed fast path (powermap_kit.typed, read by grading as views and by load_map) accepts
+only files the checked reader passes without a word, and reads them exactly as the checked
+path does."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from powermap_kit import vocab
 from powermap_kit.grading import grade, load_key
+from powermap_kit import typed as plain
 from powermap_kit.grading import typed
 from powermap_kit.grading.grade import _grade_map
 from powermap_kit.grading.view import MapView
@@ -55,6 +57,8 @@ def agrees(raw: bytes) -> bool:
     assert (view.opportunity.stage, view.opportunity.decision_mode, view.meta) == \
         (exact.opportunity.stage, exact.opportunity.decision_mode, exact.meta)
     assert view.data == data
+    roles_read = {**data, "stakeholders": [{"roles": [], **p} for p in data["stakeholders"]]}
+    assert plain.data_of(plain.decode_plain(raw)[0]) == roles_read  # what load_map builds its map from
     assert _grade_map(view, KEY, "f.json", "en").to_dict() == _grade_map(exact, KEY, "f.json", "en").to_dict()
     return True
 
@@ -89,7 +93,7 @@ def variant(change):
 @pytest.mark.parametrize("change", [
     lambda d: d["stakeholders"][0].update(power=6), lambda d: d["stakeholders"][0].update(power=4.0),
     lambda d: d["stakeholders"][0].update(power=True), lambda d: d["stakeholders"][0].update(roles=["boss"]),
-    lambda d: d["stakeholders"][0].update(stance=None), lambda d: d["stakeholders"][0].update(roles=[]),
+    lambda d: d["stakeholders"][0].update(stance=None),
     lambda d: d["stakeholders"][0].update(name=" "), lambda d: d["stakeholders"][0].update(name="\u200b"),
     lambda d: d["stakeholders"][0].update(id="p 1"), lambda d: d["stakeholders"][0].update(id="p2"),
     lambda d: d["stakeholders"][0].update(last_verified="2023-02-29"), lambda d: d["stakeholders"][0].update(x=1),
@@ -188,13 +192,20 @@ def test_the_fast_path_never_disagrees_with_the_checked_one(raw):
     agrees(raw)
 
 
+def test_written_out_empty_lists_and_left_out_roles_read_alike():
+    assert agrees(variant(lambda d: d["stakeholders"][0].update(roles=[], needs=[])))
+    assert agrees(variant(lambda d: d["stakeholders"][0].pop("roles")))
+    view = typed.read_view(variant(lambda d: d["stakeholders"][0].pop("roles")))
+    assert view.stakeholders[0].roles == [] and view.data["stakeholders"][0].get("roles") is None
+
+
 def test_the_fast_path_takes_most_generated_plain_files():
     taken = sum(agrees(variant(lambda d, i=i: d["stakeholders"][0].update(power=1 + i % 5))) for i in range(10))
     assert taken == 10
 
 
 def test_without_msgspec_every_file_is_read_the_checked_way(monkeypatch, tmp_path):
-    monkeypatch.setattr(typed, "msgspec", None)
+    monkeypatch.setattr(plain, "msgspec", None)
     assert typed.read_view(json.dumps(PLAIN).encode()) is None
     path = tmp_path / "sub.json"
     path.write_text(json.dumps(PLAIN), "utf-8")
@@ -220,7 +231,7 @@ def test_reporting_loops_are_found_as_validation_finds_them(reports, fine):
     lines: dict[str, list[str]] = {}
     for source, target in reports:
         lines.setdefault(source, []).append(target)
-    assert typed._no_loop(reports) is fine and (find_cycle(lines) is None) is fine
+    assert plain._no_loop(reports) is fine and (find_cycle(lines) is None) is fine
 
 
 @settings(max_examples=400, deadline=None)
@@ -232,7 +243,7 @@ def test_any_reporting_lines_have_a_loop_exactly_when_validation_finds_one(repor
     lines: dict[str, list[str]] = {}
     for source, target in reports:
         lines.setdefault(source, []).append(target)
-    assert typed._no_loop(reports) is (find_cycle(lines) is None)
+    assert plain._no_loop(reports) is (find_cycle(lines) is None)
     one_boss = list({source: (source, target) for source, target in reports}.values())  # the usual tree-like case
     single: dict[str, list[str]] = {source: [target] for source, target in one_boss}
-    assert typed._no_loop(one_boss) is (find_cycle(single) is None)
+    assert plain._no_loop(one_boss) is (find_cycle(single) is None)

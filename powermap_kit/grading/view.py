@@ -79,7 +79,7 @@ class MapView:
 
     @classmethod
     def typed(cls, doc: Any, raw: bytes) -> MapView:
-        """A view of a document decoded by :mod:`~powermap_kit.grading.typed` (its records
+        """A view of a document decoded by :mod:`~powermap_kit.typed` (its records
         read as the map's do); the JSON data is parsed from ``raw`` when first asked for."""
         view = cls.__new__(cls)
         view._data = None
