@@ -68,11 +68,17 @@ app: $(VENV)/.lab-installed
 course: $(VENV)/.test-installed
 	$(BIN)/python course_src/build.py
 
-test: $(VENV)/.test-installed $(CHP) $(REVEAL)
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+# Tests may keep bytecode (and pytest its rewritten test modules) between runs, even where the
+# environment says not to write any (PYTHONDONTWRITEBYTECODE): without it every run, and every
+# command a test starts, compiles everything again.
+TEST_ENV := PYTHONDONTWRITEBYTECODE=
 
+test: $(VENV)/.test-installed $(CHP) $(REVEAL)
+	$(TEST_ENV) $(BIN)/python -m pytest -q -n 2 --dist loadfile
+
+# The quick loop: no browser, hub or nbgrader, and a quarter of each property test's examples.
 test-fast: $(VENV)/.test-installed
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser and not slow and not hub and not nbgrader" tests powermap_kit
+	$(TEST_ENV) POWERMAP_EXAMPLES=0.25 $(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser and not slow and not hub and not nbgrader" tests powermap_kit
 
 bench: $(VENV)/.test-installed
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

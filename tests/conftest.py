@@ -1,11 +1,20 @@
 import json
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import powermap_kit as pk
 
+sys.path.insert(0, str(Path(__file__).parent))  # for budget, under --import-mode=importlib
+from budget import SHARE, examples  # noqa: E402
+
 FIXTURES = Path(__file__).parent / "fixtures"
+
+if SHARE != 1:  # property tests that do not say how many examples: the same share of hypothesis's 100
+    settings.register_profile("share", max_examples=examples(100))
+    settings.load_profile("share")
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from budget import examples
 
 import powermap_kit as pk
 from powermap_kit.analysis import build_context, deal_status, decision_chain, key_roles_for, support_index
@@ -108,7 +109,7 @@ def _build(specs, mode):
     return mk(people, mode=mode)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(specs=st.lists(person_st, min_size=1, max_size=8), mode=st.sampled_from(MODES), data=st.data())
 def test_raising_a_supporters_power_never_lowers_the_index(specs, mode, data):
     raisable = [i for i, s in enumerate(specs) if s["stance"] in ("support", "champion") and s["power"] is not None
@@ -126,7 +127,7 @@ def test_raising_a_supporters_power_never_lowers_the_index(specs, mode, data):
         assert after is not None and after >= before - 1e-9
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(specs=st.lists(person_st, min_size=1, max_size=8), mode=st.sampled_from(MODES), data=st.data())
 def test_raising_an_opponents_power_never_raises_the_index(specs, mode, data):
     raisable = [i for i, s in enumerate(specs) if s["stance"] == "oppose" and s["power"] is not None and s["power"] < 5]

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from budget import examples
 
 from powermap_kit.cli import main
 from powermap_kit.validation import validate_data
@@ -156,7 +157,7 @@ COMMANDS = {
     "export": [["export", "{map}", "--to", "csv", "--out", "-"], ["export", "{map}", "--to", "csv", "--out", "{dir}/e.csv"],
                ["export", "{map}", "--to", "graphml", "--out", "{dir}/e.graphml"]],
 }
-_SETTINGS = settings(max_examples=EXAMPLES, deadline=None,
+_SETTINGS = settings(max_examples=examples(EXAMPLES), deadline=None,
                      suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 

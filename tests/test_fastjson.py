@@ -8,6 +8,7 @@ import json
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from budget import examples
 
 from powermap_kit import fastjson
 from powermap_kit.io import _decoded, _parse_full, read_json_clean
@@ -98,7 +99,7 @@ def documents(draw):
     return write(draw(values)).encode("utf-8")
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(documents())
 def test_the_fast_path_never_disagrees(raw):
     agrees(raw)

@@ -7,6 +7,7 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from budget import examples
 
 import powermap_kit as pk
 from powermap_kit import vocab
@@ -79,7 +80,7 @@ def valid_maps(draw):
     return data
 
 
-SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 VALIDATOR = jsonschema.Draft202012Validator(json_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 # What a JSON Schema cannot say; the validator alone checks these.
 NOT_IN_SCHEMA = {"unknown_id", "duplicate_id", "cycle", "self_relationship"}

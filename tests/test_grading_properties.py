@@ -5,6 +5,7 @@ import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from budget import examples
 
 from powermap_kit.grading import grade, load_key
 from powermap_kit.vocab import DECISION_MODES, RELATIONSHIP_TYPES, ROLES, STAGES, STANCES
@@ -13,7 +14,7 @@ from powermap_kit.vocab import DECISION_MODES, RELATIONSHIP_TYPES, ROLES, STAGES
 NAMES = [("王伟", "Wang Wei"), ("李娜", "Li Na"), ("张敏", "Zhang Min"), ("刘洋", "Liu Yang"), ("陈静", "Chen Jing"),
          ("杨磊", "Yang Lei"), ("赵军", "Zhao Jun"), ("黄芳", "Huang Fang"), ("周涛", "Zhou Tao"), ("吴刚", "Wu Gang")]
 TITLES = ["CIO", "CFO", "Dean 处长", "IT manager", "采购经理", "Lecturer 讲师", "Secretary", "VP 副校长", "Engineer", "Nurse"]
-PROPS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPS = settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @st.composite

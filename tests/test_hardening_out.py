@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+from budget import examples
 
 import powermap_kit as pk
 from powermap_kit.cli import main
@@ -178,7 +179,7 @@ def test_terminal_escapes_are_never_printed_raw(tmp_path, capsys, args):
         json.loads(out)                                          # escapes keep JSON valid
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=8), st.sampled_from(["", "王伟 “引号” ok"]))
 def test_utf8_output_is_escaped_as_text_output_is(text, around):
     import io
@@ -223,7 +224,7 @@ _ANY_TEXT = st.one_of(st.text(st.characters(blacklist_categories=("Cs", "Cc")), 
                       st.sampled_from(["a\tb\nc", "x\r\ny", "&<>\"'", "]]>", "\ufffe", "\U0010ffff"]))
 
 
-@settings(max_examples=60, deadline=None,
+@settings(max_examples=examples(60), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much])
 @given(texts=st.lists(_ANY_TEXT, min_size=6, max_size=6))
 def test_graphml_reads_back_for_any_text_the_format_accepts(tmp_path, texts):

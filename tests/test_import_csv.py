@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from budget import examples
 
 import powermap_kit as pk
 from powermap_kit.cli import main
@@ -162,7 +163,7 @@ _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), mi
     .map(str.strip).filter(bool)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(names=st.lists(_TEXT, min_size=1, max_size=5), notes=_TEXT)
 def test_export_then_import_keeps_every_text(tmp_path_factory, names, notes):
     pm = pk.PowerMap()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from budget import examples
 
 import powermap_kit as pk
 from powermap_kit import vocab
@@ -261,7 +262,7 @@ def three_versions(draw):
     return base, edit(draw, base, draw(st.integers(0, 6))), edit(draw, base, draw(st.integers(0, 6)))
 
 
-PROPS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPS = settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PROPS

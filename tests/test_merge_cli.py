@@ -10,6 +10,7 @@ import sys
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from budget import examples
 
 import powermap_kit as pk
 from powermap_kit.cli import main
@@ -80,7 +81,7 @@ def test_a_conflict_is_one_line_whatever_the_notes_hold_and_a_folder_as_out_is_o
     assert str(tmp_path) in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.one_of(st.binary(max_size=120), st.builds(
     lambda doc: json.dumps(doc).encode(), st.recursive(st.none() | st.integers() | st.text(max_size=6),
                                                        lambda inner: st.lists(inner, max_size=3)

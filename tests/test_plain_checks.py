@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from budget import examples
 
 from powermap_kit import vocab
 from powermap_kit._plain import find_cycle, plain_line, plain_person_id
@@ -26,7 +27,7 @@ fields = {
 people = st.fixed_dictionaries({}, optional=fields)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(people)
 def test_a_person_the_quick_check_passes_has_no_problem(person):
     c = _Collector(None, clean=True)
@@ -52,7 +53,7 @@ lines = st.fixed_dictionaries({}, optional={
     "strength": st.one_of(st.integers(0, 4), anything), "note": anything, "other": anything})
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(lines, st.sampled_from([{"a": 0, "b": 1, "c": 2}, None]))
 def test_a_line_the_quick_check_passes_has_no_problem(rel, ids):
     c = _Collector(None, clean=True)

@@ -9,6 +9,7 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from budget import examples
 
 from powermap_kit import vocab
 from powermap_kit.grading import grade, load_key
@@ -186,7 +187,7 @@ def layouts(draw):
     return text.encode()
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(layouts())
 def test_the_fast_path_never_disagrees_with_the_checked_one(raw):
     agrees(raw)
@@ -234,7 +235,7 @@ def test_reporting_loops_are_found_as_validation_finds_them(reports, fine):
     assert plain._no_loop(reports) is fine and (find_cycle(lines) is None) is fine
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(st.tuples(st.sampled_from("abcdefg"), st.sampled_from("abcdefg")).filter(lambda t: t[0] != t[1]),
                 max_size=9, unique=True))
 def test_any_reporting_lines_have_a_loop_exactly_when_validation_finds_one(reports):

@@ -8,6 +8,7 @@ the page opened is the one Jupyter sent the learner's browser to.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from labtools import screenshot
 from makerun import follow, kernel_output, start
 
@@ -29,13 +30,28 @@ def wait_for_tab(page, path: str, timeout: float = 30_000) -> None:
         arg=[TAB, path], timeout=timeout)
 
 
-def click_link(page, href_end: str) -> None:
-    """Click the first rendered Markdown link (in the current tab) whose resolved target ends in ``href_end``."""
+def open_link(page, href_end: str, path: str, tries: int = 6) -> None:
+    """Click the first rendered Markdown link (in the current tab) whose target ends in ``href_end``
+    until the tab for ``path`` is current.
+
+    A notebook that has only just opened may still be laying out its cells or wiring JupyterLab's
+    link handler when the link first shows, and a click then is lost; so the click is repeated
+    (each time after polling up to 10 s for the tab) rather than trusted once.
+    """
     link = page.locator(f"#jp-main-dock-panel .lm-DockPanel-widget:not(.lm-mod-hidden) "
                         f".jp-RenderedMarkdown a[href*='{href_end}']").first
-    link.wait_for(timeout=30_000)
-    link.scroll_into_view_if_needed()
-    link.click()
+    for attempt in range(tries):
+        if attempt == 0:
+            link.wait_for(timeout=30_000)
+        if link.count():  # the new tab may already be current and have hidden the link
+            link.scroll_into_view_if_needed()
+            link.click()
+        try:
+            wait_for_tab(page, path, timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    wait_for_tab(page, path, timeout=1)  # fails with the tab condition in the message
 
 
 def test_make_lab_opens_the_start_notebook_with_every_course_folder(make_lab, page):
@@ -59,17 +75,15 @@ def test_make_lab_opens_the_start_notebook_with_every_course_folder(make_lab, pa
 def test_links_open_a_module_its_workbook_and_a_case_file(make_lab, page):
     follow(page, make_lab)
     wait_for_tab(page, "notebooks/en/00_start_here.ipynb", timeout=60_000)
-    click_link(page, "10_case_it_solution.ipynb")
-    wait_for_tab(page, "notebooks/en/10_case_it_solution.ipynb")
-    click_link(page, "exercises/en/10_case_it_solution_exercises.ipynb")
-    wait_for_tab(page, "exercises/en/10_case_it_solution_exercises.ipynb")
+    open_link(page, "10_case_it_solution.ipynb", "notebooks/en/10_case_it_solution.ipynb")
+    open_link(page, "exercises/en/10_case_it_solution_exercises.ipynb",
+              "exercises/en/10_case_it_solution_exercises.ipynb")
     page.wait_for_selector("#jp-main-dock-panel .lm-DockPanel-widget:not(.lm-mod-hidden) .jp-Notebook .jp-Cell")
     screenshot(page, "make-lab-workbook")
 
     page.locator(TAB, has_text="10_case_it_solution.ipynb").first.click()
     wait_for_tab(page, "notebooks/en/10_case_it_solution.ipynb")
-    click_link(page, "case_studies/it-solution/brief.en.md")
-    wait_for_tab(page, "case_studies/it-solution/brief.en.md")
+    open_link(page, "case_studies/it-solution/brief.en.md", "case_studies/it-solution/brief.en.md")
     page.wait_for_function(
         """() => [...document.querySelectorAll('#jp-main-dock-panel .lm-DockPanel-widget:not(.lm-mod-hidden)')]
                  .some(w => w.innerText.includes('Jiangyue Precision'))""", timeout=30_000)
