@@ -74,11 +74,12 @@ course: $(VENV)/.test-installed
 TEST_ENV := PYTHONDONTWRITEBYTECODE=
 
 test: $(VENV)/.test-installed $(CHP) $(REVEAL)
-	$(TEST_ENV) $(BIN)/python -m pytest -q -n 2 --dist loadfile
+	$(TEST_ENV) POWERMAP_EXAMPLES=1 $(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 # The quick loop: no browser, hub or nbgrader, and a quarter of each property test's examples.
+POWERMAP_EXAMPLES ?= 0.25
 test-fast: $(VENV)/.test-installed
-	$(TEST_ENV) POWERMAP_EXAMPLES=0.25 $(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser and not slow and not hub and not nbgrader" tests powermap_kit
+	$(TEST_ENV) POWERMAP_EXAMPLES=$(POWERMAP_EXAMPLES) $(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser and not slow and not hub and not nbgrader" tests powermap_kit
 
 bench: $(VENV)/.test-installed
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
