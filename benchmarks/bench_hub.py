@@ -38,7 +38,7 @@ from powermap_kit.submit import submit_map  # noqa: E402
 
 LEARNERS = [f"learner{i:02d}" for i in range(1, 11)]
 OPEN_COURSE = 3
-COURSE = REPO / "notebooks" / "10_case_it_solution.ipynb"
+COURSE = REPO / "notebooks" / "en" / "10_case_it_solution.ipynb"
 MiB = 1024 * 1024
 HEADROOM = 1.5           # a learner's kernel grows as they work: plan 1.5 × the measured figure
 RESERVE_GB = 2.0         # the operating system, the hub, the proxy, the trainer's own server
