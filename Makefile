@@ -68,22 +68,22 @@ app: $(VENV)/.lab-installed
 course: $(VENV)/.test-installed
 	$(BIN)/python course_src/build.py
 
-# Tests may keep bytecode (and pytest its rewritten test modules) between runs, even where the
-# environment says not to write any (PYTHONDONTWRITEBYTECODE): without it every run, and every
-# command a test starts, compiles everything again.
-TEST_ENV := PYTHONDONTWRITEBYTECODE=
+# Tests and benchmarks keep bytecode (and pytest its rewritten test modules) between runs, even
+# where the environment says not to write any (PYTHONDONTWRITEBYTECODE): without it every run,
+# and every command a test starts, compiles everything again.
+KEEP_BYTECODE := PYTHONDONTWRITEBYTECODE=
 
 test: $(VENV)/.test-installed $(CHP) $(REVEAL)
-	$(TEST_ENV) POWERMAP_EXAMPLES=1 $(BIN)/python -m pytest -q -n 2 --dist loadfile
+	$(KEEP_BYTECODE) POWERMAP_EXAMPLES=1 $(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 # The quick loop: no browser, hub or nbgrader, and a quarter of each property test's examples.
 POWERMAP_EXAMPLES ?= 0.25
 test-fast: $(VENV)/.test-installed
-	$(TEST_ENV) POWERMAP_EXAMPLES=$(POWERMAP_EXAMPLES) $(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser and not slow and not hub and not nbgrader" tests powermap_kit
+	$(KEEP_BYTECODE) POWERMAP_EXAMPLES=$(POWERMAP_EXAMPLES) $(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser and not slow and not hub and not nbgrader" tests powermap_kit
 
-# Benchmarks run as an installed toolkit does: with bytecode kept.
+# Benchmarks run as an installed toolkit does: with bytecode.
 bench: $(VENV)/.test-installed $(CHP)
-	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(TEST_ENV) $(BIN)/python $$b || exit 1; done
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(KEEP_BYTECODE) $(BIN)/python $$b || exit 1; done
 
 # The workshop hub (deploy/jupyterhub/README.md): JupyterHub from PyPI, its proxy from npm.
 $(CHP): deploy/jupyterhub/package-lock.json

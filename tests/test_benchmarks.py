@@ -5,7 +5,6 @@ otherwise only show when someone next runs them."""
 from __future__ import annotations
 
 import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,10 +18,7 @@ def test_benchmark_imports_and_names_files_that_exist(path, monkeypatch):
     monkeypatch.syspath_prepend(str(path.parent))
     spec = importlib.util.spec_from_file_location(f"_bench_{path.stem}", path)
     module = importlib.util.module_from_spec(spec)
-    try:
-        spec.loader.exec_module(module)  # guarded by `if __name__ == "__main__"`: nothing runs
-    finally:
-        sys.modules.pop(spec.name, None)
+    spec.loader.exec_module(module)  # guarded by `if __name__ == "__main__"`: nothing runs
     assert callable(getattr(module, "main", None)), f"{path.name} has no main()"
     named = [value for value in vars(module).values()
              if isinstance(value, Path) and value.resolve().is_relative_to(REPO) and value.resolve() != REPO]
